@@ -1,0 +1,64 @@
+package org.salientsi.api.eval;
+
+import org.salientsi.api.ir.Network;
+
+/**
+ * A network evaluated on the line \( Y(z) = a + c z \) for {@code z} in the current linear piece: every
+ * node's output is \( p + q z \) there. The piece is the interval, containing the evaluation point
+ * {@link #z()} on its closed side, on which every decision made so far keeps its value.
+ *
+ * <p>Decisions are taken just past {@code z} in the walking direction, so a value that vanishes
+ * exactly at {@code z} is settled by the sign of its slope and consecutive pieces tile the line
+ * without gaps. Saliency methods and selectors make their own decisions through
+ * {@link #positive(double, double)} and {@link #argmax}, which also narrow the piece; they never
+ * compare values themselves.
+ */
+public interface LineEvaluation {
+
+    /** @return the network */
+    Network network();
+
+    /** @return the point at which the piece is evaluated (in the walker's coordinates) */
+    double z();
+
+    /**
+     * @param node a node id
+     * @return intercepts {@code p} of the node's output on this piece; do not modify
+     */
+    double[] intercept(int node);
+
+    /**
+     * @param node a node id
+     * @return slopes {@code q} of the node's output on this piece; do not modify
+     */
+    double[] slope(int node);
+
+    /**
+     * Decides whether {@code p + q z > 0} just past {@link #z()} and narrows the piece so that the
+     * answer holds on all of it.
+     *
+     * @param p intercept
+     * @param q slope
+     * @return the sign decision
+     */
+    boolean positive(double p, double q);
+
+    /**
+     * Decides which of {@code p[i] + q[i] z}, {@code i = from, from + step, ..., < to}, is largest
+     * just past {@link #z()} (ties to the lower index) and narrows the piece so that it stays largest.
+     *
+     * @param p intercepts
+     * @param q slopes
+     * @param from first index
+     * @param to end index (exclusive)
+     * @param step index step, {@code >= 1}
+     * @return the index of the largest
+     */
+    int argmax(double[] p, double[] q, int from, int to, int step);
+
+    /** @return the lower end of the piece so far (walker's coordinates) */
+    double lower();
+
+    /** @return the upper end of the piece so far (walker's coordinates) */
+    double upper();
+}

@@ -1,0 +1,47 @@
+package org.salientsi.api.ir;
+
+import java.util.List;
+
+/**
+ * One operation of the IR. Implementations are immutable records; the set is closed so that
+ * evaluators can handle every case.
+ */
+public sealed interface Op permits Input, Conv2d, Dense, BatchNorm, Relu, LeakyRelu, MaxPool, AvgPool,
+        GlobalAvgPool, GlobalMaxPool, Upsample, Pad, Add, Concat, Flatten, Reshape, Transpose, Affine,
+        Identity, Sigmoid, Softmax {
+
+    /** @return a short type name for messages, e.g. {@code "Conv2d"} */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * @return the number of inputs this op takes, or {@code -1} for two or more
+     */
+    default int arity() {
+        return 1;
+    }
+
+    /**
+     * @return whether the op is affine or piecewise linear (false for the output-only sigmoid and
+     *     softmax)
+     */
+    default boolean piecewiseLinear() {
+        return true;
+    }
+
+    /**
+     * @return whether the op makes piecewise decisions (ReLU signs, max-pool winners) that bound a
+     *     linear piece
+     */
+    default boolean hasDecisions() {
+        return false;
+    }
+
+    /**
+     * @param inputs the shapes of the inputs, in order
+     * @return the output shape
+     * @throws org.salientsi.api.error.ShapeMismatchException if the inputs do not fit
+     */
+    TensorShape outputShape(List<TensorShape> inputs);
+}

@@ -1,0 +1,21 @@
+package org.salientsi.api.spi;
+
+/** Standard capability names that plugins declare (queryable flags rather than type tests). */
+public final class Capabilities {
+
+    /** A backend translates its models into the piecewise-linear IR. */
+    public static final String PIECEWISE_LINEAR_IR = "piecewise-linear-ir";
+    /** A backend runs its models natively, for cross-checks. */
+    public static final String NATIVE_PREDICT = "native-predict";
+    /** A saliency method's map is piecewise linear in the input, so it has selective p-values. */
+    public static final String PIECEWISE_LINEAR = "piecewise-linear";
+    /** A saliency method gives maps only (no selective p-value). */
+    public static final String MAP_ONLY = "map-only";
+    /** A test statistic needs one or more reference images. */
+    public static final String NEEDS_REFERENCE = "needs-reference";
+    /** A test statistic adds linear constraints of its own to the selection event. */
+    public static final String EXTRA_CONSTRAINTS = "extra-constraints";
+
+    private Capabilities() {
+    }
+}

@@ -1,0 +1,202 @@
+package org.salientsi.backend.dl4j.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
+import org.deeplearning4j.nn.modelimport.keras.KerasModel;
+import org.deeplearning4j.nn.modelimport.keras.KerasSequentialModel;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
+import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
+import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.salientsi.api.error.ModelLoadException;
+import org.salientsi.api.error.UnsupportedLayerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads Keras 1/2 HDF5 files ({@code model.save('m.h5')}) through DL4J's Keras import: functional
+ * models ({@code Model}/{@code Functional}) as a {@link ComputationGraph}, {@code Sequential} models as
+ * a {@link MultiLayerNetwork}, without the training configuration (no loss layer is appended). The
+ * imported graph keeps Keras' channels-last (NHWC) layout.
+ */
+public final class KerasImporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
+
+    private static final Pattern UNSUPPORTED_LAYER = Pattern.compile("Unsupported keras layer type (\\w+)");
+    private static final Pattern UNKNOWN_ACTIVATION = Pattern.compile("Unknown Keras activation function (\\w+)");
+    /** DL4J's Keras import keeps static state (configuration, custom layers); imports run one at a time. */
+    private static final Object LOCK = new Object();
+
+    private KerasImporter() {
+    }
+
+    /**
+     * @param file a Keras HDF5 file that {@link ModelFiles#inspect} accepted
+     * @return the imported model and the input type the file records
+     * @throws ModelLoadException if the file is not a whole Keras 1/2 model, or DL4J cannot read it
+     * @throws UnsupportedLayerException if DL4J's importer has no mapping for a layer or activation
+     */
+    public static Imported load(Path file) throws ModelLoadException {
+        synchronized (LOCK) {
+            return importFile(file);
+        }
+    }
+
+    private static Imported importFile(Path file) throws ModelLoadException {
+        String path = file.toAbsolutePath().toString();
+        silenceHdf5Diagnostics();
+        try (Hdf5Archive archive = new Hdf5Archive(path)) {
+            if (!archive.hasAttribute("model_config")) {
+                throw new ModelLoadException(file, "is an HDF5 file without a readable model_config attribute (weights "
+                        + "only, as model.save_weights writes, or corrupt); save the whole model with model.save('m.h5')",
+                        null);
+            }
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(file, "is a corrupt HDF5 file (" + Messages.oneLine(e) + ")", e);
+        }
+
+        KerasModelBuilder builder = new KerasModel().modelBuilder();
+        try {
+            Map<String, Object> config;
+            try {
+                builder.modelHdf5Filename(path).enforceTrainingConfig(false);
+                config = KerasModelUtils.parseModelConfig(builder.getModelJson(), null);
+            } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException e) {
+                throw new ModelLoadException(file, "is not a readable Keras model: " + Messages.oneLine(e), e);
+            }
+            String version = String.valueOf(config.get("keras_version")).replace("\u0000", "").strip();
+            if (majorVersion(version) >= 3) {
+                throw Messages.keras3(file, version);
+            }
+            String className = String.valueOf(config.get("class_name"));
+            try {
+                if ("Sequential".equals(className)) {
+                    KerasSequentialModel model = builder.buildSequential();
+                    MultiLayerNetwork net = model.getMultiLayerNetwork(true);
+                    return new Imported(net, inputType(model), "Keras " + version + " Sequential model");
+                }
+                KerasModel model = builder.buildModel();
+                if (model.getInputLayerNames().size() != 1 || model.getOutputLayerNames().size() != 1) {
+                    throw new ModelLoadException(file, "has inputs " + model.getInputLayerNames() + " and outputs "
+                            + model.getOutputLayerNames() + "; SalientSI takes models with one input and one output",
+                            null);
+                }
+                ComputationGraph graph = model.getComputationGraph(true);
+                return new Imported(graph, inputType(model), "Keras " + version + " " + className + " model");
+            } catch (UnsupportedKerasConfigurationException e) {
+                throw unsupported(file, config, e);
+            } catch (InvalidKerasConfigurationException | RuntimeException e) {
+                if (keras3Format(config)) {
+                    throw Messages.keras3Format(file, version);
+                }
+                if (e instanceof InvalidKerasConfigurationException) {
+                    throw new ModelLoadException(file, "is not a valid Keras model: " + Messages.oneLine(e), e);
+                }
+                throw (RuntimeException) e;
+            }
+        } catch (IOException e) {
+            if (e instanceof ModelLoadException m) {
+                throw m;
+            }
+            throw new ModelLoadException(file, "cannot be read: " + Messages.oneLine(e), e);
+        } catch (UnsupportedLayerException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ModelLoadException(file, "could not be imported by DL4J: " + Messages.oneLine(e), e);
+        } finally {
+            builder.close();
+        }
+    }
+
+    /**
+     * Stops the HDF5 C library from printing its multi-line error traces on stderr (failures still
+     * surface as exceptions). The setting is per thread in a thread-safe HDF5 build, so it is applied
+     * before every import.
+     */
+    private static void silenceHdf5Diagnostics() {
+        synchronized (Hdf5Archive.LOCK_OBJECT) {
+            try {
+                org.bytedeco.hdf5.Exception.dontPrint();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("could not silence HDF5 diagnostics", e);
+            }
+        }
+    }
+
+    /** Keras 3 serialises objects with "module" and "registered_name" keys, which DL4J cannot read. */
+    private static boolean keras3Format(Map<String, Object> config) {
+        return config.containsKey("module") && config.containsKey("registered_name");
+    }
+
+    private static int majorVersion(String version) {
+        int i = 0;
+        while (i < version.length() && Character.isDigit(version.charAt(i))) {
+            i++;
+        }
+        return i == 0 ? -1 : Integer.parseInt(version.substring(0, Math.min(i, 6)));
+    }
+
+    private static InputType inputType(KerasModel model) {
+        List<String> inputs = model.getInputLayerNames();
+        Map<String, InputType> types = model.getOutputTypes();
+        return inputs == null || inputs.isEmpty() || types == null ? null : types.get(inputs.get(0));
+    }
+
+    /** Maps DL4J's importer errors to the layer they concern (the messages name only the type). */
+    private static RuntimeException unsupported(Path file, Map<String, Object> config,
+                                                UnsupportedKerasConfigurationException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        Matcher layer = UNSUPPORTED_LAYER.matcher(msg);
+        if (layer.find()) {
+            String type = layer.group(1);
+            Map<String, Object> l = findLayer(config, c -> type.equals(c.get("class_name")));
+            return new UnsupportedLayerException(l == null ? "?" : layerName(l), type,
+                    "DL4J's Keras import has no " + type + " layer, and the IR no translation for it");
+        }
+        Matcher activation = UNKNOWN_ACTIVATION.matcher(msg);
+        if (activation.find()) {
+            String act = activation.group(1);
+            Map<String, Object> l = findLayer(config, c -> c.get("config") instanceof Map<?, ?> m
+                    && act.equals(m.get("activation")));
+            return new UnsupportedLayerException(l == null ? "?" : layerName(l),
+                    l == null ? "?" : String.valueOf(l.get("class_name")),
+                    "activation '" + act + "' is unknown to DL4J's Keras import");
+        }
+        return new UnsupportedLayerException("?", "?", "DL4J's Keras import refused " + file.getFileName() + ": "
+                + Messages.oneLine(e));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> findLayer(Map<String, Object> config, Predicate<Map<String, Object>> test) {
+        Object inner = config.get("config");
+        Object layers = inner instanceof Map<?, ?> m ? m.get("layers") : inner;
+        if (!(layers instanceof List<?> list)) {
+            return null;
+        }
+        for (Object o : list) {
+            if (o instanceof Map<?, ?> l && test.test((Map<String, Object>) l)) {
+                return (Map<String, Object>) l;
+            }
+        }
+        return null;
+    }
+
+    private static String layerName(Map<String, Object> layer) {
+        Object name = layer.get("name");
+        if (name == null && layer.get("config") instanceof Map<?, ?> c) {
+            name = c.get("name");
+        }
+        return Objects.toString(name, "?");
+    }
+}

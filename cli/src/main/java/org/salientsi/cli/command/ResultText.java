@@ -1,0 +1,47 @@
+package org.salientsi.cli.command;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.result.StopReason;
+
+/** The human-readable form of a result. */
+final class ResultText {
+
+    private ResultText() {
+    }
+
+    static void print(SelectiveResult r, PrintWriter out) {
+        int pixels = r.region().height() * r.region().width();
+        line(out, "image", (r.image() == null ? "-" : r.image()) + " (" + r.region().height() + "x"
+                + r.region().width() + ")");
+        line(out, "region", r.regionSize() + " of " + pixels + " pixels (" + r.provenance().selector() + " on "
+                + r.provenance().method() + ", target " + r.target() + ")");
+        line(out, "statistic", String.format(Locale.ROOT, "T = %.6g, sigma_T = %.6g (%s, %s)", r.statistic(),
+                r.sigmaT(), r.provenance().statistic(), r.alternative().label()));
+        String how = r.stopReason() == StopReason.EXHAUSTIVE
+                ? "exact, " + r.pieces() + " linear pieces"
+                : String.format(Locale.ROOT, "bounds [%.4g, %.4g], stopped early (%s), %d pieces", r.pBounds()[0],
+                        r.pBounds()[1], r.stopReason().label(), r.pieces());
+        line(out, "selective p", String.format(Locale.ROOT, "%.6g   (%s)", r.selectiveP(), how));
+        line(out, "OC p", String.format(Locale.ROOT, "%.6g   (conditioned on the single linear piece)", r.ocP()));
+        line(out, "naive p", String.format(Locale.ROOT, "%.6g   (ignores the selection; not valid)", r.naiveP()));
+        if (r.ciLevel() > 0) {
+            Double[] ci = r.ci();
+            line(out, String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()), "[" + end(ci[0], "-inf") + ", "
+                    + end(ci[1], "+inf") + "] for the contrast eta^T mu");
+        }
+        line(out, "truncation set", r.intervals().size() + " interval(s) in ["
+                + String.format(Locale.ROOT, "%.4g, %.4g", r.searchRange().lo(), r.searchRange().hi())
+                + String.format(Locale.ROOT, "], null mass outside %.2g", r.massOutside()));
+        line(out, "time", String.format(Locale.ROOT, "%.3f s", r.seconds()));
+    }
+
+    private static String end(Double v, String unbounded) {
+        return v == null ? unbounded : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static void line(PrintWriter out, String key, String value) {
+        out.printf("%-16s %s%n", key, value);
+    }
+}

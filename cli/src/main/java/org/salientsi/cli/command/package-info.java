@@ -1,0 +1,2 @@
+/** The {@code salientsi} subcommands. */
+package org.salientsi.cli.command;

@@ -1,0 +1,161 @@
+package org.salientsi.core.search;
+
+import java.util.Objects;
+import org.salientsi.api.error.InvalidValueException;
+import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.statistic.Observation;
+
+/**
+ * The selective test of a salient region, configured TTest-style and immutable: every {@code withX}
+ * returns a configured copy, and {@link #run} may be called concurrently from many threads.
+ *
+ * <pre>{@code
+ * SelectiveTest test = SelectiveTest.withDefaults()
+ *         .with(Alternative.ABS)
+ *         .withNoise(NoiseModel.isotropic(1.0))
+ *         .withTermination(Termination.decision(0.05));
+ * SelectiveResult r = test.run(selection, Observation.of(image, reference), Provenance.empty());
+ * }</pre>
+ *
+ * <p>Defaults: two-sided, exhaustive search over \( [-|T| - 10\sigma_T, |T| + 10\sigma_T] \) (the
+ * paper's range), \( \sigma = 1 \), a 95% selective confidence interval, at most 50 million pieces.
+ */
+public final class SelectiveTest {
+
+    private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L);
+
+    private final Alternative alternative;
+    private final Termination termination;
+    private final double range;
+    private final double confidenceLevel;
+    private final NoiseModel noise;
+    private final long maxPieces;
+
+    private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
+                          NoiseModel noise, long maxPieces) {
+        this.alternative = alternative;
+        this.termination = termination;
+        this.range = range;
+        this.confidenceLevel = confidenceLevel;
+        this.noise = noise;
+        this.maxPieces = maxPieces;
+    }
+
+    /** @return the default configuration */
+    public static SelectiveTest withDefaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param value the alternative hypothesis
+     * @return a copy
+     */
+    public SelectiveTest with(Alternative value) {
+        return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces);
+    }
+
+    /**
+     * @param value when the search may stop
+     * @return a copy
+     */
+    public SelectiveTest withTermination(Termination value) {
+        return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces);
+    }
+
+    /**
+     * @param k the search covers \( [-|T| - k\sigma_T, |T| + k\sigma_T] \); finite and {@code > 0}
+     * @return a copy
+     */
+    public SelectiveTest withRange(double k) {
+        if (!(k > 0) || Double.isInfinite(k)) {
+            throw InvalidValueException.of("search range must be a finite number of sigma_T > 0, got %s", k);
+        }
+        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces);
+    }
+
+    /**
+     * @param level confidence level of the selective interval in (0, 1), or 0 to skip it
+     * @return a copy
+     */
+    public SelectiveTest withConfidenceLevel(double level) {
+        if (!(level == 0 || (level > 0 && level < 1))) {
+            throw InvalidValueException.of("confidence level must be in (0, 1) or 0, got %s", level);
+        }
+        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces);
+    }
+
+    /**
+     * @param value the noise model of the image
+     * @return a copy
+     */
+    public SelectiveTest withNoise(NoiseModel value) {
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, Objects.requireNonNull(value),
+                maxPieces);
+    }
+
+    /**
+     * @param value the most pieces a search may visit before it is declared stalled
+     * @return a copy
+     */
+    public SelectiveTest withMaxPieces(long value) {
+        if (value < 1) {
+            throw InvalidValueException.of("max pieces must be >= 1, got %d", value);
+        }
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value);
+    }
+
+    /** @return the alternative */
+    public Alternative alternative() {
+        return alternative;
+    }
+
+    /** @return the termination rule */
+    public Termination termination() {
+        return termination;
+    }
+
+    /** @return the search half-width in units of sigma_T beyond |T| */
+    public double range() {
+        return range;
+    }
+
+    /** @return the confidence level, 0 when the interval is skipped */
+    public double confidenceLevel() {
+        return confidenceLevel;
+    }
+
+    /** @return the noise model */
+    public NoiseModel noise() {
+        return noise;
+    }
+
+    /** @return the piece budget */
+    public long maxPieces() {
+        return maxPieces;
+    }
+
+    /**
+     * Runs the test.
+     *
+     * @param selection network, method, selector and statistic
+     * @param observation the test image and its reference(s)
+     * @param provenance what the caller knows of the data's origin (model hash, backend, seed)
+     * @return the result
+     * @throws org.salientsi.api.error.EmptyRegionException if the selector chooses no pixel
+     * @throws org.salientsi.api.error.InvalidInputException on data that do not fit
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
+     */
+    public SelectiveResult run(Selection selection, Observation observation, Provenance provenance) {
+        return new ParametricSearch(this, selection, observation).run(provenance == null ? Provenance.empty()
+                : provenance);
+    }
+
+    @Override
+    public String toString() {
+        return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
+                + ", " + noise + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package org.salientsi.methods.selector;
+
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.image.Region;
+import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.selection.RegionSelector;
+import org.salientsi.api.selection.RegionSelectorProvider;
+
+/**
+ * Selects the pixels whose saliency is at least a threshold, \( O = \{ i : S_i \ge \tau \} \) (the
+ * paper: CAM with \( \tau = 0 \)). On a linear piece each pixel's comparison is a decision with root
+ * \( (\tau - p_i)/q_i \).
+ */
+public final class ThresholdSelector implements RegionSelector {
+
+    /** The selector's name. */
+    public static final String NAME = "threshold";
+
+    private final double threshold;
+
+    /**
+     * @param threshold \( \tau \), finite
+     */
+    public ThresholdSelector(double threshold) {
+        if (!Double.isFinite(threshold)) {
+            throw new InvalidInputException("selector threshold needs a finite value, got " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    @Override
+    public String name() {
+        return NAME + ":" + format(threshold);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    @Override
+    public Region select(SaliencyMap map) {
+        double[] v = map.values();
+        boolean[] mask = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            mask[i] = v[i] >= threshold;
+        }
+        return Region.of(map.height(), map.width(), mask);
+    }
+
+    @Override
+    public void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out) {
+        int n = height * width;
+        for (int i = 0; i < n; i++) {
+            out[i] = line.positive(p[i] - threshold, q[i]);
+        }
+    }
+
+    /** Provides {@link ThresholdSelector}: {@code threshold:T}, T = 0 by default. */
+    public static final class Provider implements RegionSelectorProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "threshold:T selects the pixels whose saliency is >= T (default 0, the paper's choice)";
+        }
+
+        @Override
+        public int rank() {
+            return 10;
+        }
+
+        @Override
+        public RegionSelector create(String argument) {
+            if (argument == null || argument.isBlank()) {
+                return new ThresholdSelector(0);
+            }
+            try {
+                return new ThresholdSelector(Double.parseDouble(argument.trim()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("selector threshold:" + argument + " needs a number after the colon");
+            }
+        }
+    }
+}

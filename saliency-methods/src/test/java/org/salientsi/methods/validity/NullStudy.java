@@ -1,0 +1,113 @@
+package org.salientsi.methods.validity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.salientsi.api.error.EmptyRegionException;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.ir.Network;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.Observation;
+import org.salientsi.api.statistic.TestStatistic;
+import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.search.Selection;
+import org.salientsi.core.search.SelectiveTest;
+import org.salientsi.core.testing.Gaussian;
+import org.salientsi.methods.cam.CamMethod;
+import org.salientsi.methods.selector.ThresholdSelector;
+
+/**
+ * A null study as the paper runs it: per trial a fresh test image X and reference R, i.i.d. N(0, 1)
+ * pixels (sigma = 1); a draw whose region is empty (or, for the contrast statistic, full) has nothing
+ * to test and is counted and redrawn, so {@code trials} means that many p-values.
+ */
+final class NullStudy {
+
+    /** P-values and counts of one study. */
+    record Outcome(String statistic, double[] selective, double[] oc, double[] naive, int ciCovers, int ciTrials,
+                   int redrawn, long pieces) {
+
+        int rejections(double[] p, double alpha) {
+            int r = 0;
+            for (double v : p) {
+                r += v <= alpha ? 1 : 0;
+            }
+            return r;
+        }
+
+        double ks(double[] p) {
+            return new KolmogorovSmirnovTest().kolmogorovSmirnovTest(new UniformRealDistribution(0, 1), p);
+        }
+    }
+
+    private NullStudy() {
+    }
+
+    static Outcome run(Network net, TestStatistic statistic, int trials, long seed, boolean withCi) {
+        int h = net.inputShape().height();
+        int w = net.inputShape().width();
+        Selection selection = new Selection(CompiledNetwork.compile(net),
+                new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0), statistic);
+        SelectiveTest test = SelectiveTest.withDefaults().withConfidenceLevel(withCi ? 0.95 : 0);
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] sel = new double[trials];
+        double[] oc = new double[trials];
+        double[] naive = new double[trials];
+        int covers = 0;
+        int redrawn = 0;
+        long pieces = 0;
+        for (int i = 0; i < trials; ) {
+            Observation obs = Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
+                    Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
+            SelectiveResult r;
+            try {
+                r = test.run(selection, obs, Provenance.empty());
+            } catch (EmptyRegionException e) {
+                redrawn++;
+                continue;
+            }
+            sel[i] = r.selectiveP();
+            oc[i] = r.ocP();
+            naive[i] = r.naiveP();
+            Double[] ci = r.ci();
+            if ((ci[0] == null || ci[0] <= 0) && (ci[1] == null || ci[1] >= 0)) {
+                covers++;
+            }
+            pieces += r.pieces();
+            i++;
+        }
+        return new Outcome(statistic.name(), sel, oc, naive, covers, withCi ? trials : 0, redrawn, pieces);
+    }
+
+    /** Runs several studies on two threads (the engine is thread-safe; each study has its own seed). */
+    static List<Outcome> runAll(List<java.util.concurrent.Callable<Outcome>> studies) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Outcome>> futures = pool.invokeAll(studies);
+            List<Outcome> out = new ArrayList<>();
+            for (Future<Outcome> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * @return the acceptance interval {@code [lo, hi]} of a Binomial(n, p) count at level {@code gamma}
+     *     (probability at most gamma outside, split equally)
+     */
+    static int[] binomialBand(int n, double p, double gamma) {
+        BinomialDistribution b = new BinomialDistribution(null, n, p);
+        return new int[] {b.inverseCumulativeProbability(gamma / 2), b.inverseCumulativeProbability(1 - gamma / 2)};
+    }
+}
