@@ -56,6 +56,16 @@ public interface LineEvaluation {
      */
     int argmax(double[] p, double[] q, int from, int to, int step);
 
+    /**
+     * Narrows the piece to {@code [lo, hi]} (walker's coordinates), for decisions a plugin takes on
+     * lines of its own (SmoothGrad's shifted lines, say). The result must still contain {@link #z()}
+     * with {@code z < upper}.
+     *
+     * @param lo lower bound
+     * @param hi upper bound, {@code > z()}
+     */
+    void narrow(double lo, double hi);
+
     /** @return the lower end of the piece so far (walker's coordinates) */
     double lower();
 

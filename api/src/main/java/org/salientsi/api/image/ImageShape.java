@@ -34,6 +34,24 @@ public record ImageShape(int height, int width, int channels) {
         return new ImageShape(height, width, channels);
     }
 
+    /**
+     * @param text {@code HxW} or {@code HxWxC}, e.g. {@code 8x8} or {@code 32x32x3}
+     * @return the shape
+     * @throws InvalidValueException if the text is not of that form
+     */
+    public static ImageShape parse(String text) {
+        String[] parts = text == null ? new String[0] : text.trim().toLowerCase(java.util.Locale.ROOT).split("x");
+        if (parts.length < 2 || parts.length > 3) {
+            throw InvalidValueException.of("an image shape is HxW or HxWxC, got '%s'", text);
+        }
+        try {
+            return of(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
+                    parts.length == 3 ? Integer.parseInt(parts[2].trim()) : 1);
+        } catch (NumberFormatException e) {
+            throw InvalidValueException.of("an image shape is HxW or HxWxC, got '%s'", text);
+        }
+    }
+
     /** @return {@code height * width}, the number of pixels */
     public int pixels() {
         return height * width;

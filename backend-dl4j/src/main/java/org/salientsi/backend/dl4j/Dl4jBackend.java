@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
 public final class Dl4jBackend implements ModelBackend {
 
     /** The option giving the image shape, {@code HxW} or {@code HxWxC}. */
-    public static final String OPTION_IMAGE_SHAPE = "image-shape";
+    public static final String OPTION_IMAGE_SHAPE = ModelBackend.OPTION_IMAGE_SHAPE;
     /** The option giving the precision of {@code predict}: {@code double} or {@code float}. */
     public static final String OPTION_DTYPE = "dtype";
 
@@ -169,7 +169,7 @@ public final class Dl4jBackend implements ModelBackend {
                 : "does not record its input size (DL4J zips keep no input type, and its first layers accept any "
                         + "size)";
         throw new ModelLoadException(file, why + "; pass the backend option " + OPTION_IMAGE_SHAPE
-                + "=HxWxC (or HxW for one channel)", null);
+                + "=HxWxC (or HxW for one channel; on the command line --image-shape)", null);
     }
 
     private static Model convert(Model model, DataType dtype) {

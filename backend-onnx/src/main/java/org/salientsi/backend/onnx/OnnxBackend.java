@@ -77,7 +77,7 @@ public final class OnnxBackend implements ModelBackend {
     @Override
     public LoadedModel load(Path file, Parameters options) throws ModelLoadException {
         Objects.requireNonNull(file, "file");
-        Parameters opts = options == null ? Parameters.empty() : options;
+        Parameters opts = expandImageShape(options == null ? Parameters.empty() : options);
         long start = System.nanoTime();
         OnnxModelFile model = OnnxModelFile.read(file);
         ImageShape shape = defaultShape(model, opts);
@@ -116,6 +116,17 @@ public final class OnnxBackend implements ModelBackend {
                 model.opset(), model.nodes().size(), network.size(), model.input(), network.outputShape(),
                 (System.nanoTime() - start) / 1_000_000);
         return new OnnxLoadedModel(model, translator, shape, network);
+    }
+
+    /** The shared option {@code image-shape=HxW[xC]} sets the options height, width and channels. */
+    private static Parameters expandImageShape(Parameters opts) {
+        String shape = opts.get(OPTION_IMAGE_SHAPE).orElse(null);
+        if (shape == null) {
+            return opts;
+        }
+        ImageShape s = ImageShape.parse(shape);
+        return opts.with("height", Integer.toString(s.height())).with("width", Integer.toString(s.width()))
+                .with("channels", Integer.toString(s.channels()));
     }
 
     private static ImageShape defaultShape(OnnxModelFile model, Parameters opts) throws ModelLoadException {

@@ -14,6 +14,25 @@ public final class ModelOptions {
             description = "Backend that opens the model (see 'salientsi list'); default: chosen by file type.")
     String backend;
 
+    @Option(names = "--image-shape", paramLabel = "HxW[xC]",
+            description = "Image shape for models that do not record it (DL4J zips) or whose size is dynamic "
+                    + "(ONNX); e.g. 28x28 or 32x32x3.")
+    String imageShape;
+
+    @Option(names = "--backend-option", paramLabel = "KEY=VALUE",
+            description = "Option for the backend (repeatable), e.g. dtype=float for DL4J.")
+    java.util.Map<String, String> backendOptions = new java.util.TreeMap<>();
+
     @Option(names = "--debug", description = "Print stack traces of errors.")
     boolean debug;
+
+    /** @return the options passed to the backend */
+    org.salientsi.api.spi.Parameters parameters() {
+        org.salientsi.api.spi.Parameters p = org.salientsi.api.spi.Parameters.of(backendOptions);
+        if (imageShape != null) {
+            org.salientsi.api.image.ImageShape.parse(imageShape);
+            p = p.with(org.salientsi.api.backend.ModelBackend.OPTION_IMAGE_SHAPE, imageShape);
+        }
+        return p;
+    }
 }

@@ -38,7 +38,7 @@ final class ModelSession implements AutoCloseable {
         }
         ModelBackendProvider provider = context.plugins().backendFor(file, options.backend);
         ModelBackend backend = provider.backend();
-        LoadedModel model = backend.load(file, Parameters.empty());
+        LoadedModel model = backend.load(file, options.parameters());
         return new ModelSession(context, model, backend.name() + " " + backend.version());
     }
 

@@ -128,12 +128,7 @@ public final class LineEvaluator implements LineEvaluation {
         return v;
     }
 
-    /**
-     * Narrows the piece to an interval given from outside (the test statistic's extra constraints).
-     *
-     * @param lo lower end
-     * @param hi upper end
-     */
+    @Override
     public void narrow(double lo, double hi) {
         lower = Math.max(lower, lo);
         upper = Math.min(upper, hi);
