@@ -32,13 +32,7 @@ public final class InImageContrastStatistic implements TestStatistic {
     public Contrast contrast(Region region, Observation observation) {
         boolean[] mask = RegionIndices.valueMask(region, observation.image().shape());
         int n = mask.length;
-        int inside = 0;
-        for (boolean b : mask) {
-            inside += b ? 1 : 0;
-        }
-        if (inside == 0) {
-            throw new EmptyRegionException("statistic contrast: the region is empty");
-        }
+        int inside = RegionIndices.countSelected(mask, NAME);
         if (inside == n) {
             throw new EmptyRegionException("statistic contrast: the region covers the whole image, so there is no "
                     + "background to compare it with");

@@ -1,7 +1,6 @@
 package org.salientsi.core.statistic;
 
 import java.util.Set;
-import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.spi.Capabilities;
@@ -42,13 +41,7 @@ public final class ReferenceAbsStatistic implements TestStatistic {
         int n = mask.length;
         double[] x = observation.image().toArray();
         double[] r = observation.referenceMean().toArray();
-        int count = 0;
-        for (boolean b : mask) {
-            count += b ? 1 : 0;
-        }
-        if (count == 0) {
-            throw new EmptyRegionException("statistic ref-abs: the region is empty");
-        }
+        int count = RegionIndices.countSelected(mask, NAME);
         double[] eta = new double[2 * n];
         int[] rowStart = new int[count + 1];
         int[] indices = new int[2 * count];

@@ -1,7 +1,6 @@
 package org.salientsi.core.statistic;
 
 import java.util.Set;
-import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.spi.Capabilities;
@@ -38,13 +37,7 @@ public final class ReferenceMeanStatistic implements TestStatistic {
         }
         boolean[] mask = RegionIndices.valueMask(region, observation.image().shape());
         int n = mask.length;
-        int count = 0;
-        for (boolean b : mask) {
-            count += b ? 1 : 0;
-        }
-        if (count == 0) {
-            throw new EmptyRegionException("statistic ref-mean: the region is empty");
-        }
+        int count = RegionIndices.countSelected(mask, NAME);
         double[] eta = new double[2 * n];
         for (int i = 0; i < n; i++) {
             if (mask[i]) {

@@ -1,5 +1,6 @@
 package org.salientsi.core.statistic;
 
+import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.image.Region;
@@ -30,5 +31,22 @@ final class RegionIndices {
             }
         }
         return mask;
+    }
+
+    /**
+     * @param mask per-value membership
+     * @param statistic the statistic's name, for the message
+     * @return the number of selected values
+     * @throws EmptyRegionException if there is none
+     */
+    static int countSelected(boolean[] mask, String statistic) {
+        int count = 0;
+        for (boolean b : mask) {
+            count += b ? 1 : 0;
+        }
+        if (count == 0) {
+            throw new EmptyRegionException("statistic " + statistic + ": the region is empty");
+        }
+        return count;
     }
 }

@@ -1,14 +1,7 @@
 package org.salientsi.methods.validity;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.ir.Network;
-import org.salientsi.core.statistic.InImageContrastStatistic;
-import org.salientsi.core.statistic.ReferenceAbsStatistic;
-import org.salientsi.core.statistic.ReferenceMeanStatistic;
 import org.salientsi.core.testing.TestNetworks;
 
 /**
@@ -33,36 +26,6 @@ class CamValidity16Test {
     @Test
     void selectiveAndOcPValuesAreUniformUnderTheNullAndNaiveOnesAreNot() throws Exception {
         Network net = TestNetworks.paperCam(16, NETWORK_SEED, true);
-        List<Callable<NullStudy.Outcome>> studies = List.of(
-                () -> NullStudy.run(net, new ReferenceMeanStatistic(), TRIALS, DATA_SEED, true),
-                () -> NullStudy.run(net, new ReferenceAbsStatistic(), TRIALS, DATA_SEED + 1, false),
-                () -> NullStudy.run(net, new InImageContrastStatistic(), TRIALS, DATA_SEED + 2, false));
-        List<NullStudy.Outcome> outcomes = NullStudy.runAll(studies);
-        int[] band = NullStudy.binomialBand(TRIALS, 0.05, LEVEL);
-        StringBuilder report = new StringBuilder();
-        for (NullStudy.Outcome o : outcomes) {
-            int sel = o.rejections(o.selective(), 0.05);
-            int oc = o.rejections(o.oc(), 0.05);
-            int naive = o.rejections(o.naive(), 0.05);
-            double ksSel = o.ks(o.selective());
-            double ksOc = o.ks(o.oc());
-            report.append(String.format(java.util.Locale.ROOT,
-                    "%dpx %s: selective FPR %.4f (KS p %.3f), OC %.4f (KS p %.3f), naive %.4f, redrawn %d, "
-                            + "pieces/p %.1f%s%n", 16, o.statistic(), sel / (double) TRIALS, ksSel,
-                    oc / (double) TRIALS, ksOc, naive / (double) TRIALS, o.redrawn(), o.pieces() / (double) TRIALS,
-                    o.ciTrials() > 0 ? String.format(java.util.Locale.ROOT, ", CI coverage %.4f",
-                            o.ciCovers() / (double) o.ciTrials()) : ""));
-            assertThat(sel).as("%s selective rejections (band %s)", o.statistic(), java.util.Arrays.toString(band))
-                    .isBetween(band[0], band[1]);
-            assertThat(ksSel).as("%s selective KS p", o.statistic()).isGreaterThan(LEVEL);
-            assertThat(oc).as("%s OC rejections", o.statistic()).isBetween(band[0], band[1]);
-            assertThat(ksOc).as("%s OC KS p", o.statistic()).isGreaterThan(LEVEL);
-            assertThat(naive / (double) TRIALS).as("%s naive rejection rate", o.statistic()).isGreaterThan(0.15);
-            if (o.ciTrials() > 0) {
-                int[] coverBand = NullStudy.binomialBand(o.ciTrials(), 0.95, LEVEL);
-                assertThat(o.ciCovers()).as("CI coverage").isBetween(coverBand[0], coverBand[1]);
-            }
-        }
-        System.out.print(report);
+        System.out.print(NullStudy.checkCamNullStudies(net, TRIALS, DATA_SEED, LEVEL));
     }
 }

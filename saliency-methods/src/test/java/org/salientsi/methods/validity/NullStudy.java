@@ -1,5 +1,7 @@
 package org.salientsi.methods.validity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -109,5 +111,48 @@ final class NullStudy {
     static int[] binomialBand(int n, double p, double gamma) {
         BinomialDistribution b = new BinomialDistribution(null, n, p);
         return new int[] {b.inverseCumulativeProbability(gamma / 2), b.inverseCumulativeProbability(1 - gamma / 2)};
+    }
+
+    /**
+     * Runs ref-mean (with the confidence interval), ref-abs and contrast null studies on two threads and
+     * checks, each at {@code level}: selective and OC rejection counts at 0.05 in the binomial band, KS
+     * against uniform, the naive rate above 0.15, and the 95% CI's coverage of 0 (ref-mean).
+     *
+     * @return a one-line-per-statistic report
+     */
+    static String checkCamNullStudies(Network net, int trials, long dataSeed, double level) throws Exception {
+        int size = net.inputShape().height();
+        List<java.util.concurrent.Callable<Outcome>> studies = List.of(
+                () -> run(net, new org.salientsi.core.statistic.ReferenceMeanStatistic(), trials, dataSeed, true),
+                () -> run(net, new org.salientsi.core.statistic.ReferenceAbsStatistic(), trials, dataSeed + 1, false),
+                () -> run(net, new org.salientsi.core.statistic.InImageContrastStatistic(), trials, dataSeed + 2,
+                        false));
+        List<Outcome> outcomes = runAll(studies);
+        int[] band = binomialBand(trials, 0.05, level);
+        StringBuilder report = new StringBuilder();
+        for (Outcome o : outcomes) {
+            int sel = o.rejections(o.selective(), 0.05);
+            int oc = o.rejections(o.oc(), 0.05);
+            int naive = o.rejections(o.naive(), 0.05);
+            double ksSel = o.ks(o.selective());
+            double ksOc = o.ks(o.oc());
+            report.append(String.format(java.util.Locale.ROOT,
+                    "%dpx %s: selective FPR %.4f (KS p %.3f), OC %.4f (KS p %.3f), naive %.4f, redrawn %d, "
+                            + "pieces/p %.1f%s%n", size, o.statistic(), sel / (double) trials, ksSel,
+                    oc / (double) trials, ksOc, naive / (double) trials, o.redrawn(), o.pieces() / (double) trials,
+                    o.ciTrials() > 0 ? String.format(java.util.Locale.ROOT, ", CI coverage %.4f",
+                            o.ciCovers() / (double) o.ciTrials()) : ""));
+            assertThat(sel).as("%s selective rejections (band %s)", o.statistic(), java.util.Arrays.toString(band))
+                    .isBetween(band[0], band[1]);
+            assertThat(ksSel).as("%s selective KS p", o.statistic()).isGreaterThan(level);
+            assertThat(oc).as("%s OC rejections", o.statistic()).isBetween(band[0], band[1]);
+            assertThat(ksOc).as("%s OC KS p", o.statistic()).isGreaterThan(level);
+            assertThat(naive / (double) trials).as("%s naive rejection rate", o.statistic()).isGreaterThan(0.15);
+            if (o.ciTrials() > 0) {
+                int[] coverBand = binomialBand(o.ciTrials(), 0.95, level);
+                assertThat(o.ciCovers()).as("CI coverage").isBetween(coverBand[0], coverBand[1]);
+            }
+        }
+        return report.toString();
     }
 }
