@@ -23,7 +23,11 @@ public final class Cli {
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setExecutionExceptionHandler(new ErrorReporter(context));
         cmd.setParameterExceptionHandler((ex, args) -> {
-            err.println("salientsi: " + ex.getMessage() + " (see 'salientsi "
+            String message = String.valueOf(ex.getMessage()).replace('\n', ' ').strip();
+            if (message.startsWith("Error: ")) {
+                message = message.substring("Error: ".length());
+            }
+            err.println("salientsi: " + message + " (see 'salientsi "
                     + qualifiedName(ex.getCommandLine()) + "--help')");
             return ErrorReporter.EXIT_BAD_INPUT;
         });

@@ -5,29 +5,23 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.backend.ModelBackend;
-import org.salientsi.api.backend.ModelBackendProvider;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.api.ir.Network;
-import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
-import org.salientsi.api.saliency.SaliencyMap;
-import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.api.statistic.Observation;
 import org.salientsi.cli.CliContext;
-import org.salientsi.cli.report.HtmlReport;
-import org.salientsi.cli.report.Pictures;
-import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.cli.report.BatchReport;
+import org.salientsi.cli.report.ReportEntry;
+import org.salientsi.cli.run.TestRunner;
+import org.salientsi.cli.run.TestSettings;
 import org.salientsi.core.plugin.Plugins;
-import org.salientsi.core.search.NoiseModel;
-import org.salientsi.core.search.Selection;
-import org.salientsi.core.search.SelectiveTest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,12 +30,14 @@ import picocli.CommandLine.Option;
  * seeded null images and images with a signal block, at 8x8 and 16x16, offline.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Run the paper's models on null and signal images, offline, with a report.",
         description = {"Run the paper's trained CAM models (shipped with SalientSI) on seeded null images "
                 + "(X and the reference R both pure N(0, 1) noise) and signal images (a block of X shifted by "
                 + "DELTA), at 8x8 and 16x16; print selective, OC and naive p-values and write an HTML report.",
             "Under the null, the naive p-value is often small although nothing is there: the region was chosen "
                     + "by the data. The selective p-value is valid."},
-        footer = {"", "Example:", "  salientsi demo --images 3 --report demo.html"})
+        footer = {"", "Example (three null and three signal images per model, report in demo.html):",
+            "  salientsi demo --images 3 --report demo.html"})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String MODELS = "/org/salientsi/cli/demo/paper/";
@@ -49,22 +45,24 @@ public final class DemoCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Option(names = "--images", defaultValue = "3", paramLabel = "N",
-            description = "Null and signal images per size (default: ${DEFAULT-VALUE}).")
+            description = "Null images and signal images per model size, a count >= 1 (default: ${DEFAULT-VALUE}).")
     int images;
 
     @Option(names = "--delta", defaultValue = "3", paramLabel = "DELTA",
-            description = "Signal shift of the block, in noise standard deviations (default: ${DEFAULT-VALUE}).")
+            description = "Signal: the shift of a block of half the image's side, in noise standard deviations "
+                    + "(default: ${DEFAULT-VALUE}).")
     double delta;
 
     @Option(names = "--seed", defaultValue = "20230201", paramLabel = "SEED",
-            description = "Seed of the images (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the random images, an integer (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--report", defaultValue = "salientsi-demo.html", paramLabel = "FILE",
-            description = "Where to write the HTML report (default: ${DEFAULT-VALUE}).")
+            description = "Where to write the HTML report, one self-contained file (default: ${DEFAULT-VALUE}, in the "
+                    + "current folder).")
     Path report;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--debug", description = "Print the stack trace of an error (default: one line).")
     boolean debug;
 
     /**
@@ -86,15 +84,14 @@ public final class DemoCommand implements Callable<Integer> {
         if (images < 1) {
             throw new org.salientsi.api.error.InvalidInputException("--images must be >= 1, got " + images);
         }
-        ModelBackendProvider provider = plugins.backends().get("dl4j");
-        ModelBackend backend = provider.backend();
+        ModelBackend backend = plugins.backends().get("dl4j").backend();
         Path dir = Files.createTempDirectory("salientsi-demo");
-        HtmlReport html = new HtmlReport("SalientSI demo: the paper's CAM models")
+        BatchReport html = new BatchReport("SalientSI demo: the paper's CAM models").showBh(false)
                 .note("Models: Miwa, Duy and Takeuchi, 'Valid P-Value for Deep Learning-Driven Salient Region', "
                         + "ICLR 2023 (MIT licence). Region: CAM >= 0. Statistic: mean of X - R over the region "
                         + "(ref-mean), two-sided, sigma = 1. Null images: X, R i.i.d. N(0, 1). Signal images: a "
-                        + "block of X shifted by " + delta + ".");
-        SelectiveTest test = SelectiveTest.withDefaults().withNoise(NoiseModel.isotropic(1.0));
+                        + "block of X shifted by " + delta + ". Seed " + seed + ".");
+        List<ReportEntry> entries = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(seed);
         var out = context.out();
         out.printf("%-6s %-7s %6s %9s %12s %12s %12s %7s %8s%n", "size", "image", "region", "T", "selective p",
@@ -103,13 +100,8 @@ public final class DemoCommand implements Callable<Integer> {
             for (int size : new int[] {8, 16}) {
                 Path file = extract(dir, "model_" + size + ".h5");
                 try (LoadedModel model = backend.load(file, Parameters.empty())) {
-                    Network net = model.network();
-                    CompiledNetwork program = CompiledNetwork.compile(net);
-                    SaliencyMethod cam = plugins.method("cam", net, Parameters.empty());
-                    Selection selection = new Selection(program, cam, plugins.selector("threshold:0"),
-                            plugins.statistic("ref-mean", Parameters.empty()));
-                    Provenance provenance = Provenance.empty().withModel(model.sha256(),
-                            backend.name() + " " + backend.version()).withSeed(seed);
+                    TestRunner runner = new TestRunner(plugins, model, backend.name() + " " + backend.version(),
+                            TestSettings.defaults(1.0));
                     for (int kind = 0; kind < 2; kind++) {
                         for (int k = 0; k < images; k++) {
                             String label = (kind == 0 ? "null-" : "signal-") + (k + 1);
@@ -120,19 +112,16 @@ public final class DemoCommand implements Callable<Integer> {
                                         draw(rng, size, kind == 1 ? delta : 0));
                                 Image ref = Image.grey(size, size, noise(rng, size * size));
                                 try {
-                                    r = test.run(selection, Observation.of(x, ref), provenance);
+                                    r = runner.test(x, List.of(ref));
                                 } catch (org.salientsi.api.error.EmptyRegionException e) {
                                     r = null; // nothing selected: redraw, as the paper does
                                 }
                             }
+                            r = r.withProvenance(r.provenance().withSeed(seed));
                             out.printf(Locale.ROOT, "%-6s %-7s %6d %9.4f %12.4g %12.4g %12.4g %7d %8.3f%n",
                                     size + "px", label, r.regionSize(), r.statistic(), r.selectiveP(), r.ocP(),
                                     r.naiveP(), r.pieces(), r.seconds());
-                            SaliencyMap map = cam.map(program.pointEvaluator().evaluate(x.toChw()));
-                            int scale = 128 / size;
-                            html.add(new HtmlReport.Row(r.image(),
-                                    Pictures.png(x.toArray(), size, size, r.region(), false, scale),
-                                    Pictures.png(map.values(), size, size, null, true, scale), r));
+                            entries.add(ReportEntry.tested(x, runner.map(x), r));
                         }
                     }
                 }
@@ -145,14 +134,22 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(dir);
         }
-        html.write(report);
+        html.writeFile(report, entries);
         out.println();
         out.println("Under the null the selective p-value is uniform; the naive one is not (the data chose the region).");
         out.println("Report: " + report.toAbsolutePath());
         return 0;
     }
 
-    private static Path extract(Path dir, String name) throws IOException {
+    /**
+     * Copies one of the paper's models shipped in the jar into a folder.
+     *
+     * @param dir destination folder
+     * @param name {@code model_N.h5}
+     * @return the copied file
+     * @throws IOException if the model is missing from the build or cannot be written
+     */
+    static Path extract(Path dir, String name) throws IOException {
         Path target = dir.resolve(name);
         try (InputStream in = DemoCommand.class.getResourceAsStream(MODELS + name)) {
             if (in == null) {

@@ -11,14 +11,16 @@ import picocli.CommandLine.Option;
 
 /** {@code salientsi list}: the plugins found on the class path. */
 @Command(name = "list", mixinStandardHelpOptions = true,
+        header = "List the installed backends, saliency methods, selectors and statistics.",
         description = "List the installed plugins: model backends, saliency methods, region selectors and test "
                 + "statistics (found with ServiceLoader).",
-        footer = {"", "Example:", "  salientsi list"})
+        footer = {"", "Example (which methods, selectors, statistics and backends this installation has):",
+            "  salientsi list"})
 public final class ListCommand implements Runnable {
 
     private final CliContext context;
 
-    @Option(names = "--debug", description = "Print stack traces of errors.")
+    @Option(names = "--debug", description = "Print the stack trace of an error (default: one line).")
     boolean debug;
 
     /**

@@ -10,7 +10,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.cli.CliContext;
-import org.salientsi.cli.io.Npy;
+import org.salientsi.cli.io.ImageFiles;
 import org.salientsi.core.eval.CompiledNetwork;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +18,12 @@ import picocli.CommandLine.Option;
 
 /** {@code salientsi map}: the saliency map of one image, at input resolution. */
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Compute a saliency map at the input's resolution (no test).",
-        footer = {"", "Example:", "  salientsi map --model examples/models/paper/model_8.h5 --image x.npy --json"})
+        header = "Draw the saliency map of one image (no test).",
+        description = {"Computes the saliency map at the input's resolution and prints it (H rows of W numbers), "
+                + "or with --json {image, method, target, map, provenance}.",
+            "Exit codes: 0 success, 1 internal failure, 2 bad input.", ""},
+        footer = {"", "Example (the CAM of an image under the paper's 8x8 model, as JSON):",
+            "  salientsi map --model examples/models/paper/model_8.h5 --image x.npy --json"})
 public final class MapCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -28,21 +32,29 @@ public final class MapCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--image", required = true, paramLabel = "FILE",
-            description = "Image: .npy float32/float64 array (H, W) or (H, W, C), channels last.")
+            description = "Image (required): .npy float32/float64 array of shape (H, W) or (H, W, C), channels "
+                    + "last; or an 8-bit grey or RGB .png (scaled to [0, 1]).")
     java.nio.file.Path image;
 
     @Option(names = "--method", defaultValue = "cam", paramLabel = "NAME",
-            description = "Saliency method (default: ${DEFAULT-VALUE}).")
+            description = "Saliency method (default: ${DEFAULT-VALUE}); 'salientsi list' shows the installed ones.")
     String method;
 
+    @Mixin
+    MethodOptions methodOptions = new MethodOptions();
+
     @Option(names = "--target", paramLabel = "K",
-            description = "Output unit to explain (default: the single output, or the arg-max class).")
+            description = "Output unit (class index, from 0) to explain. Default: the single output, or the "
+                    + "arg-max class.")
     Integer target;
 
-    @Option(names = "--cam-layer", paramLabel = "NAME", description = "Feature layer for CAM.")
+    @Option(names = "--cam-layer", paramLabel = "NAME",
+            description = "Feature layer for CAM, by its name in the model. Default: the input of the global average "
+                    + "pooling that feeds the last dense layer.")
     String camLayer;
 
-    @Option(names = "--json", description = "Print {image, method, target, map} as JSON; map is H rows of W numbers.")
+    @Option(names = "--json", description = "Print {image, method, target, map, provenance} as one JSON object; map is "
+            + "H rows of W numbers (default: a plain table).")
     boolean json;
 
     /**
@@ -55,11 +67,12 @@ public final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
-        Image x = Npy.read(image).toImage();
+        Image x = ImageFiles.read(image);
         SelectionOptions options = new SelectionOptions();
         options.method = method;
         options.target = target;
         options.camLayer = camLayer;
+        options.methodOptions = methodOptions;
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             Network network = session.network(x.shape());
             SaliencyMethod m = session.method(network, options);

@@ -13,6 +13,8 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.CliContext;
+import org.salientsi.cli.run.TestRunner;
+import org.salientsi.cli.run.TestSettings;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Selection;
@@ -64,6 +66,14 @@ final class ModelSession implements AutoCloseable {
         return new Selection(CompiledNetwork.compile(network), method(network, options),
                 plugins.selector(options.selector),
                 plugins.statistic(options.statisticName(hasReference), Parameters.empty()));
+    }
+
+    /**
+     * @param settings the test's options
+     * @return a runner of tests on this model
+     */
+    TestRunner runner(TestSettings settings) {
+        return new TestRunner(context.plugins(), model, backendLabel, settings);
     }
 
     @Override

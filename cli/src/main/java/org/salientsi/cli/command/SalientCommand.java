@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "salientsi",
         mixinStandardHelpOptions = true,
         versionProvider = SalientCommand.Version.class,
-        subcommands = {ListCommand.class, TestCommand.class, MapCommand.class, DemoCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {ListCommand.class, TestCommand.class, BatchCommand.class, MapCommand.class, DemoCommand.class,
+            SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         header = "Valid selective p-values for the salient regions of CNN saliency maps.",
         description = {
             "A saliency map (CAM, ...) picks a region of an image; a plain z-test on that region is invalid "
@@ -17,9 +17,14 @@ import picocli.CommandLine.Command;
                     + "(Miwa, Duy, Takeuchi, ICLR 2023) and reports the selective, over-conditioned and "
                     + "naive p-values.",
             "",
-            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input or usage.",
-            "Add --debug to any command for the stack trace of an error."},
-        footer = {"", "Example:", "  salientsi test --model model_8.h5 --image x.npy --reference r.npy --sigma 1"})
+            "Images are .npy arrays (float32/float64, (H, W) or (H, W, C), channels last) or 8-bit grey/RGB PNGs "
+                    + "(scaled to [0, 1]); models are Keras .h5, DL4J .zip or ONNX .onnx files.",
+            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input or usage (one line on "
+                    + "standard error, no p-value). Add --debug to any command for the stack trace of an error.",
+            "'salientsi COMMAND --help' explains each option, its default and its unit."},
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Example (test one image against a reference with the paper's 8x8 model, noise sd 1):",
+            "  salientsi test --model examples/models/paper/model_8.h5 --image x.npy --reference r.npy --sigma 1"})
 public final class SalientCommand implements Runnable {
 
     @CommandLine.Spec

@@ -2,57 +2,71 @@ package org.salientsi.cli.command;
 
 import java.util.Map;
 import java.util.TreeMap;
+
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.cli.run.TestSettings;
 import org.salientsi.core.search.Termination;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code test}, {@code batch} and {@code validate} (DESIGN.md section 4). */
 public final class SelectionOptions {
 
     @Option(names = "--method", defaultValue = "cam", paramLabel = "NAME",
-            description = "Saliency method (default: ${DEFAULT-VALUE}). The map explains the pre-activation "
-                    + "output (logit) of the target unit.")
+            description = "Saliency method that makes the map (default: ${DEFAULT-VALUE}, class activation "
+                    + "mapping): cam, gradcam, gradient (absolute input gradient), signed-gradient, grad-x-input, "
+                    + "smoothgrad, integrated-gradients, occlusion (map only), or a plugin's name. It explains the "
+                    + "pre-activation output (logit) of the target unit. Only piecewise-linear methods give a "
+                    + "selective p-value; 'salientsi list' shows the installed ones.")
     String method;
 
+    @Mixin
+    MethodOptions methodOptions = new MethodOptions();
+
     @Option(names = "--selector", defaultValue = "threshold:0", paramLabel = "SPEC",
-            description = "Region selector (default: ${DEFAULT-VALUE}): threshold:T selects the pixels whose "
-                    + "saliency is >= T.")
+            description = "Region selector (default: ${DEFAULT-VALUE}): threshold:T (saliency >= T, in the map's "
+                    + "units), minmax:T (min-max normalised saliency >= T, T in [0, 1]), top-k:K (the K largest), "
+                    + "percentile:P (the top ceil(n (100 - P) / 100) pixels); ties go to the lower pixel index. A "
+                    + "prefix smooth:S+ blurs the map first with a Gaussian of S pixels (e.g. smooth:1+top-k:8). "
+                    + "'salientsi list' shows the installed selectors.")
     String selector;
 
     @Option(names = "--statistic", paramLabel = "NAME",
             description = "Test statistic: ref-mean (mean of X - reference over the region), ref-abs (mean "
-                    + "|X - reference|), contrast (region mean - background mean, no reference). Default: "
-                    + "ref-mean with a reference, contrast without.")
+                    + "|X - reference| over the region, signs conditioned on), contrast (region mean - background "
+                    + "mean, no reference). Default: ref-mean with a reference, contrast without.")
     String statistic;
 
     @Option(names = "--alternative", defaultValue = "two-sided", paramLabel = "ALT",
-            description = "two-sided (2 min(F, 1 - F)), greater, less, or abs (P(|Z| >= |T|), the paper's "
-                    + "form). Default: ${DEFAULT-VALUE}.")
+            description = "Alternative hypothesis (default: ${DEFAULT-VALUE}): two-sided (2 min(F, 1 - F) of the "
+                    + "truncated normal F), greater (1 - F), less (F), or abs (P(|Z| >= |T|), the paper's form).")
     String alternative;
 
     @Option(names = "--target", paramLabel = "K",
-            description = "Output unit the map explains (default: the single output, or the arg-max class, "
-                    + "which then joins the selection event).")
+            description = "Output unit (class index, from 0) the map explains. Default: the single output, or the "
+                    + "arg-max class, which then joins the selection event.")
     Integer target;
 
     @Option(names = "--cam-layer", paramLabel = "NAME",
-            description = "Feature layer for CAM (default: the input of the global average pooling that feeds "
-                    + "the last dense layer).")
+            description = "Feature layer for CAM, by its name in the model. Default: the input of the global "
+                    + "average pooling that feeds the last dense layer.")
     String camLayer;
 
     @Option(names = "--termination", defaultValue = "exhaustive", paramLabel = "RULE",
-            description = "exhaustive, precision:EPS (stop when the p-value bounds are EPS apart) or "
-                    + "decision:ALPHA (stop when p <= ALPHA is decided). Default: ${DEFAULT-VALUE}.")
+            description = "When the search may stop (default: ${DEFAULT-VALUE}): exhaustive (the exact p-value), "
+                    + "precision:EPS (when the p-value bounds are at most EPS apart, EPS a probability) or "
+                    + "decision:ALPHA (when p <= ALPHA or p > ALPHA is decided).")
     String termination;
 
     @Option(names = "--range", defaultValue = "10", paramLabel = "K",
-            description = "Search [-|T| - K sigma_T, |T| + K sigma_T], in units of sigma_T (default: "
-                    + "${DEFAULT-VALUE}, as the paper).")
+            description = "Search range half-width beyond |T|, in units of sigma_T: the search covers "
+                    + "[-|T| - K sigma_T, |T| + K sigma_T] (default: ${DEFAULT-VALUE}, as the paper); the null mass "
+                    + "outside is reported.")
     double range;
 
     @Option(names = "--confidence", defaultValue = "0.95", paramLabel = "LEVEL",
-            description = "Level of the selective confidence interval for eta^T mu, 0 to skip it "
+            description = "Level of the selective confidence interval for eta^T mu, in (0, 1), or 0 to skip it "
                     + "(default: ${DEFAULT-VALUE}).")
     double confidence;
 
@@ -68,13 +82,8 @@ public final class SelectionOptions {
 
     /** @return the method's parameters */
     Parameters methodParameters() {
-        Map<String, String> p = new TreeMap<>();
-        if (target != null) {
-            p.put("target", Integer.toString(target));
-        }
-        if (camLayer != null) {
-            p.put("cam-layer", camLayer);
-        }
+        Map<String, String> p = new TreeMap<>(methodOptions.asParameters());
+        p.putAll(TestSettings.methodParameters(target, camLayer).asMap());
         return Parameters.of(p);
     }
 
@@ -84,5 +93,16 @@ public final class SelectionOptions {
      */
     String statisticName(boolean hasReference) {
         return statistic != null ? statistic : hasReference ? "ref-mean" : "contrast";
+    }
+
+    /**
+     * @param noise the noise options
+     * @return the validated settings of a test
+     * @throws org.salientsi.api.error.InvalidInputException naming the option of a bad value
+     */
+    TestSettings settings(NoiseOptions noise) {
+        return new TestSettings(method, target, camLayer, methodOptions.asParameters(), selector, statistic,
+                TestSettings.parseAlternative(alternative), TestSettings.parseTermination(termination), range,
+                confidence, noise == null ? null : noise.sigma(), noise == null ? null : noise.covariance());
     }
 }

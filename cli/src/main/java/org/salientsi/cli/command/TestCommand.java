@@ -9,14 +9,13 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
-import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
-import org.salientsi.api.statistic.Observation;
 import org.salientsi.cli.CliContext;
-import org.salientsi.cli.io.Npy;
-import org.salientsi.core.search.NoiseModel;
-import org.salientsi.core.search.Selection;
-import org.salientsi.core.search.SelectiveTest;
+import org.salientsi.cli.io.ImageFiles;
+import org.salientsi.cli.report.ReportEntry;
+import org.salientsi.cli.report.TestReport;
+import org.salientsi.cli.run.TestRunner;
+import org.salientsi.cli.run.TestSettings;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,12 +23,16 @@ import picocli.CommandLine.Option;
 
 /** {@code salientsi test}: one selective test of the region a saliency map picks in one image. */
 @Command(name = "test", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Test one image: is the salient region real, or noise?",
         description = {"Test whether the region a saliency map selects in an image differs from the reference "
-                + "(or from the background), with a p-value that is valid given the selection.",
+                + "(or from the image's background), with a p-value that is valid given the selection.",
             "Prints the selective, over-conditioned (OC) and naive p-values; --json prints one JSON object "
-                    + "(DESIGN.md section 4)."},
-        footer = {"", "Example:",
-            "  salientsi test --model examples/models/paper/model_8.h5 --image x.npy --reference r.npy --sigma 1"})
+                    + "(DESIGN.md section 4); --report writes an HTML page with the image, the map, the region and "
+                    + "the truncation set.",
+            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input (no p-value).", ""},
+        footer = {"", "Example (the paper's 8x8 model, an image and a reference of the same scene, noise sd 1):",
+            "  salientsi test --model examples/models/paper/model_8.h5 --image x.npy --reference r.npy --sigma 1 "
+                    + "--report x.html"})
 public final class TestCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -38,7 +41,8 @@ public final class TestCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--image", required = true, paramLabel = "FILE",
-            description = "Test image: .npy float32/float64 array (H, W) or (H, W, C), channels last.")
+            description = "Test image (required): .npy float32/float64 array of shape (H, W) or (H, W, C), channels "
+                    + "last, C or Fortran order; or an 8-bit grey or RGB .png (scaled to [0, 1]).")
     Path image;
 
     @ArgGroup(exclusive = true)
@@ -50,30 +54,24 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--json", description = "Print the result as one JSON object.")
+    @Option(names = "--json", description = "Print the result as one JSON object (default: a readable summary).")
     boolean json;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report to FILE (default: none).")
+    Path report;
 
     /** One reference, or a folder of references of the same scene. */
     static final class ReferenceOptions {
-        @Option(names = "--reference", paramLabel = "FILE", description = "Reference image (.npy), same shape.")
+        @Option(names = "--reference", paramLabel = "FILE",
+                description = "Reference image of the same scene (.npy or .png, the image's shape). Default: no "
+                        + "reference, an in-image test (--statistic contrast).")
         Path reference;
 
         @Option(names = "--references", paramLabel = "DIR",
-                description = "Folder of reference images (.npy) of the same scene; their mean is used "
-                        + "(covariance sigma^2 / m).")
+                description = "Folder of reference images (.npy, .png) of the same scene; their mean is used "
+                        + "(its covariance is sigma^2 / m). Default: none.")
         Path folder;
-    }
-
-    /** The noise of the image. */
-    static final class NoiseOptions {
-        @Option(names = "--sigma", paramLabel = "S",
-                description = "Noise standard deviation of each pixel (same units as the image), > 0.")
-        Double sigma;
-
-        @Option(names = "--covariance", paramLabel = "FILE",
-                description = "Full n x n noise covariance (.npy, n = H*W*C in the image's (H, W, C) order), "
-                        + "symmetric positive definite; replaces sigma^2 I.")
-        Path covariance;
     }
 
     /**
@@ -86,33 +84,37 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
-        Image x = Npy.read(image).toImage();
+        TestSettings settings = selection.settings(noise);
+        checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
+        Image x = ImageFiles.read(image);
         List<Image> refs = readReferences(references);
-        Observation observation = Observation.withReferences(x, refs);
-        NoiseModel noiseModel = noiseModel(noise, x.shape().size());
-        SelectiveTest test = SelectiveTest.withDefaults().with(selection.alternative())
-                .withTermination(selection.termination()).withRange(selection.range)
-                .withConfidenceLevel(selection.confidence).withNoise(noiseModel);
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
-            Selection sel = session.selection(x.shape(), selection, observation.hasReference());
-            Provenance provenance = session.provenance();
-            if (noise.covariance != null) {
-                provenance = provenance.withOption("covariance", noise.covariance.getFileName().toString());
+            TestRunner runner = session.runner(settings);
+            SelectiveResult result = runner.test(x, refs);
+            if (report != null) {
+                TestReport.write(report, ReportEntry.tested(x, runner.map(x), result));
             }
-            if (selection.target != null) {
-                provenance = provenance.withOption("target", selection.target.toString());
-            }
-            if (selection.camLayer != null) {
-                provenance = provenance.withOption("cam-layer", selection.camLayer);
-            }
-            SelectiveResult result = test.run(sel, observation, provenance);
             if (json) {
                 context.out().println(context.json().writeValueAsString(result));
             } else {
                 ResultText.print(result, context.out());
+                if (report != null) {
+                    context.out().printf("%-16s %s%n", "report", report.toAbsolutePath());
+                }
             }
         }
         return 0;
+    }
+
+    /**
+     * @param option the option's name
+     * @param folder the folder a report goes to, or {@code null}
+     * @throws InvalidInputException if the folder does not exist
+     */
+    static void checkReportFolder(String option, Path folder) {
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InvalidInputException(option + ": folder " + folder + " does not exist");
+        }
     }
 
     static List<Image> readReferences(ReferenceOptions options) throws IOException {
@@ -121,30 +123,20 @@ public final class TestCommand implements Callable<Integer> {
             return refs;
         }
         if (options.reference != null) {
-            refs.add(Npy.read(options.reference).toImage());
+            refs.add(ImageFiles.read(options.reference));
         } else if (options.folder != null) {
             if (!Files.isDirectory(options.folder)) {
                 throw new InvalidInputException("--references " + options.folder + " is not a folder");
             }
             try (Stream<Path> files = Files.list(options.folder)) {
-                for (Path p : files.filter(f -> f.toString().endsWith(".npy")).sorted().toList()) {
-                    refs.add(Npy.read(p).toImage());
+                for (Path p : files.filter(f -> ImageFiles.isImageFile(f.getFileName())).sorted().toList()) {
+                    refs.add(ImageFiles.read(p));
                 }
             }
             if (refs.isEmpty()) {
-                throw new InvalidInputException("--references " + options.folder + " holds no .npy file");
+                throw new InvalidInputException("--references " + options.folder + " holds no .npy or .png file");
             }
         }
         return refs;
-    }
-
-    static NoiseModel noiseModel(NoiseOptions options, int size) {
-        if (options.covariance != null) {
-            return NoiseModel.covariance(Npy.read(options.covariance).toSquareMatrix(size), size);
-        }
-        if (options.sigma == null || !(options.sigma > 0) || options.sigma.isInfinite()) {
-            throw new InvalidInputException("--sigma must be a finite number > 0, got " + options.sigma);
-        }
-        return NoiseModel.isotropic(options.sigma);
     }
 }

@@ -33,15 +33,22 @@ public final class Npy {
      * @throws InvalidInputException if the file is missing, not a .npy file, truncated or of another dtype
      */
     public static NpyArray read(Path file) {
-        byte[] bytes;
+        return parse(file.getFileName() == null ? file.toString() : file.getFileName().toString(), bytes(file));
+    }
+
+    /**
+     * @param file a file
+     * @return its content
+     * @throws InvalidInputException if it is missing or unreadable, naming it
+     */
+    static byte[] bytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("file not found: " + file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
         }
-        return parse(file.getFileName() == null ? file.toString() : file.getFileName().toString(), bytes);
     }
 
     /**

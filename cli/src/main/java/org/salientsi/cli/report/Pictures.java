@@ -6,49 +6,132 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import javax.imageio.ImageIO;
+import org.salientsi.api.image.Image;
 import org.salientsi.api.image.Region;
 
-/** Renders grey images, heat maps and region outlines as PNG (javax.imageio), scaled up by pixel repetition. */
+/**
+ * Renders images, saliency heat maps and region outlines as PNG (javax.imageio), scaled up by pixel
+ * repetition so that small images stay crisp.
+ *
+ * <p>Images: one channel in grey, three channels in colour, other channel counts as the grey mean
+ * over channels; values in [0, 1] are shown as they are (0 black, 1 white), other ranges are stretched
+ * from their minimum (black) to their maximum (white). Heat maps: a diverging blue-white-red scale
+ * centred at 0, blue at {@code -max|S|} and red at {@code +max|S|}. The region's outline is drawn in
+ * red ({@link #OUTLINE}) along the boundary of the selected pixels.
+ */
 public final class Pictures {
+
+    /** The colour of a region's outline, RGB. */
+    public static final int OUTLINE = 0xff2020;
 
     private Pictures() {
     }
 
     /**
-     * @param values row-major values
-     * @param height rows
-     * @param width columns
-     * @param region pixels to outline in red, or {@code null}
-     * @param heat whether to use a blue-white-red diverging scale centred at 0 (else grey, min to max)
-     * @param scale pixels per value
-     * @return a {@code data:} URI of the PNG
+     * @param height image rows
+     * @param width image columns
+     * @param target the wanted size of the longer side, in screen pixels
+     * @return the integer scale factor, at least 1
      */
-    public static String png(double[] values, int height, int width, Region region, boolean heat, int scale) {
+    public static int scaleFor(int height, int width, int target) {
+        return Math.max(1, target / Math.max(height, width));
+    }
+
+    /**
+     * @param image an image
+     * @param region pixels to outline, or {@code null}
+     * @param scale screen pixels per image pixel, {@code >= 1}
+     * @return the PNG bytes
+     */
+    public static byte[] image(Image image, Region region, int scale) {
+        int h = image.shape().height();
+        int w = image.shape().width();
+        int c = image.shape().channels();
+        double[] v = image.toArray();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
         }
-        double absMax = Math.max(Math.abs(lo), Math.abs(hi));
+        if (lo >= 0 && hi <= 1) {
+            lo = 0;
+            hi = 1;
+        }
+        int[] rgb = new int[h * w];
+        for (int p = 0; p < h * w; p++) {
+            if (c == 3) {
+                rgb[p] = (level(v[3 * p], lo, hi) << 16) | (level(v[3 * p + 1], lo, hi) << 8) | level(v[3 * p + 2], lo, hi);
+            } else {
+                double sum = 0;
+                for (int k = 0; k < c; k++) {
+                    sum += v[c * p + k];
+                }
+                int g = level(sum / c, lo, hi);
+                rgb[p] = (g << 16) | (g << 8) | g;
+            }
+        }
+        return encode(rgb, h, w, region, scale);
+    }
+
+    /**
+     * @param values row-major map values
+     * @param height rows
+     * @param width columns
+     * @param scale screen pixels per map pixel, {@code >= 1}
+     * @return the PNG bytes of the heat map
+     */
+    public static byte[] heat(double[] values, int height, int width, int scale) {
+        double absMax = maxAbs(values);
+        int[] rgb = new int[height * width];
+        for (int p = 0; p < rgb.length; p++) {
+            double t = absMax == 0 ? 0 : values[p] / absMax;
+            int r = t > 0 ? 255 : (int) Math.round(255 * (1 + t));
+            int b = t < 0 ? 255 : (int) Math.round(255 * (1 - t));
+            int g = (int) Math.round(255 * (1 - Math.abs(t)));
+            rgb[p] = (r << 16) | (g << 8) | b;
+        }
+        return encode(rgb, height, width, null, scale);
+    }
+
+    /**
+     * @param values map values
+     * @return the largest absolute value (the ends of the heat scale)
+     */
+    public static double maxAbs(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+
+    /**
+     * @param png PNG bytes
+     * @return a {@code data:} URI
+     */
+    public static String dataUri(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+
+    private static int level(double v, double lo, double hi) {
+        if (hi == lo) {
+            return 128;
+        }
+        return (int) Math.round(255 * Math.min(1, Math.max(0, (v - lo) / (hi - lo))));
+    }
+
+    private static byte[] encode(int[] rgb, int height, int width, Region region, int scale) {
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be >= 1, got " + scale);
+        }
         BufferedImage img = new BufferedImage(width * scale, height * scale, BufferedImage.TYPE_INT_RGB);
         for (int h = 0; h < height; h++) {
             for (int w = 0; w < width; w++) {
-                double v = values[h * width + w];
-                int rgb;
-                if (heat) {
-                    double t = absMax == 0 ? 0 : v / absMax;
-                    int r = t > 0 ? 255 : (int) Math.round(255 * (1 + t));
-                    int b = t < 0 ? 255 : (int) Math.round(255 * (1 - t));
-                    int g = (int) Math.round(255 * (1 - Math.abs(t)));
-                    rgb = (r << 16) | (g << 8) | b;
-                } else {
-                    int g = hi == lo ? 128 : (int) Math.round(255 * (v - lo) / (hi - lo));
-                    rgb = (g << 16) | (g << 8) | g;
-                }
+                int color = rgb[h * width + w];
                 for (int y = 0; y < scale; y++) {
                     for (int x = 0; x < scale; x++) {
-                        img.setRGB(w * scale + x, h * scale + y, rgb);
+                        img.setRGB(w * scale + x, h * scale + y, color);
                     }
                 }
             }
@@ -62,11 +145,10 @@ public final class Pictures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     private static void outline(BufferedImage img, Region region, int scale) {
-        int red = 0xff2020;
         for (int h = 0; h < region.height(); h++) {
             for (int w = 0; w < region.width(); w++) {
                 if (!region.contains(h, w)) {
@@ -78,16 +160,16 @@ public final class Pictures {
                 boolean right = w == region.width() - 1 || !region.contains(h, w + 1);
                 for (int k = 0; k < scale; k++) {
                     if (top) {
-                        img.setRGB(w * scale + k, h * scale, red);
+                        img.setRGB(w * scale + k, h * scale, OUTLINE);
                     }
                     if (bottom) {
-                        img.setRGB(w * scale + k, h * scale + scale - 1, red);
+                        img.setRGB(w * scale + k, h * scale + scale - 1, OUTLINE);
                     }
                     if (left) {
-                        img.setRGB(w * scale, h * scale + k, red);
+                        img.setRGB(w * scale, h * scale + k, OUTLINE);
                     }
                     if (right) {
-                        img.setRGB(w * scale + scale - 1, h * scale + k, red);
+                        img.setRGB(w * scale + scale - 1, h * scale + k, OUTLINE);
                     }
                 }
             }

@@ -18,4 +18,13 @@ final class AddKernel extends Kernel.Affine {
             }
         }
     }
+
+    @Override
+    double applyUnit(double[][] v, int o, boolean withConstant) {
+        double s = v[inputs[0]][o];
+        for (int j = 1; j < inputs.length; j++) {
+            s += v[inputs[j]][o];
+        }
+        return s;
+    }
 }

@@ -1,6 +1,9 @@
 package org.salientsi.core.eval;
 
-/** Average pooling and global average pooling (one window per channel), an affine map. */
+/**
+ * Average pooling and global average pooling (one window per channel), an affine map; incrementally,
+ * a changed input adds its change divided by the window size to each window that covers it.
+ */
 final class AvgPoolKernel extends Kernel.Affine {
 
     private final WindowTable windows;
@@ -26,6 +29,41 @@ final class AvgPoolKernel extends Kernel.Affine {
                 s += x[idx[k]];
             }
             out[o] = s * inverseCount[o];
+        }
+    }
+
+    @Override
+    boolean scatters() {
+        return true;
+    }
+
+    @Override
+    int fanOut() {
+        int most = 0;
+        for (int i = 0; i + 1 < windows.coverStart.length; i++) {
+            most = Math.max(most, windows.coverStart[i + 1] - windows.coverStart[i]);
+        }
+        return most;
+    }
+
+    @Override
+    long fullCost() {
+        return windows.index.length;
+    }
+
+    @Override
+    void scatter(int slot, int[] changed, int n, double[] dp, double[] dq, IncrementalLineEvaluator ev) {
+        int[] cover = windows.coverStart;
+        int[] win = windows.window;
+        for (int c = 0; c < n; c++) {
+            int i = changed[c];
+            double a = dp[i];
+            double b = dq[i];
+            for (int k = cover[i]; k < cover[i + 1]; k++) {
+                int o = win[k];
+                double f = inverseCount[o];
+                ev.add(node, o, f * a, f * b);
+            }
         }
     }
 }

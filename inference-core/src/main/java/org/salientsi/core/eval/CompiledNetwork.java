@@ -33,8 +33,8 @@ import org.salientsi.api.ir.Upsample;
 
 /**
  * A {@link Network} compiled into kernels over primitive arrays. Immutable and shareable across
- * threads; each thread makes its own {@link PointEvaluator} or {@link LineEvaluator}, which hold the
- * mutable buffers.
+ * threads; each thread makes its own {@link PointEvaluator}, {@link LineEvaluator} or
+ * {@link IncrementalLineEvaluator}, which hold the mutable buffers.
  */
 public final class CompiledNetwork {
 
@@ -75,6 +75,15 @@ public final class CompiledNetwork {
      */
     public LineEvaluator lineEvaluator(int... requiredNodes) {
         return new LineEvaluator(this, lineOrder(requiredNodes));
+    }
+
+    /**
+     * @param requiredNodes the nodes whose values on the line are needed
+     * @return a new incremental line evaluator that computes those nodes and their ancestors
+     * @throws UnsupportedLayerException if a sigmoid or softmax lies among them
+     */
+    public IncrementalLineEvaluator incrementalLineEvaluator(int... requiredNodes) {
+        return new IncrementalLineEvaluator(this, lineOrder(requiredNodes));
     }
 
     Kernel kernel(int node) {

@@ -4,7 +4,11 @@ import java.util.Arrays;
 import org.salientsi.api.ir.Conv2d;
 import org.salientsi.api.ir.TensorShape;
 
-/** Two-dimensional cross-correlation with stride, dilation, zero padding and groups. */
+/**
+ * Two-dimensional cross-correlation with stride, dilation, zero padding and groups. Incrementally, a
+ * changed input unit adds its change times each weight to the {@code kh x kw x C_out/groups} outputs
+ * that read it.
+ */
 final class ConvKernel extends Kernel {
 
     private final double[] w;
@@ -93,7 +97,7 @@ final class ConvKernel extends Kernel {
     }
 
     @Override
-    void line(double[][] p, double[][] q, LineEvaluator line, double[][] work) {
+    void line(double[][] p, double[][] q, PieceState line, double[][] work) {
         if (wide) {
             runWide(p[inputs[0]], q[inputs[0]], p[node], q[node], work);
         } else {
@@ -173,6 +177,153 @@ final class ConvKernel extends Kernel {
                 }
             }
         }
+    }
+
+    @Override
+    boolean scatters() {
+        return true;
+    }
+
+    @Override
+    int fanOut() {
+        return outPerGroup * kh * kw;
+    }
+
+    @Override
+    long fullCost() {
+        return (long) size * inPerGroup * kh * kw;
+    }
+
+    @Override
+    void scatter(int slot, int[] changed, int n, double[] dp, double[] dq, IncrementalLineEvaluator ev) {
+        int inPlane = inH * inW;
+        int outPlane = outH * outW;
+        int taps = kh * kw;
+        int filter = inPerGroup * taps;
+        boolean unit = sh == 1 && sw == 1 && dh == 1 && dw == 1;
+        int[] st = ev.stamp[node];
+        int[] units = ev.list[node];
+        double[] dpo = ev.dp[node];
+        double[] dqo = ev.dq[node];
+        int round = ev.round;
+        int n0 = ev.count[node];
+        for (int c = 0; c < n; c++) {
+            int i = changed[c];
+            double a = dp[i];
+            double g = dq[i];
+            int ch = i / inPlane;
+            int rem = i - ch * inPlane;
+            int ih = rem / inW;
+            int iw = rem - ih * inW;
+            int group = ch / inPerGroup;
+            int ci = ch - group * inPerGroup;
+            int oFrom = group * outPerGroup;
+            int oTo = oFrom + outPerGroup;
+            int wCi = ci * taps;
+            if (unit) {
+                // output (oh, ow) reads input (oh + u - pt, ow + v - pl); a scatter always touches every
+                // output channel of the group at a position, so the first channel's stamp stands for all
+                int ohFrom = Math.max(0, ih + pt - kh + 1);
+                int ohTo = Math.min(outH - 1, ih + pt);
+                int owFrom = Math.max(0, iw + pl - kw + 1);
+                int owTo = Math.min(outW - 1, iw + pl);
+                for (int oh = ohFrom; oh <= ohTo; oh++) {
+                    int wRow = wCi + (ih + pt - oh) * kw;
+                    int rowOut = oh * outW;
+                    for (int ow = owFrom; ow <= owTo; ow++) {
+                        int wi = wRow + iw + pl - ow;
+                        int pos = rowOut + ow;
+                        int first = oFrom * outPlane + pos;
+                        if (st[first] != round) {
+                            for (int o = oFrom; o < oTo; o++) {
+                                int idx = o * outPlane + pos;
+                                st[idx] = round;
+                                units[n0++] = idx;
+                            }
+                        }
+                        for (int o = oFrom; o < oTo; o++) {
+                            double wt = w[o * filter + wi];
+                            int idx = o * outPlane + pos;
+                            dpo[idx] += wt * a;
+                            dqo[idx] += wt * g;
+                        }
+                    }
+                }
+                continue;
+            }
+            ev.count[node] = n0;
+            for (int u = 0; u < kh; u++) {
+                int th = ih + pt - u * dh;
+                if (th < 0) {
+                    break;
+                }
+                if (th % sh != 0 || th / sh >= outH) {
+                    continue;
+                }
+                int rowOut = (th / sh) * outW;
+                for (int v = 0; v < kw; v++) {
+                    int tw = iw + pl - v * dw;
+                    if (tw < 0) {
+                        break;
+                    }
+                    if (tw % sw != 0 || tw / sw >= outW) {
+                        continue;
+                    }
+                    int pos = rowOut + tw / sw;
+                    int wi = wCi + u * kw + v;
+                    for (int o = oFrom; o < oTo; o++) {
+                        double wt = w[o * filter + wi];
+                        if (wt != 0.0) {
+                            ev.add(node, o * outPlane + pos, wt * a, wt * g);
+                        }
+                    }
+                }
+            }
+            n0 = ev.count[node];
+        }
+        ev.count[node] = n0;
+    }
+
+    @Override
+    double rootResidual(int o, double[][] p, double[][] q, double at) {
+        double[] pin = p[inputs[0]];
+        double[] qin = q[inputs[0]];
+        int outPlane = outH * outW;
+        int inPlane = inH * inW;
+        int oc = o / outPlane;
+        int rem = o - oc * outPlane;
+        int oh = rem / outW;
+        int ow = rem - oh * outW;
+        int group = oc / outPerGroup;
+        double vp = b[oc];
+        double vq = 0;
+        double sp = Math.abs(vp);
+        double sq = 0;
+        for (int ci = 0; ci < inPerGroup; ci++) {
+            int c = group * inPerGroup + ci;
+            int wBase = ((oc * inPerGroup) + ci) * kh * kw;
+            for (int u = 0; u < kh; u++) {
+                int ih = oh * sh + u * dh - pt;
+                if (ih < 0 || ih >= inH) {
+                    continue;
+                }
+                for (int v = 0; v < kw; v++) {
+                    int iw = ow * sw + v * dw - pl;
+                    if (iw < 0 || iw >= inW) {
+                        continue;
+                    }
+                    double wt = w[wBase + u * kw + v];
+                    int idx = c * inPlane + ih * inW + iw;
+                    double x = wt * pin[idx];
+                    double y = wt * qin[idx];
+                    vp += x;
+                    vq += y;
+                    sp += Math.abs(x);
+                    sq += Math.abs(y);
+                }
+            }
+        }
+        return residual(vp, vq, sp, sq, at);
     }
 
     /** Copies the input into the zero-padded wide layout at {@code offset}. */

@@ -11,4 +11,9 @@ final class CopyKernel extends Kernel.Affine {
     void apply(double[][] v, double[] out, boolean withConstant) {
         System.arraycopy(v[inputs[0]], 0, out, 0, size);
     }
+
+    @Override
+    double applyUnit(double[][] v, int o, boolean withConstant) {
+        return v[inputs[0]][o];
+    }
 }

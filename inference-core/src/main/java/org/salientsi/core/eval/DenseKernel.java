@@ -2,7 +2,10 @@ package org.salientsi.core.eval;
 
 import org.salientsi.api.ir.Dense;
 
-/** Fully connected layer on the flattened input. */
+/**
+ * Fully connected layer on the flattened input; incrementally, a changed input adds its change times
+ * its column of weights to every output.
+ */
 final class DenseKernel extends Kernel {
 
     private final double[] w;
@@ -33,7 +36,7 @@ final class DenseKernel extends Kernel {
     }
 
     @Override
-    void line(double[][] p, double[][] q, LineEvaluator line, double[][] work) {
+    void line(double[][] p, double[][] q, PieceState line, double[][] work) {
         double[] px = p[inputs[0]];
         double[] qx = q[inputs[0]];
         double[] py = p[node];
@@ -50,5 +53,53 @@ final class DenseKernel extends Kernel {
             py[o] = sp;
             qy[o] = sq;
         }
+    }
+
+    @Override
+    boolean scatters() {
+        return true;
+    }
+
+    @Override
+    int fanOut() {
+        return out;
+    }
+
+    @Override
+    long fullCost() {
+        return (long) in * out;
+    }
+
+    @Override
+    void scatter(int slot, int[] changed, int n, double[] dp, double[] dq, IncrementalLineEvaluator ev) {
+        for (int c = 0; c < n; c++) {
+            int i = changed[c];
+            double a = dp[i];
+            double g = dq[i];
+            for (int o = 0; o < out; o++) {
+                double wt = w[o * in + i];
+                ev.add(node, o, wt * a, wt * g);
+            }
+        }
+    }
+
+    @Override
+    double rootResidual(int o, double[][] p, double[][] q, double at) {
+        double[] px = p[inputs[0]];
+        double[] qx = q[inputs[0]];
+        double vp = b[o];
+        double vq = 0;
+        double sp = Math.abs(vp);
+        double sq = 0;
+        int row = o * in;
+        for (int i = 0; i < in; i++) {
+            double x = w[row + i] * px[i];
+            double y = w[row + i] * qx[i];
+            vp += x;
+            vq += y;
+            sp += Math.abs(x);
+            sq += Math.abs(y);
+        }
+        return residual(vp, vq, sp, sq, at);
     }
 }

@@ -46,4 +46,10 @@ final class ElementwiseAffineKernel extends Kernel.Affine {
             }
         }
     }
+
+    @Override
+    double applyUnit(double[][] v, int o, boolean withConstant) {
+        double x = v[inputs[0]][o];
+        return withConstant ? scale[o] * x + shift[o] : scale[o] * x;
+    }
 }

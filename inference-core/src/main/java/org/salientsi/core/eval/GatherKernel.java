@@ -11,6 +11,14 @@ final class GatherKernel extends Kernel.Affine {
     private final int[] source;
     private final int[] sourceNode;
     private final double[] weight;
+    /**
+     * Per output, its single source when it has exactly one, of weight 1 (nearest resizing, padding,
+     * copies): {@code -1} otherwise.
+     */
+    private final int[] copyOf;
+    /** Per input: for each of its units, the outputs that read it (compressed rows). */
+    private final int[][] readerStart;
+    private final int[][] reader;
 
     /**
      * @param node output node
@@ -26,6 +34,41 @@ final class GatherKernel extends Kernel.Affine {
         this.sourceNode = sourceNode;
         this.source = source;
         this.weight = weight;
+        this.copyOf = new int[start.length - 1];
+        for (int o = 0; o < copyOf.length; o++) {
+            boolean single = start[o + 1] - start[o] == 1 && weight[start[o]] == 1.0;
+            copyOf[o] = single ? source[start[o]] : -1;
+        }
+        this.readerStart = new int[inputs.length][];
+        this.reader = new int[inputs.length][];
+        for (int j = 0; j < inputs.length; j++) {
+            int units = 0;
+            for (int k = 0; k < source.length; k++) {
+                if (sourceNode[k] == j) {
+                    units = Math.max(units, source[k] + 1);
+                }
+            }
+            int[] st = new int[units + 1];
+            for (int k = 0; k < source.length; k++) {
+                if (sourceNode[k] == j) {
+                    st[source[k] + 1]++;
+                }
+            }
+            for (int i = 0; i < units; i++) {
+                st[i + 1] += st[i];
+            }
+            int[] fill = java.util.Arrays.copyOf(st, units);
+            int[] rd = new int[st[units]];
+            for (int o = 0; o < size; o++) {
+                for (int k = start[o]; k < start[o + 1]; k++) {
+                    if (sourceNode[k] == j) {
+                        rd[fill[source[k]]++] = o;
+                    }
+                }
+            }
+            readerStart[j] = st;
+            reader[j] = rd;
+        }
     }
 
     @Override
@@ -36,6 +79,69 @@ final class GatherKernel extends Kernel.Affine {
                 s += weight[k] * v[inputs[sourceNode[k]]][source[k]];
             }
             out[o] = s;
+        }
+    }
+
+    @Override
+    double applyUnit(double[][] v, int o, boolean withConstant) {
+        double s = 0;
+        for (int k = start[o]; k < start[o + 1]; k++) {
+            s += weight[k] * v[inputs[sourceNode[k]]][source[k]];
+        }
+        return s;
+    }
+
+    @Override
+    int recomputeAll(int[] units, int n, IncrementalLineEvaluator ev, int base) {
+        if (inputs.length > 1) {
+            return super.recomputeAll(units, n, ev, base);
+        }
+        double[] px = ev.p[inputs[0]];
+        double[] qx = ev.q[inputs[0]];
+        double[] py = ev.p[node];
+        double[] qy = ev.q[node];
+        double[] dpy = ev.dp[node];
+        double[] dqy = ev.dq[node];
+        int kept = 0;
+        for (int j = 0; j < n; j++) {
+            int o = units[j];
+            // the operations of apply(), for one output (0 + 1 x is x, with -0 made +0)
+            double sp = 0;
+            double sq = 0;
+            int single = copyOf[o];
+            if (single >= 0) {
+                sp += px[single];
+                sq += qx[single];
+            } else {
+                for (int k = start[o]; k < start[o + 1]; k++) {
+                    double wt = weight[k];
+                    int i = source[k];
+                    sp += wt * px[i];
+                    sq += wt * qx[i];
+                }
+            }
+            double op = py[o];
+            double oq = qy[o];
+            py[o] = sp;
+            qy[o] = sq;
+            kept = keepIfChanged(o, op, oq, py, qy, dpy, dqy, units, kept);
+        }
+        return kept;
+    }
+
+    @Override
+    void touch(int slot, int[] changed, int n, IncrementalLineEvaluator ev) {
+        int[] st = readerStart[slot];
+        int[] rd = reader[slot];
+        int units = st.length - 1;
+        for (int c = 0; c < n; c++) {
+            int i = changed[c];
+            if (i >= units) {
+                continue;
+            }
+            for (int k = st[i]; k < st[i + 1]; k++) {
+                ev.mark(node, rd[k]);
+            }
         }
     }
 

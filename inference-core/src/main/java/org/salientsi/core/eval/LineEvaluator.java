@@ -1,15 +1,10 @@
 package org.salientsi.core.eval;
 
-import org.salientsi.api.error.NumericalBreakdownException;
-import org.salientsi.api.error.ShapeMismatchException;
-import org.salientsi.api.eval.LineEvaluation;
-import org.salientsi.api.ir.Network;
-
 /**
  * Evaluates a network on the line \( x(z) = a + c z \) (the input part of \( Y(z) \)), on the linear
- * piece that starts at {@code z} and extends to the right: every evaluated node gets intercepts
- * {@code p} and slopes {@code q} (its output is \( p + q z \) on the piece), and every decision
- * narrows the piece {@code [lower, upper]}.
+ * piece that starts at {@code z} and extends to the right, by a full pass: every evaluated node gets
+ * intercepts {@code p} and slopes {@code q} (its output is \( p + q z \) on the piece), and every
+ * decision narrows the piece {@code [lower, upper]}.
  *
  * <p>Decision rule (DESIGN.md section 2): a value \( p + q z \) with \( q \ne 0 \) changes sign at the
  * root \( r = -p/q \); it is taken to be positive just right of {@code z} when \( q > 0 \) and
@@ -18,50 +13,13 @@ import org.salientsi.api.ir.Network;
  * {@code upper}, where a vanishing value is settled by its slope's sign: consecutive pieces tile the
  * line. Walking to the left is walking to the right on the reflected line \( a + (-c)(-z) \).
  *
- * <p>Not thread-safe; one evaluator per search. Nothing is allocated per evaluation.
+ * <p>This is the reference evaluator; {@link IncrementalLineEvaluator} moves from piece to piece
+ * without full passes. Not thread-safe; one evaluator per search. Nothing is allocated per evaluation.
  */
-public final class LineEvaluator implements LineEvaluation {
-
-    private final CompiledNetwork program;
-    private final int[] order;
-    private final double[][] p;
-    private final double[][] q;
-    private final double[][] work;
-    private double z;
-    private double lower;
-    private double upper;
+public final class LineEvaluator extends PieceState {
 
     LineEvaluator(CompiledNetwork program, int[] order) {
-        this.program = program;
-        this.order = order;
-        Network net = program.network();
-        this.work = new double[Kernel.WORK_BUFFERS][program.workSize()];
-        this.p = new double[net.size()][];
-        this.q = new double[net.size()][];
-        int in = net.input();
-        p[in] = new double[net.node(in).shape().size()];
-        q[in] = new double[p[in].length];
-        for (int id : order) {
-            int size = net.node(id).shape().size();
-            p[id] = new double[size];
-            q[id] = new double[size];
-        }
-    }
-
-    /**
-     * Sets the line.
-     *
-     * @param a input intercepts (CHW)
-     * @param c input slopes (CHW)
-     */
-    public void setLine(double[] a, double[] c) {
-        int in = program.network().input();
-        if (a.length != p[in].length || c.length != p[in].length) {
-            throw new ShapeMismatchException("line needs " + p[in].length + " input values, got " + a.length + " and "
-                    + c.length);
-        }
-        System.arraycopy(a, 0, p[in], 0, a.length);
-        System.arraycopy(c, 0, q[in], 0, c.length);
+        super(program, order);
     }
 
     /**
@@ -71,173 +29,12 @@ public final class LineEvaluator implements LineEvaluation {
      * @param at the point
      */
     public void evaluate(double at) {
-        if (!Double.isFinite(at)) {
-            throw new NumericalBreakdownException("line evaluation at a non-finite z: " + at);
-        }
+        checkFinite(at);
         this.z = at;
         this.lower = Double.NEGATIVE_INFINITY;
         this.upper = Double.POSITIVE_INFINITY;
         for (int id : order) {
             program.kernel(id).line(p, q, this, work);
-        }
-    }
-
-    @Override
-    public Network network() {
-        return program.network();
-    }
-
-    @Override
-    public double z() {
-        return z;
-    }
-
-    @Override
-    public double lower() {
-        return lower;
-    }
-
-    @Override
-    public double upper() {
-        return upper;
-    }
-
-    /**
-     * @param node a node id
-     * @return whether this evaluator computes the node on the line
-     */
-    public boolean evaluates(int node) {
-        return p[node] != null;
-    }
-
-    @Override
-    public double[] intercept(int node) {
-        double[] v = p[node];
-        if (v == null) {
-            throw new IllegalStateException("node " + node + " is not evaluated on the line");
-        }
-        return v;
-    }
-
-    @Override
-    public double[] slope(int node) {
-        double[] v = q[node];
-        if (v == null) {
-            throw new IllegalStateException("node " + node + " is not evaluated on the line");
-        }
-        return v;
-    }
-
-    @Override
-    public void narrow(double lo, double hi) {
-        lower = Math.max(lower, lo);
-        upper = Math.min(upper, hi);
-    }
-
-    @Override
-    public boolean positive(double pv, double qv) {
-        if (qv == 0.0) {
-            return pv >= 0.0;
-        }
-        double r = -pv / qv;
-        if (qv > 0) {
-            if (r <= z) {
-                if (r > lower) {
-                    lower = r;
-                }
-                return true;
-            }
-            if (r < upper) {
-                upper = r;
-            }
-            return false;
-        }
-        if (r > z) {
-            if (r < upper) {
-                upper = r;
-            }
-            return true;
-        }
-        if (r > lower) {
-            lower = r;
-        }
-        return false;
-    }
-
-    @Override
-    public int argmax(double[] pv, double[] qv, int from, int to, int step) {
-        if (step < 1 || from < 0 || to > pv.length || from >= to) {
-            throw new IllegalArgumentException("argmax over an empty or invalid range [" + from + ", " + to + ") step "
-                    + step);
-        }
-        int best = winner(pv, qv, null, from, to, step);
-        constrainWinner(pv, qv, null, from, to, step, best);
-        return best;
-    }
-
-    /**
-     * Arg-max over {@code pv[idx[k]] + qv[idx[k]] z}, {@code k} in {@code [from, to)}.
-     *
-     * @return the winning index into {@code pv} (that is, {@code idx[k]})
-     */
-    int argmaxOf(double[] pv, double[] qv, int[] idx, int from, int to) {
-        int best = winner(pv, qv, idx, from, to, 1);
-        constrainWinner(pv, qv, idx, from, to, 1, best);
-        return best;
-    }
-
-    /**
-     * The largest value just right of z: the largest value at z, among values within rounding of it
-     * the largest slope, then the lowest index.
-     */
-    private int winner(double[] pv, double[] qv, int[] idx, int from, int to, int step) {
-        double max = Double.NEGATIVE_INFINITY;
-        double scale = 0;
-        for (int k = from; k < to; k += step) {
-            int i = idx == null ? k : idx[k];
-            double v = pv[i] + qv[i] * z;
-            if (v > max) {
-                max = v;
-            }
-            scale = Math.max(scale, Math.abs(pv[i]) + Math.abs(qv[i] * z));
-        }
-        if (!Double.isFinite(max)) {
-            throw new NumericalBreakdownException("non-finite value in an arg-max at z = " + z);
-        }
-        double tol = 1e-13 * scale;
-        int best = -1;
-        for (int k = from; k < to; k += step) {
-            int i = idx == null ? k : idx[k];
-            double v = pv[i] + qv[i] * z;
-            if (v >= max - tol && (best < 0 || qv[i] > qv[best])) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private void constrainWinner(double[] pv, double[] qv, int[] idx, int from, int to, int step, int best) {
-        double pb = pv[best];
-        double qb = qv[best];
-        for (int k = from; k < to; k += step) {
-            int j = idx == null ? k : idx[k];
-            if (j == best) {
-                continue;
-            }
-            double dq = qb - qv[j];
-            if (dq == 0.0) {
-                continue;
-            }
-            double r = -(pb - pv[j]) / dq;
-            if (dq < 0) {
-                // the rival rises faster: the winner holds for z' < r
-                if (r < upper) {
-                    upper = r > z ? r : Math.nextUp(z);
-                }
-            } else if (r > lower) {
-                // the winner holds for z' > r
-                lower = Math.min(r, z);
-            }
         }
     }
 }

@@ -40,7 +40,7 @@ final class OutputActivationKernel extends Kernel {
     }
 
     @Override
-    void line(double[][] p, double[][] q, LineEvaluator line, double[][] work) {
+    void line(double[][] p, double[][] q, PieceState line, double[][] work) {
         throw new UnsupportedLayerException(name, softmax ? "Softmax" : "Sigmoid",
                 "not piecewise linear; allowed only after the nodes the saliency map uses");
     }

@@ -5,13 +5,18 @@ import org.salientsi.api.ir.TensorShape;
 
 /**
  * For each output position of a pooling op, the flat input indices its window covers (padding
- * excluded), in compressed-row form, and how many positions the window spans including padding.
+ * excluded), in compressed-row form, and how many positions the window spans including padding; and
+ * the reverse, for each input unit the windows that cover it.
  */
 final class WindowTable {
 
     final int[] start;
     final int[] index;
     final int[] paddedCount;
+    /** Per input unit: offsets into {@link #window}. */
+    final int[] coverStart;
+    /** The windows covering each input unit, in compressed-row form. */
+    final int[] window;
 
     WindowTable(TensorShape in, TensorShape out, int kh, int kw, int sh, int sw, Padding pad) {
         int n = out.size();
@@ -51,5 +56,20 @@ final class WindowTable {
         }
         start[n] = k;
         index = java.util.Arrays.copyOf(buf, k);
+        int units = in.size();
+        coverStart = new int[units + 1];
+        for (int e = 0; e < k; e++) {
+            coverStart[index[e] + 1]++;
+        }
+        for (int i = 0; i < units; i++) {
+            coverStart[i + 1] += coverStart[i];
+        }
+        int[] fill = java.util.Arrays.copyOf(coverStart, units);
+        window = new int[k];
+        for (int o = 0; o < n; o++) {
+            for (int e = start[o]; e < start[o + 1]; e++) {
+                window[fill[index[e]]++] = o;
+            }
+        }
     }
 }

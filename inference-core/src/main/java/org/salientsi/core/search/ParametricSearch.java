@@ -19,6 +19,7 @@ import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.statistic.Contrast;
 import org.salientsi.api.statistic.LinearConstraints;
 import org.salientsi.api.statistic.Observation;
+import org.salientsi.core.eval.IncrementalLineEvaluator;
 import org.salientsi.core.eval.LineEvaluator;
 import org.salientsi.core.stats.IntervalMass;
 import org.salientsi.core.stats.NaiveTest;
@@ -119,17 +120,26 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             cNeg[i] = -cChw[i];
         }
         int[] required = selection.method().requiredNodes();
-        LineEvaluator rightLine = selection.network().lineEvaluator(required);
-        rightLine.setLine(aChw, cChw);
-        LineEvaluator leftLine = selection.network().lineEvaluator(required);
-        leftLine.setLine(aChw, cNeg);
         boolean[] mask = region.toMask();
-        right = new Walker(rightLine, false, selection.method(), selection.selector(), map, mask);
-        left = new Walker(leftLine, true, selection.method(), selection.selector(), map, mask);
+        if (config.incremental()) {
+            IncrementalLineEvaluator rightLine = selection.network().incrementalLineEvaluator(required);
+            rightLine.setLine(aChw, cChw);
+            IncrementalLineEvaluator leftLine = selection.network().incrementalLineEvaluator(required);
+            leftLine.setLine(aChw, cNeg);
+            right = new Walker(rightLine, false, selection.method(), selection.selector(), map, mask);
+            left = new Walker(leftLine, true, selection.method(), selection.selector(), map, mask);
+        } else {
+            LineEvaluator rightLine = selection.network().lineEvaluator(required);
+            rightLine.setLine(aChw, cChw);
+            LineEvaluator leftLine = selection.network().lineEvaluator(required);
+            leftLine.setLine(aChw, cNeg);
+            right = new Walker(rightLine, false, selection.method(), selection.selector(), map, mask);
+            left = new Walker(leftLine, true, selection.method(), selection.selector(), map, mask);
+        }
         right.position = t;
-        right.end = walkMax;
+        right.setEnd(walkMax);
         left.position = -t;
-        left.end = -walkMin;
+        left.setEnd(-walkMin);
 
         Alternative alt = config.alternative();
         Termination termination = config.termination();
@@ -137,13 +147,13 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         StopReason stop = StopReason.EXHAUSTIVE;
         double[] pBounds = null;
         while (!right.done() || !left.done()) {
-            step(choose(right, left, t));
+            step(choose());
             checkBudget(right, left);
             if (termination.reason() != StopReason.EXHAUSTIVE && !(right.done() && left.done())) {
-                double[] b = bounds.pValueBounds(walkMin, left.frontier(), right.frontier(), walkMax);
-                if (termination.satisfied(b[0], b[1])) {
+                bounds.bound(walkMin, left.frontier(), right.frontier(), walkMax);
+                if (termination.satisfied(bounds.lower(), bounds.upper())) {
                     stop = termination.reason();
-                    pBounds = b;
+                    pBounds = new double[] {bounds.lower(), bounds.upper()};
                     break;
                 }
             }
@@ -152,7 +162,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             throw new NumericalBreakdownException("the observed selection is not reproduced on the test line at z = T = "
                     + t + " (a saliency value lies within rounding error of a selector threshold)");
         }
-        IntervalSet z = found.build();
+        IntervalSet z = buildFound();
         if (!z.contains(t)) {
             throw new NumericalBreakdownException("truncation set " + z + " does not contain T = " + t);
         }
@@ -186,6 +196,14 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.debug("{}: T = {}, sigma_T = {}, {} pieces, p = {}, {} s", label(), t, sigmaT, pieces, selectiveP,
                 seconds);
+        if (LOG.isDebugEnabled() && right.incremental() != null) {
+            IncrementalLineEvaluator r = right.incremental();
+            IncrementalLineEvaluator l = left.incremental();
+            LOG.debug("{}: {} network breakpoints, {} full passes ({} forced by the root check, {} by size), "
+                    + "{} units updated", label(), r.breakpoints() + l.breakpoints(), r.fullPasses() + l.fullPasses(),
+                    r.residualFailures() + l.residualFailures(), r.overBudget() + l.overBudget(),
+                    r.touchedUnits() + l.touchedUnits());
+        }
         Provenance prov = provenance
                 .withPlugins(selection.method().name(), selection.selector().name(), selection.statistic().name())
                 .withOption("alternative", alt.label())
@@ -203,25 +221,56 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                 seconds, prov);
     }
 
+    /**
+     * Steps a walker and records a matching piece: in the bounds at once, and in the truncation set as
+     * part of the walker's current run of adjacent matching pieces, which is added whole when it ends (so
+     * that the set's builder grows per interval, not per piece).
+     */
     private void step(Walker w) {
         w.step();
-        if (w.lastMatched) {
-            double from = w.original(w.lastFrom);
-            double to = w.original(w.lastTo);
-            double lo = Math.min(from, to);
-            double hi = Math.max(from, to);
-            if (lo < hi) {
-                found.add(lo, hi);
-                if (bounds != null) {
-                    bounds.add(lo, hi);
-                }
-            }
+        if (!w.lastMatched) {
+            flushRun(w);
+            return;
         }
+        double from = w.original(w.lastFrom);
+        double to = w.original(w.lastTo);
+        double lo = Math.min(from, to);
+        double hi = Math.max(from, to);
+        if (!(lo < hi)) {
+            return;
+        }
+        if (bounds != null) {
+            bounds.add(lo, hi);
+        }
+        if (w.runOpen && w.runTo == w.lastFrom) {
+            w.runTo = w.lastTo;
+        } else {
+            flushRun(w);
+            w.runOpen = true;
+            w.runFrom = w.lastFrom;
+            w.runTo = w.lastTo;
+        }
+    }
+
+    /** Adds a walker's current run of matching pieces to the truncation set. */
+    private void flushRun(Walker w) {
+        if (w.runOpen) {
+            double a = w.original(w.runFrom);
+            double b = w.original(w.runTo);
+            found.add(Math.min(a, b), Math.max(a, b));
+            w.runOpen = false;
+        }
+    }
+
+    private IntervalSet buildFound() {
+        flushRun(right);
+        flushRun(left);
+        return found.build();
     }
 
     @Override
     public IntervalSet found() {
-        return found.build();
+        return buildFound();
     }
 
     @Override
@@ -240,11 +289,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         double newHi = Math.min(hi, reachHi);
         boolean grew = false;
         if (newHi > right.end) {
-            right.end = newHi;
+            right.setEnd(newHi);
             grew = true;
         }
         if (-newLo > left.end) {
-            left.end = -newLo;
+            left.setEnd(-newLo);
             grew = true;
         }
         while (!right.done() || !left.done()) {
@@ -264,15 +313,22 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
     }
 
-    /** The walker whose frontier is nearer to T (outward exploration), among those not done. */
-    private static Walker choose(Walker right, Walker left, double t) {
+    /**
+     * The walker to step next: both walk outward from T, each on its side, and of the two frontiers the
+     * one nearer to the null mean 0 moves first. There the unexplored part of the line carries the most
+     * null mass per piece, so the bounds on the p-value tighten fastest: on null images at 64x64 a
+     * {@code decision(0.05)} search visits about a third of the pieces of an exhaustive one, against
+     * about half when the frontier nearer to T moves first. For exhaustive searches the order does not
+     * matter.
+     */
+    private Walker choose() {
         if (right.done()) {
             return left;
         }
         if (left.done()) {
             return right;
         }
-        return right.frontier() - t <= t - left.frontier() ? right : left;
+        return Math.abs(right.frontier()) <= Math.abs(left.frontier()) ? right : left;
     }
 
     /**
@@ -334,7 +390,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     /**
      * Running log masses (reference T) of the truncation set found so far, split by the thresholds of
-     * the alternative, and the bounds they give on the selective p-value (Shiraishi et al.).
+     * the alternative, and the bounds they give on the selective p-value (Shiraishi et al.). Nothing is
+     * allocated per call: the split of an interval and the last bounds are kept in fields.
      */
     static final class BoundsTracker {
         private final Alternative alternative;
@@ -345,6 +402,12 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         private double below = Double.NEGATIVE_INFINITY;
         private double between = Double.NEGATIVE_INFINITY;
         private double above = Double.NEGATIVE_INFINITY;
+        /** The last {@link #split}: log masses below {@code lo}, between, above {@code hi}. */
+        private double splitBelow;
+        private double splitBetween;
+        private double splitAbove;
+        private double lower;
+        private double upper;
 
         BoundsTracker(Alternative alternative, double t, double sigma) {
             this.alternative = alternative;
@@ -355,24 +418,25 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
 
         void add(double a, double b) {
-            double[] m = split(a, b);
-            below = IntervalMass.logAdd(below, m[0]);
-            between = IntervalMass.logAdd(between, m[1]);
-            above = IntervalMass.logAdd(above, m[2]);
+            split(a, b);
+            below = IntervalMass.logAdd(below, splitBelow);
+            between = IntervalMass.logAdd(between, splitBetween);
+            above = IntervalMass.logAdd(above, splitAbove);
         }
 
-        private double[] split(double a, double b) {
-            double[] m = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        private void split(double a, double b) {
+            splitBelow = Double.NEGATIVE_INFINITY;
+            splitBetween = Double.NEGATIVE_INFINITY;
+            splitAbove = Double.NEGATIVE_INFINITY;
             if (a < lo) {
-                m[0] = mass(a, Math.min(b, lo));
+                splitBelow = mass(a, Math.min(b, lo));
             }
             if (Math.max(a, lo) < Math.min(b, hi)) {
-                m[1] = mass(Math.max(a, lo), Math.min(b, hi));
+                splitBetween = mass(Math.max(a, lo), Math.min(b, hi));
             }
             if (b > hi) {
-                m[2] = mass(Math.max(a, hi), b);
+                splitAbove = mass(Math.max(a, hi), b);
             }
-            return m;
         }
 
         private double mass(double a, double b) {
@@ -380,49 +444,79 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
 
         /**
-         * @return lower and upper bounds on the selective p-value given that the truncation set is
-         *     known except on {@code [walkMin, leftFrontier]} and {@code [rightFrontier, walkMax]}
+         * Bounds the selective p-value given that the truncation set is known except on
+         * {@code [walkMin, leftFrontier]} and {@code [rightFrontier, walkMax]}; read them with
+         * {@link #lower()} and {@link #upper()}.
          */
-        double[] pValueBounds(double walkMin, double leftFrontier, double rightFrontier, double walkMax) {
-            double[] u = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        void bound(double walkMin, double leftFrontier, double rightFrontier, double walkMax) {
+            double u0 = Double.NEGATIVE_INFINITY;
+            double u1 = Double.NEGATIVE_INFINITY;
+            double u2 = Double.NEGATIVE_INFINITY;
             if (walkMin < leftFrontier) {
-                add(u, split(walkMin, leftFrontier));
+                split(walkMin, leftFrontier);
+                u0 = IntervalMass.logAdd(u0, splitBelow);
+                u1 = IntervalMass.logAdd(u1, splitBetween);
+                u2 = IntervalMass.logAdd(u2, splitAbove);
             }
             if (rightFrontier < walkMax) {
-                add(u, split(rightFrontier, walkMax));
+                split(rightFrontier, walkMax);
+                u0 = IntervalMass.logAdd(u0, splitBelow);
+                u1 = IntervalMass.logAdd(u1, splitBetween);
+                u2 = IntervalMass.logAdd(u2, splitAbove);
             }
-            return switch (alternative) {
-                case LESS -> ratioBounds(below, IntervalMass.logAdd(between, above), u[0],
-                        IntervalMass.logAdd(u[1], u[2]));
-                case GREATER -> ratioBounds(above, IntervalMass.logAdd(between, below), u[2],
-                        IntervalMass.logAdd(u[1], u[0]));
-                case ABS -> ratioBounds(IntervalMass.logAdd(below, above), between,
-                        IntervalMass.logAdd(u[0], u[2]), u[1]);
-                case TWO_SIDED -> {
-                    double[] f = ratioBounds(below, above, u[0], u[2]);
-                    double[] s = ratioBounds(above, below, u[2], u[0]);
-                    yield new double[] {Math.min(1, 2 * Math.min(f[0], s[0])),
-                            Math.min(1, 2 * Math.min(Math.min(f[1], s[1]), 0.5))};
+            switch (alternative) {
+                case LESS -> {
+                    double d = IntervalMass.logAdd(between, above);
+                    lower = ratioLower(below, d, IntervalMass.logAdd(u1, u2));
+                    upper = ratioUpper(below, d, u0);
                 }
-            };
+                case GREATER -> {
+                    double d = IntervalMass.logAdd(between, below);
+                    lower = ratioLower(above, d, IntervalMass.logAdd(u1, u0));
+                    upper = ratioUpper(above, d, u2);
+                }
+                case ABS -> {
+                    double n = IntervalMass.logAdd(below, above);
+                    lower = ratioLower(n, between, u1);
+                    upper = ratioUpper(n, between, IntervalMass.logAdd(u0, u2));
+                }
+                default -> {
+                    double fLower = ratioLower(below, above, u2);
+                    double fUpper = ratioUpper(below, above, u0);
+                    double sLower = ratioLower(above, below, u0);
+                    double sUpper = ratioUpper(above, below, u2);
+                    lower = Math.min(1, 2 * Math.min(fLower, sLower));
+                    upper = Math.min(1, 2 * Math.min(Math.min(fUpper, sUpper), 0.5));
+                }
+            }
         }
 
-        private static void add(double[] acc, double[] m) {
-            for (int i = 0; i < 3; i++) {
-                acc[i] = IntervalMass.logAdd(acc[i], m[i]);
-            }
+        /** @return the lower bound of the last {@link #bound} */
+        double lower() {
+            return lower;
+        }
+
+        /** @return the upper bound of the last {@link #bound} */
+        double upper() {
+            return upper;
         }
 
         /**
-         * Bounds on {@code N / (N + D)} when the unexplored part may add up to {@code uN} to N and
-         * {@code uD} to D (log masses).
+         * Lower bound on {@code N / (N + D)} when the unexplored part may add up to {@code uD} to D (log
+         * masses).
          */
-        static double[] ratioBounds(double n, double d, double uN, double uD) {
-            double lower = n == Double.NEGATIVE_INFINITY ? 0
+        static double ratioLower(double n, double d, double uD) {
+            return n == Double.NEGATIVE_INFINITY ? 0
                     : Math.exp(n - IntervalMass.logAdd(n, IntervalMass.logAdd(d, uD)));
+        }
+
+        /**
+         * Upper bound on {@code N / (N + D)} when the unexplored part may add up to {@code uN} to N (log
+         * masses).
+         */
+        static double ratioUpper(double n, double d, double uN) {
             double nMax = IntervalMass.logAdd(n, uN);
-            double upper = nMax == Double.NEGATIVE_INFINITY ? 0 : Math.exp(nMax - IntervalMass.logAdd(nMax, d));
-            return new double[] {lower, upper};
+            return nMax == Double.NEGATIVE_INFINITY ? 0 : Math.exp(nMax - IntervalMass.logAdd(nMax, d));
         }
     }
 }

@@ -20,12 +20,13 @@ import org.salientsi.api.statistic.Observation;
  * }</pre>
  *
  * <p>Defaults: two-sided, exhaustive search over \( [-|T| - 10\sigma_T, |T| + 10\sigma_T] \) (the
- * paper's range), \( \sigma = 1 \), a 95% selective confidence interval, at most 50 million pieces.
+ * paper's range), \( \sigma = 1 \), a 95% selective confidence interval, at most 50 million pieces,
+ * incremental walking.
  */
 public final class SelectiveTest {
 
     private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
-            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L);
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true);
 
     private final Alternative alternative;
     private final Termination termination;
@@ -33,15 +34,17 @@ public final class SelectiveTest {
     private final double confidenceLevel;
     private final NoiseModel noise;
     private final long maxPieces;
+    private final boolean incremental;
 
     private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
-                          NoiseModel noise, long maxPieces) {
+                          NoiseModel noise, long maxPieces, boolean incremental) {
         this.alternative = alternative;
         this.termination = termination;
         this.range = range;
         this.confidenceLevel = confidenceLevel;
         this.noise = noise;
         this.maxPieces = maxPieces;
+        this.incremental = incremental;
     }
 
     /** @return the default configuration */
@@ -54,7 +57,8 @@ public final class SelectiveTest {
      * @return a copy
      */
     public SelectiveTest with(Alternative value) {
-        return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces);
+        return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces,
+                incremental);
     }
 
     /**
@@ -62,7 +66,8 @@ public final class SelectiveTest {
      * @return a copy
      */
     public SelectiveTest withTermination(Termination value) {
-        return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces);
+        return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces,
+                incremental);
     }
 
     /**
@@ -73,7 +78,7 @@ public final class SelectiveTest {
         if (!(k > 0) || Double.isInfinite(k)) {
             throw InvalidValueException.of("search range must be a finite number of sigma_T > 0, got %s", k);
         }
-        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces);
+        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental);
     }
 
     /**
@@ -84,7 +89,7 @@ public final class SelectiveTest {
         if (!(level == 0 || (level > 0 && level < 1))) {
             throw InvalidValueException.of("confidence level must be in (0, 1) or 0, got %s", level);
         }
-        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces);
+        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withNoise(NoiseModel value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, Objects.requireNonNull(value),
-                maxPieces);
+                maxPieces, incremental);
     }
 
     /**
@@ -104,7 +109,22 @@ public final class SelectiveTest {
         if (value < 1) {
             throw InvalidValueException.of("max pieces must be >= 1, got %d", value);
         }
-        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value);
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental);
+    }
+
+    /**
+     * @param value whether the search walks the line incrementally (the default: only what a breakpoint
+     *     changes is recomputed) or by a full pass of the network per piece (the reference
+     *     implementation; the same truncation set up to rounding, slower)
+     * @return a copy
+     */
+    public SelectiveTest withIncremental(boolean value) {
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value);
+    }
+
+    /** @return whether the search walks the line incrementally */
+    public boolean incremental() {
+        return incremental;
     }
 
     /** @return the alternative */
@@ -156,6 +176,6 @@ public final class SelectiveTest {
     @Override
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
-                + ", " + noise + "]";
+                + ", " + noise + (incremental ? "" : ", full passes") + "]";
     }
 }

@@ -31,11 +31,7 @@ public final class ThresholdSelector implements RegionSelector {
 
     @Override
     public String name() {
-        return NAME + ":" + format(threshold);
-    }
-
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return NAME + ":" + Specs.format(threshold);
     }
 
     @Override
@@ -75,14 +71,7 @@ public final class ThresholdSelector implements RegionSelector {
 
         @Override
         public RegionSelector create(String argument) {
-            if (argument == null || argument.isBlank()) {
-                return new ThresholdSelector(0);
-            }
-            try {
-                return new ThresholdSelector(Double.parseDouble(argument.trim()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("selector threshold:" + argument + " needs a number after the colon");
-            }
+            return new ThresholdSelector(Specs.number(NAME, argument, 0));
         }
     }
 }

@@ -35,7 +35,7 @@ final class NullStudy {
 
     /** P-values and counts of one study. */
     record Outcome(String statistic, double[] selective, double[] oc, double[] naive, int ciCovers, int ciTrials,
-                   int redrawn, long pieces) {
+                   int redrawn, long pieces, double seconds) {
 
         int rejections(double[] p, double alpha) {
             int r = 0;
@@ -54,10 +54,26 @@ final class NullStudy {
     }
 
     static Outcome run(Network net, TestStatistic statistic, int trials, long seed, boolean withCi) {
-        int h = net.inputShape().height();
-        int w = net.inputShape().width();
         Selection selection = new Selection(CompiledNetwork.compile(net),
                 new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0), statistic);
+        return run(selection, trials, seed, withCi, null);
+    }
+
+    /**
+     * Runs a study of any selection on a one-channel network: per trial X = signal + noise and R = noise,
+     * i.i.d. N(0, 1) pixels; a draw whose region is empty (or full, for contrast) is redrawn.
+     *
+     * @param selection the network, method, selector and statistic
+     * @param trials p-values to compute
+     * @param seed data seed
+     * @param withCi whether to compute the 95% selective confidence interval
+     * @param signal the mean of X (row-major), or {@code null} for the null
+     * @return the outcome
+     */
+    static Outcome run(Selection selection, int trials, long seed, boolean withCi, double[] signal) {
+        Network net = selection.network().network();
+        int h = net.inputShape().height();
+        int w = net.inputShape().width();
         SelectiveTest test = SelectiveTest.withDefaults().withConfidenceLevel(withCi ? 0.95 : 0);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] sel = new double[trials];
@@ -66,9 +82,15 @@ final class NullStudy {
         int covers = 0;
         int redrawn = 0;
         long pieces = 0;
+        long started = System.nanoTime();
         for (int i = 0; i < trials; ) {
-            Observation obs = Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
-                    Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
+            double[] x = Gaussian.vector(rng, h * w, 1);
+            if (signal != null) {
+                for (int k = 0; k < x.length; k++) {
+                    x[k] += signal[k];
+                }
+            }
+            Observation obs = Observation.of(Image.grey(h, w, x), Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
             SelectiveResult r;
             try {
                 r = test.run(selection, obs, Provenance.empty());
@@ -86,7 +108,8 @@ final class NullStudy {
             pieces += r.pieces();
             i++;
         }
-        return new Outcome(statistic.name(), sel, oc, naive, covers, withCi ? trials : 0, redrawn, pieces);
+        return new Outcome(selection.statistic().name(), sel, oc, naive, covers, withCi ? trials : 0, redrawn, pieces,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** Runs several studies on two threads (the engine is thread-safe; each study has its own seed). */

@@ -1,0 +1,103 @@
+package org.salientsi.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.salientsi.api.backend.LoadedModel;
+import org.salientsi.api.backend.ModelBackend;
+import org.salientsi.api.error.ModelLoadException;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.image.ImageShape;
+import org.salientsi.api.ir.Network;
+import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.Observation;
+import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.eval.PointEvaluator;
+import org.salientsi.core.plugin.Plugins;
+import org.salientsi.core.search.Selection;
+
+/**
+ * The paper's four trained CAM models ({@code examples/models/paper/model_{8,16,32,64}.h5}, through the
+ * DL4J backend) and their null images: test image X and reference R with i.i.d. N(0, 1) pixels, sigma 1,
+ * region CAM &gt;= 0 (a draw whose region is empty is redrawn, as the paper does), ref-mean statistic.
+ */
+public final class PaperModels {
+
+    /** The image sides of the four models. */
+    public static final int[] SIZES = {8, 16, 32, 64};
+
+    private PaperModels() {
+    }
+
+    /**
+     * @return the folder of the models: the system property {@code salientsi.models}, else
+     *     {@code examples/models/paper} in the working directory or one of its parents
+     * @throws ModelLoadException if there is none
+     */
+    public static Path directory() throws ModelLoadException {
+        String property = System.getProperty("salientsi.models");
+        if (property != null) {
+            return Path.of(property);
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve("examples/models/paper");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        Path expected = Path.of("examples/models/paper");
+        throw new ModelLoadException(expected, "the paper's models were not found in " + expected
+                + " of the working directory or a parent; set -Dsalientsi.models=DIR", null);
+    }
+
+    /**
+     * @param size 8, 16, 32 or 64
+     * @return the model's selection: CAM, threshold 0, ref-mean
+     * @throws ModelLoadException if the model cannot be read
+     */
+    public static Selection selection(int size) throws ModelLoadException {
+        Plugins plugins = Plugins.load();
+        ModelBackend backend = plugins.backends().get("dl4j").backend();
+        Network net;
+        try (LoadedModel model = backend.load(directory().resolve("model_" + size + ".h5"), Parameters.empty())) {
+            net = model.network();
+        }
+        return new Selection(CompiledNetwork.compile(net), plugins.method("cam", net, Parameters.empty()),
+                plugins.selector("threshold:0"), plugins.statistic("ref-mean", Parameters.empty()));
+    }
+
+    /**
+     * Draws null images, redrawing those whose region is empty.
+     *
+     * @param selection the model's selection
+     * @param seed the seed of the draws
+     * @param count how many
+     * @return the observations (X with its reference R)
+     */
+    public static Observation[] nullImages(Selection selection, long seed, int count) {
+        Network net = selection.network().network();
+        int h = net.inputShape().height();
+        int w = net.inputShape().width();
+        PointEvaluator point = selection.network().pointEvaluator();
+        SplittableRandom rng = new SplittableRandom(seed);
+        Observation[] out = new Observation[count];
+        for (int k = 0; k < count; k++) {
+            Image x;
+            do {
+                x = Image.of("null-" + (k + 1), ImageShape.of(h, w, 1), gaussian(rng, h * w));
+            } while (selection.selector().select(selection.method().map(point.evaluate(x.toChw()))).isEmpty());
+            out[k] = Observation.of(x, Image.grey(h, w, gaussian(rng, h * w)));
+        }
+        return out;
+    }
+
+    private static double[] gaussian(SplittableRandom rng, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextGaussian();
+        }
+        return v;
+    }
+}

@@ -1,0 +1,241 @@
+package org.salientsi.cli.command;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.cli.CliContext;
+import org.salientsi.cli.Errors;
+import org.salientsi.cli.io.ImageFiles;
+import org.salientsi.cli.io.ImageSet;
+import org.salientsi.cli.progress.Progress;
+import org.salientsi.cli.report.BatchReport;
+import org.salientsi.cli.report.ReportEntry;
+import org.salientsi.cli.run.BenjaminiHochberg;
+import org.salientsi.cli.run.TestRunner;
+import org.salientsi.cli.run.TestSettings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code salientsi batch}: the test of {@code salientsi test} on many images with one model, in
+ * file-name order, with Benjamini-Hochberg adjusted p-values across the batch. A failed image is
+ * reported (a JSON line with {@code image} and {@code error}) and the run goes on.
+ */
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Test many images with one model, with Benjamini-Hochberg adjusted p-values.",
+        description = {"Runs the test of 'salientsi test' on every image of a folder or glob, in file-name order, "
+                + "against one reference (--reference), or each against the file of the same name in a folder "
+                + "(--paired-references: one fresh reference per image, so that p-values are uniform over "
+                + "(image, reference) pairs), or without reference (--statistic contrast).",
+            "Prints a table, or with --json one JSON object per image and line (the JSON of 'test' plus bh_p, "
+                    + "the Benjamini-Hochberg adjusted selective p-value over the images that succeeded). A failed "
+                    + "image is a line with image, error and error_kind (bad-input, numerical or internal), and the "
+                    + "run goes on. An image is named by its file name (by its path when two share a name). Lines "
+                    + "come at the end, "
+                    + "after every image (bh_p needs them all); a progress bar with ETA shows on standard error when "
+                    + "it is a terminal (--quiet hides it).",
+            "Exit codes: 0 every image succeeded, 2 some image failed (its line says why) or bad input or usage, "
+                    + "1 an internal failure that stopped the run.", ""},
+        footer = {"", "Example (every .npy of a folder, each against its own reference of the same file name):",
+            "  salientsi batch --model examples/models/paper/model_8.h5 --images scans/ --paired-references refs/ "
+                    + "--sigma 1 --json --report batch-report/"})
+public final class BatchCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Option(names = "--images", required = true, arity = "1..*", paramLabel = "DIR|GLOB",
+            description = "The images (required): a folder (its .npy and .png files), a quoted glob such as "
+                    + "'scans/*.npy' or 'data/**/x_?.png', or files (what the shell leaves of an unquoted glob); "
+                    + "repeatable.")
+    List<String> images;
+
+    @ArgGroup(exclusive = true)
+    References references;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    NoiseOptions noise;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Option(names = "--json", description = "Print one JSON object per image and line (default: a table).")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report to folder DIR (created if missing): DIR/index.html with one "
+                    + "row per image, sortable by p-value, and one page per image (default: none).")
+    Path report;
+
+    @Option(names = "--quiet", description = "No progress bar (default: shown on standard error when it is a "
+            + "terminal, never in pipes, files or CI logs).")
+    boolean quiet;
+
+    /** The reference of every image, or a folder of per-image references. */
+    static final class References {
+        @Option(names = "--reference", paramLabel = "FILE",
+                description = "One reference image (.npy or .png) for every image. Default: no reference, "
+                        + "in-image tests (--statistic contrast).")
+        Path reference;
+
+        @Option(names = "--paired-references", paramLabel = "DIR",
+                description = "Folder of references: each image is tested against the file of the same name in DIR. "
+                        + "Default: none.")
+        Path paired;
+    }
+
+    /**
+     * @param context shared command context
+     */
+    public BatchCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        context.setDebug(modelOptions.debug);
+        TestSettings settings = selection.settings(noise);
+        List<Path> files = ImageSet.resolve(images);
+        Image shared = null;
+        Path paired = null;
+        if (references != null && references.reference != null) {
+            shared = ImageFiles.read(references.reference);
+        } else if (references != null && references.paired != null) {
+            paired = references.paired;
+            if (!Files.isDirectory(paired)) {
+                throw new InvalidInputException("--paired-references " + paired + " is not a folder");
+            }
+        }
+        if (report != null && Files.exists(report) && !Files.isDirectory(report)) {
+            throw new InvalidInputException("--report " + report + " is a file; batch writes a folder of pages");
+        }
+        Map<String, Integer> nameCount = new HashMap<>();
+        for (Path f : files) {
+            nameCount.merge(f.getFileName().toString(), 1, Integer::sum);
+        }
+        List<ReportEntry> entries = new ArrayList<>();
+        List<Errors.Kind> kinds = new ArrayList<>();
+        try (ModelSession session = ModelSession.open(context, modelOptions)) {
+            TestRunner runner = session.runner(settings);
+            try (Progress progress = Progress.start("batch", files.size(), quiet)) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    String label = nameCount.get(name) > 1 ? f.toString() : name;
+                    progress.message(name);
+                    Image x = null;
+                    try {
+                        x = ImageFiles.read(f).withName(label);
+                        List<Image> refs = shared != null ? List.of(shared)
+                                : paired != null ? List.of(pairedReference(paired, f)) : List.of();
+                        SelectiveResult r = runner.test(x, refs);
+                        SaliencyMap map = report != null ? runner.map(x) : null;
+                        entries.add(ReportEntry.tested(x, map, r));
+                        kinds.add(null);
+                    } catch (RuntimeException e) {
+                        if (context.debug()) {
+                            e.printStackTrace(context.err());
+                        }
+                        entries.add(ReportEntry.failed(label, x, Errors.message(e)));
+                        kinds.add(Errors.kind(e));
+                    }
+                    progress.step();
+                }
+            }
+        }
+        entries = adjust(entries);
+        print(entries, kinds);
+        if (report != null) {
+            new BatchReport("SalientSI batch: " + files.size() + " images")
+                    .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
+                            + settings.selector() + ", alternative " + settings.alternative().label()
+                            + (shared != null ? ", reference " + shared.name()
+                            : paired != null ? ", paired references in " + paired : ", no reference") + ".")
+                    .writeFolder(report, entries);
+            if (!json) {
+                context.out().println("report: " + report.resolve("index.html").toAbsolutePath());
+            }
+        }
+        return kinds.stream().anyMatch(k -> k != null) ? Errors.EXIT_BAD_INPUT : 0;
+    }
+
+    private static Image pairedReference(Path dir, Path image) {
+        Path ref = dir.resolve(image.getFileName().toString());
+        if (!Files.exists(ref)) {
+            throw new InvalidInputException("no paired reference for " + image.getFileName() + ": " + ref
+                    + " does not exist (--paired-references takes the file of the same name)");
+        }
+        return ImageFiles.read(ref);
+    }
+
+    /** Adds the Benjamini-Hochberg adjusted p-values, over the images that succeeded. */
+    private static List<ReportEntry> adjust(List<ReportEntry> entries) {
+        List<Integer> ok = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).ok()) {
+                ok.add(i);
+            }
+        }
+        double[] p = new double[ok.size()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = entries.get(ok.get(k)).result().selectiveP();
+        }
+        double[] adjusted = BenjaminiHochberg.adjust(p);
+        List<ReportEntry> out = new ArrayList<>(entries);
+        for (int k = 0; k < p.length; k++) {
+            ReportEntry e = entries.get(ok.get(k));
+            out.set(ok.get(k), ReportEntry.tested(e.image(), e.map(), e.result().withBhP(adjusted[k])));
+        }
+        return out;
+    }
+
+    private void print(List<ReportEntry> entries, List<Errors.Kind> kinds) throws IOException {
+        PrintWriter out = context.out();
+        if (json) {
+            for (int i = 0; i < entries.size(); i++) {
+                ReportEntry e = entries.get(i);
+                if (e.ok()) {
+                    out.println(context.json().writeValueAsString(e.result()));
+                } else {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("image", e.label());
+                    line.put("error", e.error());
+                    line.put("error_kind", kinds.get(i).label());
+                    out.println(context.json().writeValueAsString(line));
+                }
+            }
+            return;
+        }
+        out.printf(Locale.ROOT, "%-24s %7s %10s %12s %12s %12s %12s %8s %8s%n", "image", "region", "T", "selective p",
+                "BH p", "OC p", "naive p", "pieces", "seconds");
+        int failed = 0;
+        for (ReportEntry e : entries) {
+            if (!e.ok()) {
+                failed++;
+                out.printf(Locale.ROOT, "%-24s error: %s%n", e.label(), e.error());
+                continue;
+            }
+            SelectiveResult r = e.result();
+            out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(), r.regionSize(),
+                    r.statistic(), r.selectiveP(), r.bhP(), r.ocP(), r.naiveP(), r.pieces(), r.seconds());
+        }
+        long rejected = entries.stream().filter(e -> e.ok() && e.result().bhP() <= 0.05).count();
+        out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed; BH-adjusted p <= 0.05 (false discovery rate 5%%): "
+                + "%d%n", entries.size(), entries.size() - failed, failed, rejected);
+    }
+}

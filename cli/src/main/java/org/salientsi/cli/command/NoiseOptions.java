@@ -1,0 +1,32 @@
+package org.salientsi.cli.command;
+
+import java.nio.file.Path;
+import org.salientsi.cli.io.Npy;
+import org.salientsi.cli.io.NpyArray;
+import picocli.CommandLine.Option;
+
+/** The noise of the images: {@code --sigma S} or {@code --covariance FILE.npy} (exactly one; an ArgGroup). */
+public final class NoiseOptions {
+
+    @Option(names = "--sigma", paramLabel = "S",
+            description = "Noise standard deviation of each pixel, in the image's units (PNG pixels are scaled to "
+                    + "[0, 1]: two grey levels are 2/255 = 0.0078); a finite number > 0. No default: the p-value is "
+                    + "only valid at the true noise level.")
+    Double sigma;
+
+    @Option(names = "--covariance", paramLabel = "FILE",
+            description = "Full n x n noise covariance of the image (.npy, n = H*W*C in the image's (H, W, C) "
+                    + "order), symmetric positive definite, in squared image units; replaces sigma^2 I. References "
+                    + "have the same covariance, divided by their number. Default: none (sigma^2 I from --sigma).")
+    Path covariance;
+
+    /** @return the sigma, or {@code null} */
+    Double sigma() {
+        return sigma;
+    }
+
+    /** @return the covariance array, read from its file, or {@code null} */
+    NpyArray covariance() {
+        return covariance == null ? null : Npy.read(covariance);
+    }
+}

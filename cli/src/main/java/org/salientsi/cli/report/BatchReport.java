@@ -1,0 +1,236 @@
+package org.salientsi.cli.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.SelectiveResult;
+
+/**
+ * The self-contained HTML page of many tests ({@code salientsi batch --report DIR}, {@code salientsi
+ * demo}): one row per image with the input and its region, the heat map, the statistic, the selective
+ * p-value with its Benjamini-Hochberg adjustment beside it, the OC and naive p-values; a click on a
+ * column's header sorts the rows by it. Failed images are rows with their error. In a folder
+ * ({@link #writeFolder}) each image also gets its own {@link TestReport} page, linked from its row.
+ */
+public final class BatchReport {
+
+    private static final int THUMB = 96;
+    private static final String SORT_SCRIPT = "<script>\n"
+            + "document.querySelectorAll('th.sort').forEach(function(th){th.addEventListener('click',function(){\n"
+            + " var table=th.closest('table'),col=th.cellIndex,asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';\n"
+            + " var rows=Array.prototype.slice.call(table.tBodies[0].rows);\n"
+            + " rows.sort(function(a,b){var x=a.cells[col].dataset.v,y=b.cells[col].dataset.v;\n"
+            + "  if(th.dataset.type==='text'){return asc?x.localeCompare(y):y.localeCompare(x);}\n"
+            + "  x=x===''?Infinity:parseFloat(x);y=y===''?Infinity:parseFloat(y);\n"
+            + "  if(x===y)return 0;if(x===Infinity)return 1;if(y===Infinity)return -1;return asc?x-y:y-x;});\n"
+            + " rows.forEach(function(r){table.tBodies[0].appendChild(r);});});});\n"
+            + "</script>\n";
+
+    private final String title;
+    private final List<String> notes = new ArrayList<>();
+    private boolean bh = true;
+
+    /**
+     * @param title the page's title
+     */
+    public BatchReport(String title) {
+        this.title = title;
+    }
+
+    /**
+     * @param text a paragraph under the title (plain text)
+     * @return this report
+     */
+    public BatchReport note(String text) {
+        notes.add(text);
+        return this;
+    }
+
+    /**
+     * @param show whether to show the Benjamini-Hochberg column and summary (default: yes)
+     * @return this report
+     */
+    public BatchReport showBh(boolean show) {
+        bh = show;
+        return this;
+    }
+
+    /**
+     * Writes one page with every row.
+     *
+     * @param file destination
+     * @param entries the images, in the order to show
+     * @throws IOException on write failure
+     */
+    public void writeFile(Path file, List<ReportEntry> entries) throws IOException {
+        Files.writeString(file, render(entries, i -> null), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes {@code DIR/index.html} (every row) and one page per image ({@code DIR/NNNN-NAME.html}).
+     *
+     * @param dir destination folder, created if missing
+     * @param entries the images, in the order to show
+     * @return the index page
+     * @throws IOException on write failure
+     */
+    public Path writeFolder(Path dir, List<ReportEntry> entries) throws IOException {
+        Files.createDirectories(dir);
+        List<String> pages = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String page = pageName(i, entries.get(i).label());
+            pages.add(page);
+            Files.writeString(dir.resolve(page), TestReport.render(entries.get(i), "index.html"),
+                    StandardCharsets.UTF_8);
+        }
+        Path index = dir.resolve("index.html");
+        Files.writeString(index, render(entries, pages::get), StandardCharsets.UTF_8);
+        return index;
+    }
+
+    /**
+     * @param entries the images
+     * @param links the page of the i-th image, or {@code null} for none
+     * @return the page's HTML
+     */
+    public String render(List<ReportEntry> entries, IntFunction<String> links) {
+        StringBuilder sb = new StringBuilder(Html.head(title));
+        for (String n : notes) {
+            sb.append("<p>").append(Html.esc(n)).append("</p>\n");
+        }
+        sb.append("<p>").append(summary(entries)).append("</p>\n");
+        sb.append("<p class=\"small\">Click a column's header to sort by it. The selective p-value is valid for "
+                + "each image on its own")
+                .append(bh ? "; across many images, reject where the BH-adjusted value is at most your false "
+                        + "discovery rate q (Benjamini-Hochberg over the successful images)" : "")
+                .append(". The naive p-value ignores the selection and is not valid.</p>\n");
+        sb.append("<table><thead><tr>");
+        header(sb, "#", "num");
+        header(sb, "image", "text");
+        sb.append("<th>input, region outlined</th><th>saliency map</th><th>truncation set on the z-line: Z blue, "
+                + "OC piece orange, T red</th>");
+        header(sb, "region", "num");
+        header(sb, "T", "num");
+        header(sb, "selective p", "num");
+        if (bh) {
+            header(sb, "BH-adjusted p", "num");
+        }
+        header(sb, "OC p", "num");
+        header(sb, "naive p", "num");
+        sb.append("<th>CI</th>");
+        header(sb, "pieces", "num");
+        header(sb, "seconds", "num");
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (int i = 0; i < entries.size(); i++) {
+            row(sb, i, entries.get(i), links.apply(i));
+        }
+        sb.append("</tbody></table>\n");
+        Provenance p = entries.stream().filter(ReportEntry::ok).map(e -> e.result().provenance()).findFirst()
+                .orElse(null);
+        if (p != null) {
+            sb.append("<h2>Provenance</h2>\n<p class=\"small\">Of the first tested image; per-image options "
+                    + "(such as its reference) are on each image's page.</p>\n").append(Html.provenance(p));
+        }
+        sb.append(SORT_SCRIPT);
+        return sb.append(Html.tail()).toString();
+    }
+
+    private String summary(List<ReportEntry> entries) {
+        long ok = entries.stream().filter(ReportEntry::ok).count();
+        long failed = entries.size() - ok;
+        StringBuilder sb = new StringBuilder().append(entries.size()).append(entries.size() == 1 ? " image: " : " images: ")
+                .append(ok).append(" tested, ").append(failed).append(" failed");
+        if (ok > 0) {
+            long sel = entries.stream().filter(e -> e.ok() && e.result().selectiveP() <= 0.05).count();
+            sb.append("; selective p &le; 0.05: ").append(sel);
+            if (bh) {
+                long adj = entries.stream().filter(e -> e.ok() && e.result().bhP() != null
+                        && e.result().bhP() <= 0.05).count();
+                sb.append("; BH-adjusted p &le; 0.05 (false discovery rate 5%): ").append(adj);
+            }
+        }
+        return sb.append('.').toString();
+    }
+
+    private static void header(StringBuilder sb, String label, String type) {
+        sb.append("<th class=\"sort\" data-type=\"").append(type).append("\">").append(Html.esc(label)).append("</th>");
+    }
+
+    private void row(StringBuilder sb, int i, ReportEntry e, String link) {
+        sb.append("<tr><td data-v=\"").append(i + 1).append("\">").append(i + 1).append("</td>");
+        String label = Html.esc(e.label());
+        sb.append("<td class=\"l\" data-v=\"").append(label).append("\">")
+                .append(link == null ? label : "<a href=\"" + Html.esc(link) + "\">" + label + "</a>").append("</td>");
+        Image x = e.image();
+        if (!e.ok()) {
+            sb.append("<td>");
+            if (x != null) {
+                sb.append(Html.img(Pictures.image(x, null, Pictures.scaleFor(x.shape().height(), x.shape().width(),
+                        THUMB)), "input"));
+            }
+            sb.append("</td><td></td><td class=\"l err\">").append(Html.esc(e.error())).append("</td>");
+            // empty cells with empty sort keys, so that failed rows sort last in every numeric column
+            int numeric = bh ? 6 : 5;
+            for (int k = 0; k < numeric; k++) {
+                sb.append("<td data-v=\"\"></td>");
+            }
+            sb.append("<td></td><td data-v=\"\"></td><td data-v=\"\"></td></tr>\n");
+            return;
+        }
+        SelectiveResult r = e.result();
+        sb.append("<td>");
+        if (x != null) {
+            sb.append(Html.img(Pictures.image(x, r.region(), Pictures.scaleFor(x.shape().height(), x.shape().width(),
+                    THUMB)), "input with region"));
+        }
+        sb.append("</td><td>");
+        if (e.map() != null) {
+            sb.append(Html.img(Pictures.heat(e.map().values(), e.map().height(), e.map().width(),
+                    Pictures.scaleFor(e.map().height(), e.map().width(), THUMB)), "saliency map"));
+        }
+        sb.append("</td><td>").append(TestReport.zline(r, 260, 76, true)).append("</td>");
+        cell(sb, r.regionSize(), Integer.toString(r.regionSize()));
+        cell(sb, r.statistic(), Html.num(r.statistic()));
+        cell(sb, r.selectiveP(), "<b>" + Html.num(r.selectiveP()) + "</b>"
+                + (r.stoppedEarly() ? " <span class=\"small\">[" + Html.num(r.pBounds()[0]) + ", "
+                + Html.num(r.pBounds()[1]) + "]</span>" : ""));
+        if (bh) {
+            if (r.bhP() == null) {
+                sb.append("<td data-v=\"\"></td>");
+            } else {
+                cell(sb, r.bhP(), Html.num(r.bhP()));
+            }
+        }
+        cell(sb, r.ocP(), Html.num(r.ocP()));
+        cell(sb, r.naiveP(), Html.num(r.naiveP()));
+        sb.append("<td>").append(Html.ci(r)).append("</td>");
+        cell(sb, r.pieces(), Long.toString(r.pieces()));
+        cell(sb, r.seconds(), String.format(Locale.ROOT, "%.3f", r.seconds()));
+        sb.append("</tr>\n");
+    }
+
+    private static void cell(StringBuilder sb, double sortKey, String html) {
+        sb.append("<td data-v=\"").append(String.format(Locale.ROOT, "%.17g", sortKey)).append("\">").append(html)
+                .append("</td>");
+    }
+
+    /**
+     * @param index the image's position
+     * @param label its name
+     * @return the file name of its page
+     */
+    static String pageName(int index, String label) {
+        String safe = label == null ? "image" : label.replaceAll("[^A-Za-z0-9._-]", "_");
+        if (safe.length() > 80) {
+            safe = safe.substring(0, 80);
+        }
+        return String.format(Locale.ROOT, "%04d-%s.html", index + 1, safe);
+    }
+}

@@ -1,0 +1,290 @@
+package org.salientsi.facade;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.salientsi.api.backend.LoadedModel;
+import org.salientsi.api.error.ShapeMismatchException;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.image.ImageShape;
+import org.salientsi.api.ir.Network;
+import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.Observation;
+import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.plugin.Plugins;
+import org.salientsi.core.search.Selection;
+import org.salientsi.core.search.SelectiveTest;
+import org.salientsi.core.search.Termination;
+
+/**
+ * Selective tests of the salient regions of images under one loaded model (built by
+ * {@link SalientSI#builder()}). Thread-safe: any number of threads may call {@link #test} at once;
+ * the model's IR and the compiled network are shared read-only, and each test has its own evaluators.
+ *
+ * <p>Options are changed TTest-style: every {@code withX} returns a configured copy that shares the
+ * loaded model (and, when the region is chosen the same way, the compiled selection), so copies are
+ * cheap. {@link #close()} releases the model for the tester and all its copies: close it once, when no
+ * copy is used any more.
+ *
+ * <pre>{@code
+ * try (SalientTester tester = SalientSI.builder().model(Path.of("model_16.h5")).sigma(1).build()) {
+ *     SelectiveResult r = tester.test(image, reference);                  // ref-mean, two-sided
+ *     SelectiveResult q = tester.withTermination(Termination.decision(0.05))
+ *             .test(image, reference);                                    // stops once p <= 0.05 is decided
+ * }
+ * }</pre>
+ */
+public final class SalientTester implements AutoCloseable {
+
+    private record Key(ImageShape shape, boolean reference) {
+    }
+
+    /** The model and what every copy shares. */
+    private record Shared(Plugins plugins, LoadedModel model, String backendLabel, AtomicBoolean closed) {
+    }
+
+    private final Shared shared;
+    private final TesterSettings settings;
+    private final SelectiveTest test;
+    private final Provenance provenance;
+    private final ConcurrentHashMap<Key, Selection> selections;
+
+    private SalientTester(Shared shared, TesterSettings settings, ConcurrentHashMap<Key, Selection> selections) {
+        this.shared = shared;
+        this.settings = settings;
+        this.test = settings.selectiveTest();
+        this.selections = selections;
+        Provenance p = Provenance.empty().withModel(shared.model().sha256(), shared.backendLabel());
+        if (settings.noiseLabel() != null) {
+            p = p.withOption("covariance", settings.noiseLabel());
+        }
+        if (settings.target() != null) {
+            p = p.withOption("target", settings.target().toString());
+        }
+        if (settings.camLayer() != null) {
+            p = p.withOption("cam-layer", settings.camLayer());
+        }
+        this.provenance = p;
+    }
+
+    /**
+     * Checks the options against the model: an unknown method, selector or statistic, a method that
+     * is not piecewise linear, a target or CAM layer the model does not have fail here (for models of
+     * a fixed input size; for the others, at the first image).
+     */
+    static SalientTester create(Plugins plugins, LoadedModel model, String backendLabel, TesterSettings settings) {
+        SalientTester t = new SalientTester(new Shared(plugins, model, backendLabel, new AtomicBoolean()), settings,
+                new ConcurrentHashMap<>());
+        t.checkPlugins();
+        return t;
+    }
+
+    private void checkPlugins() {
+        Plugins plugins = shared.plugins();
+        plugins.methods().get(settings.method());
+        plugins.selector(settings.selector());
+        if (settings.statistic() != null) {
+            plugins.statistic(settings.statistic(), Parameters.empty());
+        }
+        if (shared.model().fixedSize()) {
+            selection(shared.model().imageShape(), false, null);
+        }
+    }
+
+    private SalientTester with(TesterSettings next) {
+        if (next.sameSelection(settings)) {
+            return new SalientTester(shared, next, selections);
+        }
+        SalientTester t = new SalientTester(shared, next, new ConcurrentHashMap<>());
+        t.checkPlugins();
+        return t;
+    }
+
+    /**
+     * Tests the region the saliency map selects in an image against the references given to the builder
+     * or to {@link #withReferences} (their mean), or, without references, against the image's background
+     * ({@code contrast}).
+     *
+     * @param image the test image (its values in the units of sigma)
+     * @return the result
+     * @throws org.salientsi.api.error.InvalidInputException for an image that does not fit the model or
+     *     its references, an empty region, or an option the model refuses
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision (never a
+     *     p-value then)
+     * @throws IllegalStateException if the tester was closed
+     */
+    public SelectiveResult test(Image image) {
+        return test(image, settings.references());
+    }
+
+    /**
+     * Tests the region the saliency map selects in an image against a reference image of the same scene.
+     *
+     * @param image the test image
+     * @param reference the reference image, of the image's shape
+     * @return the result
+     * @throws org.salientsi.api.error.InvalidInputException for images that do not fit the model or each
+     *     other, an empty region, or an option the model refuses
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
+     * @throws IllegalStateException if the tester was closed
+     */
+    public SelectiveResult test(Image image, Image reference) {
+        return test(image, List.of(Objects.requireNonNull(reference, "reference")));
+    }
+
+    /**
+     * Tests the region the saliency map selects in an image against the mean of several references of
+     * the same scene (an empty list: an in-image test).
+     *
+     * @param image the test image
+     * @param references its references, each of the image's shape
+     * @return the result
+     * @throws org.salientsi.api.error.InvalidInputException for images that do not fit the model or each
+     *     other, an empty region, or an option the model refuses
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
+     * @throws IllegalStateException if the tester was closed
+     */
+    public SelectiveResult test(Image image, List<Image> references) {
+        checkOpen();
+        Observation observation = Observation.withReferences(Objects.requireNonNull(image, "image"), references);
+        Selection selection = selection(image.shape(), observation.hasReference(), image);
+        Provenance p = provenance;
+        if (references.size() == 1 && references.get(0).name() != null) {
+            p = p.withOption("reference", references.get(0).name());
+        }
+        return test.run(selection, observation, p);
+    }
+
+    /**
+     * @param image an image
+     * @return its saliency map at input resolution, under this tester's method and target
+     * @throws IllegalStateException if the tester was closed
+     */
+    public SaliencyMap map(Image image) {
+        checkOpen();
+        Selection s = selection(image.shape(), false, image);
+        return s.method().map(s.network().pointEvaluator().evaluate(image.toChw()));
+    }
+
+    /** @return the shape of the images the model takes (channels last) */
+    public ImageShape imageShape() {
+        return shared.model().imageShape();
+    }
+
+    /** @return the provenance every result starts from: model hash, backend and options */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /**
+     * @param sigma the noise standard deviation of each pixel, finite and {@code > 0}
+     * @return a copy with isotropic noise {@code sigma^2 I}
+     */
+    public SalientTester withSigma(double sigma) {
+        return with(settings.withSigma(sigma));
+    }
+
+    /**
+     * @param matrix the noise covariance of the image, {@code n x n} row-major in HWC order, symmetric
+     *     positive definite (copied)
+     * @return a copy with that covariance
+     */
+    public SalientTester withCovariance(double[] matrix) {
+        return with(settings.withCovariance(matrix));
+    }
+
+    /**
+     * @param references the references {@link #test(Image)} uses (their mean), or an empty list
+     * @return a copy with them
+     */
+    public SalientTester withReferences(List<Image> references) {
+        return with(settings.withReferences(references));
+    }
+
+    /**
+     * @param alternative the alternative hypothesis
+     * @return a copy with it
+     */
+    public SalientTester withAlternative(Alternative alternative) {
+        return with(settings.withAlternative(alternative));
+    }
+
+    /**
+     * @param termination when the search may stop
+     * @return a copy with it
+     */
+    public SalientTester withTermination(Termination termination) {
+        return with(settings.withTermination(termination));
+    }
+
+    /**
+     * @param unit the output unit the map explains (class index from 0)
+     * @return a copy explaining that unit
+     * @throws org.salientsi.api.error.InvalidInputException if the model has no such output
+     */
+    public SalientTester withTarget(int unit) {
+        return with(settings.withTarget(unit));
+    }
+
+    /**
+     * @param k the search half-width beyond {@code |T|}, in units of {@code sigma_T}
+     * @return a copy with it
+     */
+    public SalientTester withRange(double k) {
+        return with(settings.withRange(k));
+    }
+
+    /**
+     * @param level the level of the selective confidence interval in (0, 1), or 0 to skip it
+     * @return a copy with it
+     */
+    public SalientTester withConfidence(double level) {
+        return with(settings.withConfidence(level));
+    }
+
+    /** @return whether {@link #close()} was called on this tester or a copy */
+    public boolean isClosed() {
+        return shared.closed().get();
+    }
+
+    /** Releases the model (for this tester and every copy); later calls do nothing. */
+    @Override
+    public void close() {
+        if (shared.closed().compareAndSet(false, true)) {
+            shared.model().close();
+        }
+    }
+
+    private void checkOpen() {
+        if (shared.closed().get()) {
+            throw new IllegalStateException("this SalientTester (or a copy of it) was closed");
+        }
+    }
+
+    private Selection selection(ImageShape shape, boolean reference, Image image) {
+        return selections.computeIfAbsent(new Key(shape, reference), k -> build(k, image));
+    }
+
+    private Selection build(Key key, Image image) {
+        Network network;
+        try {
+            network = shared.model().network(key.shape());
+        } catch (ShapeMismatchException e) {
+            if (image == null) {
+                throw e;
+            }
+            throw new ShapeMismatchException("image " + (image.name() == null ? "" : image.name() + " ")
+                    + "does not fit the model: " + e.getMessage());
+        }
+        Plugins plugins = shared.plugins();
+        return new Selection(CompiledNetwork.compile(network),
+                plugins.method(settings.method(), network, settings.methodParameters()),
+                plugins.selector(settings.selector()),
+                plugins.statistic(settings.statisticName(key.reference()), Parameters.empty()));
+    }
+}

@@ -1,0 +1,63 @@
+package org.salientsi.methods.gradient;
+
+import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.eval.LineEvaluator;
+import org.salientsi.core.grad.Backprop;
+
+/**
+ * The lines that SmoothGrad and integrated gradients track beside the test line: for draw or step
+ * {@code j}, the line \( (o_j + \lambda_j a) + \lambda_j c\, z \), an affine image of the test line's
+ * input \( a + c z \) (SmoothGrad: \( o_j = \delta_j \), \( \lambda_j = 1 \); integrated gradients:
+ * \( o_j = (1 - \alpha_j) b \), \( \lambda_j = \alpha_j \)).
+ * Each has its own evaluator; on the test line's current piece every one is evaluated at the same
+ * {@code z}, its activation pattern taken into the reverse pass, and the test line's piece narrowed to
+ * where all of them keep their decisions. One instance per thread.
+ */
+final class LineFamily {
+
+    private final LineEvaluator[] lines;
+    private final double[] intercept;
+    private final double[] slope;
+
+    LineFamily(CompiledNetwork program, int[] required, int count, int inputSize) {
+        this.lines = new LineEvaluator[count];
+        for (int j = 0; j < count; j++) {
+            lines[j] = program.lineEvaluator(required);
+        }
+        this.intercept = new double[inputSize];
+        this.slope = new double[inputSize];
+    }
+
+    /**
+     * Evaluates member {@code j} on its line at the test line's {@code z}, narrows the test line's piece
+     * to the member's, and returns the gradient of {@code unit} on the member's pattern.
+     *
+     * @param main the test line on its current piece
+     * @param input the input node
+     * @param j the member
+     * @param offsets holds \( o_j / \mathrm{offsetScale} \) (CHW) from {@code base}, or {@code null} for zero
+     * @param base where member {@code j}'s offset starts in {@code offsets}
+     * @param offsetScale a factor applied to the offset
+     * @param lambda \( \lambda_j \)
+     * @param bp the reverse pass
+     * @param unit the output unit
+     * @return the gradient (the reverse pass's buffer)
+     */
+    double[] gradient(LineEvaluation main, int input, int j, double[] offsets, int base, double offsetScale,
+                      double lambda,
+                      Backprop bp, int unit) {
+        double[] a = main.intercept(input);
+        double[] c = main.slope(input);
+        for (int i = 0; i < a.length; i++) {
+            intercept[i] = lambda * a[i] + (offsets == null ? 0 : offsetScale * offsets[base + i]);
+            slope[i] = lambda * c[i];
+        }
+        LineEvaluator line = lines[j];
+        line.setLine(intercept, slope);
+        line.evaluate(main.z());
+        bp.decide(line);
+        main.narrow(line.lower(), line.upper());
+        return bp.gradient(unit);
+    }
+}

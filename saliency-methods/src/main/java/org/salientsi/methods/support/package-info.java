@@ -1,0 +1,6 @@
+/**
+ * What the saliency methods share: the explained unit (the pre-activation logit of the target, and
+ * the arg-max decision when the target is the arg-max class), the reduction of a multi-channel map to
+ * one value per pixel, and the resizing of a feature-resolution map to the input grid.
+ */
+package org.salientsi.methods.support;

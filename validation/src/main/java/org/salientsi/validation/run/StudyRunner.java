@@ -1,0 +1,126 @@
+package org.salientsi.validation.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.salientsi.api.backend.ModelBackend;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.core.plugin.Plugins;
+import org.salientsi.validation.checkpoint.TrialCheckpoint;
+import org.salientsi.validation.executor.TrialExecutor;
+import org.salientsi.validation.executor.TrialSink;
+import org.salientsi.validation.study.Study;
+import org.salientsi.validation.study.TrialRow;
+import org.salientsi.validation.summary.StudyAccumulator;
+import org.salientsi.validation.summary.StudySummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a study to the end on an executor, resumable through a checkpoint.
+ *
+ * <pre>{@code
+ * try (TrialExecutor local = new LocalTrialExecutor(2)) {
+ *     StudyOutcome out = StudyRunner.run(study, local, dir.resolve("trials.jsonl"), StudyListener.NONE);
+ *     System.out.println(out.summary().selective().rejectionRate());
+ * }
+ * }</pre>
+ *
+ * <p>With a checkpoint, the trials already in it (indices below the study's trial count) are kept
+ * as they are and only the others run; each new row is appended as soon as it is finished. The
+ * checkpoint's header must describe the same study (same description and model bytes; the trial
+ * count may grow).
+ */
+public final class StudyRunner {
+
+    /** The checkpoint's file name inside a study's output folder. */
+    public static final String CHECKPOINT = "trials.jsonl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudyRunner.class);
+
+    private StudyRunner() {
+    }
+
+    /**
+     * @param study the study
+     * @param executor where the trials run
+     * @param checkpoint the JSONL checkpoint, or {@code null} to run without one
+     * @param listener follows the progress
+     * @return the finished study
+     */
+    public static StudyOutcome run(Study study, TrialExecutor executor, Path checkpoint, StudyListener listener) {
+        long start = System.nanoTime();
+        String sha = study.model().sha256();
+        Map<String, String> fingerprint = new TreeMap<>(study.describe());
+        fingerprint.put("model_sha256", sha);
+        TrialCheckpoint file = checkpoint == null ? null : TrialCheckpoint.open(checkpoint, fingerprint);
+        try {
+            List<TrialRow> resumed = new ArrayList<>();
+            BitSet done = new BitSet(study.trials());
+            if (file != null) {
+                for (TrialRow r : file.rows()) {
+                    if (r.trial() < study.trials()) {
+                        resumed.add(r);
+                        done.set(r.trial());
+                    }
+                }
+            }
+            int[] todo = new int[study.trials() - resumed.size()];
+            for (int i = done.nextClearBit(0), k = 0; i < study.trials(); i = done.nextClearBit(i + 1)) {
+                todo[k++] = i;
+            }
+            if (!resumed.isEmpty()) {
+                LOG.info("study resumed from {}: {} trials finished, {} to run", checkpoint, resumed.size(),
+                        todo.length);
+            }
+            listener.started(study.trials(), resumed.size());
+            ConcurrentLinkedQueue<TrialRow> fresh = new ConcurrentLinkedQueue<>();
+            TrialSink sink = row -> {
+                if (file != null) {
+                    file.accept(row);
+                }
+                fresh.add(row);
+                listener.trialFinished(row);
+            };
+            StudyAccumulator ran = executor.run(study, todo, sink);
+            if (ran.trials() != todo.length || fresh.size() != todo.length) {
+                throw new IllegalStateException("executor " + executor.name() + " returned " + ran.trials()
+                        + " trials (" + fresh.size() + " rows) for " + todo.length);
+            }
+            StudyAccumulator all = StudyAccumulator.of(study.alpha(), resumed).merge(ran);
+            List<TrialRow> rows = new ArrayList<>(resumed);
+            rows.addAll(fresh);
+            rows.sort(Comparator.comparingInt(TrialRow::trial));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            StudySummary summary = StudySummary.of(all.snapshot(), todo.length, resumed.size(),
+                    file == null ? 0 : file.tornLines(), executor.name(), seconds,
+                    provenance(study, sha, executor));
+            return new StudyOutcome(study, rows, all.snapshot(), summary);
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+
+    /**
+     * @param study the study
+     * @param sha the model's SHA-256
+     * @param executor the executor
+     * @return the provenance of the study's summary
+     */
+    static Provenance provenance(Study study, String sha, TrialExecutor executor) {
+        ModelBackend backend = study.model().backend(Plugins.load());
+        return Provenance.empty().withModel(sha, backend.name() + " " + backend.version())
+                .withPlugins(study.method(), study.selector(), study.statisticName()).withSigma(study.sigma())
+                .withSeed(study.seed()).withOptions(study.describe())
+                .withOption("trials", Integer.toString(study.trials()))
+                .withOption("alpha", Double.toString(study.alpha()))
+                .withOption("executor", executor.name() + " x" + executor.parallelism());
+    }
+}
