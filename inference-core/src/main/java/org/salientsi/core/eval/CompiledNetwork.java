@@ -22,7 +22,6 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.Op;
 import org.salientsi.api.ir.Pad;
-import org.salientsi.api.ir.Padding;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Reshape;
 import org.salientsi.api.ir.Sigmoid;
@@ -160,135 +159,48 @@ public final class CompiledNetwork {
                     ElementwiseAffineKernel.broadcast(a.shift(), out.channels(), out.plane()));
         }
         if (op instanceof MaxPool m) {
-            return new MaxPoolKernel(id, in0, new WindowTable(inShape, out, m.kernelH(), m.kernelW(), m.strideH(),
-                    m.strideW(), m.padding()), n.name());
+            return new MaxPoolKernel(id, in0, WindowTable.pooling(inShape, out, m.kernelH(), m.kernelW(),
+                    m.strideH(), m.strideW(), m.padding()), n.name());
         }
         if (op instanceof AvgPool a) {
-            return new AvgPoolKernel(id, in0, new WindowTable(inShape, out, a.kernelH(), a.kernelW(), a.strideH(),
-                    a.strideW(), a.padding()), a.countIncludePad());
+            return new AvgPoolKernel(id, in0, WindowTable.pooling(inShape, out, a.kernelH(), a.kernelW(),
+                    a.strideH(), a.strideW(), a.padding()), a.countIncludePad());
         }
         if (op instanceof GlobalAvgPool) {
-            return new AvgPoolKernel(id, in0, globalWindows(inShape, out), false);
+            return new AvgPoolKernel(id, in0, WindowTable.global(inShape), false);
         }
         if (op instanceof GlobalMaxPool) {
-            return new MaxPoolKernel(id, in0, globalWindows(inShape, out), n.name());
+            return new MaxPoolKernel(id, in0, WindowTable.global(inShape), n.name());
         }
         if (op instanceof Upsample u) {
-            return upsample(id, in0, u, inShape, out);
+            return new GatherKernel(id, n.inputs(), SparseMap.upsample(u, inShape));
         }
         if (op instanceof Pad p) {
-            return pad(id, in0, p.padding(), inShape, out);
+            return new GatherKernel(id, n.inputs(), SparseMap.pad(p, inShape));
         }
         if (op instanceof Add) {
             return new AddKernel(id, n.inputs(), out.size());
         }
         if (op instanceof Concat) {
-            return concat(net, n);
+            List<TensorShape> parts = Arrays.stream(n.inputs()).mapToObj(i -> net.node(i).shape()).toList();
+            return new GatherKernel(id, n.inputs(), SparseMap.concat(parts));
         }
         if (op instanceof Flatten f) {
-            return f.order() == Flatten.Order.CHW || inShape.channels() == 1 || inShape.plane() == 1
-                    ? new CopyKernel(id, in0, out.size()) : flattenHwc(id, in0, inShape);
+            if (f.order() == Flatten.Order.CHW || inShape.channels() == 1 || inShape.plane() == 1) {
+                return new CopyKernel(id, in0, out.size());
+            }
+            return new GatherKernel(id, n.inputs(), SparseMap.flattenHwc(inShape));
         }
         if (op instanceof Reshape || op instanceof Identity) {
             return new CopyKernel(id, in0, out.size());
         }
         if (op instanceof Transpose t) {
-            return transpose(id, in0, t.perm(), inShape, out);
+            return new GatherKernel(id, n.inputs(), SparseMap.transpose(t, inShape));
         }
         if (op instanceof Sigmoid || op instanceof Softmax) {
             return new OutputActivationKernel(id, in0, out.size(), op instanceof Softmax, n.name());
         }
         throw new UnsupportedLayerException(n.name(), op.type(), "no evaluator for this op");
-    }
-
-    private static WindowTable globalWindows(TensorShape in, TensorShape out) {
-        return new WindowTable(in, TensorShape.of(out.channels(), 1, 1), in.height(), in.width(), 1, 1, Padding.NONE);
-    }
-
-    private static GatherKernel upsample(int id, int in0, Upsample u, TensorShape in, TensorShape out) {
-        double[][] rows = ResizeAxis.table(in.height(), out.height(), u.scaleH(), u);
-        double[][] cols = ResizeAxis.table(in.width(), out.width(), u.scaleW(), u);
-        GatherKernel.Builder b = new GatherKernel.Builder(out.size());
-        for (int c = 0; c < out.channels(); c++) {
-            for (int oy = 0; oy < out.height(); oy++) {
-                for (int ox = 0; ox < out.width(); ox++) {
-                    b.output(out.index(c, oy, ox));
-                    for (int a = 0; a < 2; a++) {
-                        double wy = rows[oy][2 + a];
-                        if (wy == 0) {
-                            continue;
-                        }
-                        for (int d = 0; d < 2; d++) {
-                            double wx = cols[ox][2 + d];
-                            if (wx == 0) {
-                                continue;
-                            }
-                            b.add(0, in.index(c, (int) rows[oy][a], (int) cols[ox][d]), wy * wx);
-                        }
-                    }
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
-    }
-
-    private static GatherKernel pad(int id, int in0, Padding p, TensorShape in, TensorShape out) {
-        GatherKernel.Builder b = new GatherKernel.Builder(out.size());
-        for (int c = 0; c < out.channels(); c++) {
-            for (int h = 0; h < out.height(); h++) {
-                for (int w = 0; w < out.width(); w++) {
-                    b.output(out.index(c, h, w));
-                    int ih = h - p.top();
-                    int iw = w - p.left();
-                    if (ih >= 0 && ih < in.height() && iw >= 0 && iw < in.width()) {
-                        b.add(0, in.index(c, ih, iw), 1.0);
-                    }
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
-    }
-
-    private static GatherKernel concat(Network net, Node n) {
-        TensorShape out = n.shape();
-        GatherKernel.Builder b = new GatherKernel.Builder(out.size());
-        int o = 0;
-        for (int j = 0; j < n.inputCount(); j++) {
-            int size = net.node(n.input(j)).shape().size();
-            for (int i = 0; i < size; i++) {
-                b.output(o++).add(j, i, 1.0);
-            }
-        }
-        return b.build(n.id(), n.inputs());
-    }
-
-    private static GatherKernel flattenHwc(int id, int in0, TensorShape in) {
-        GatherKernel.Builder b = new GatherKernel.Builder(in.size());
-        int o = 0;
-        for (int h = 0; h < in.height(); h++) {
-            for (int w = 0; w < in.width(); w++) {
-                for (int c = 0; c < in.channels(); c++) {
-                    b.output(o++).add(0, in.index(c, h, w), 1.0);
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
-    }
-
-    private static GatherKernel transpose(int id, int in0, int[] perm, TensorShape in, TensorShape out) {
-        GatherKernel.Builder b = new GatherKernel.Builder(out.size());
-        int[] coord = new int[3];
-        for (int i0 = 0; i0 < out.channels(); i0++) {
-            for (int i1 = 0; i1 < out.height(); i1++) {
-                for (int i2 = 0; i2 < out.width(); i2++) {
-                    coord[perm[0]] = i0;
-                    coord[perm[1]] = i1;
-                    coord[perm[2]] = i2;
-                    b.output(out.index(i0, i1, i2)).add(0, in.index(coord[0], coord[1], coord[2]), 1.0);
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
     }
 
     @Override

@@ -13,22 +13,7 @@ final class ConvKernel extends Kernel {
 
     private final double[] w;
     private final double[] b;
-    private final int inC;
-    private final int inH;
-    private final int inW;
-    private final int outC;
-    private final int outH;
-    private final int outW;
-    private final int kh;
-    private final int kw;
-    private final int sh;
-    private final int sw;
-    private final int dh;
-    private final int dw;
-    private final int pt;
-    private final int pl;
-    private final int inPerGroup;
-    private final int outPerGroup;
+    private final ConvGeometry geo;
     /** Per kernel column v: the first and one-past-last output column whose input column is inside. */
     private final int[] colStart;
     private final int[] colEnd;
@@ -42,36 +27,24 @@ final class ConvKernel extends Kernel {
         super(node, new int[] {input}, out.size());
         this.w = op.weights();
         this.b = op.bias();
-        this.inC = in.channels();
-        this.inH = in.height();
-        this.inW = in.width();
-        this.outC = out.channels();
-        this.outH = out.height();
-        this.outW = out.width();
-        this.kh = op.kernelH();
-        this.kw = op.kernelW();
-        this.sh = op.strideH();
-        this.sw = op.strideW();
-        this.dh = op.dilationH();
-        this.dw = op.dilationW();
-        this.pt = op.padding().top();
-        this.pl = op.padding().left();
-        this.inPerGroup = inC / op.groups();
-        this.outPerGroup = outC / op.groups();
+        this.geo = ConvGeometry.of(op, in);
+        int kw = geo.kw();
+        int sw = geo.sw();
+        int outW = geo.outW();
         this.colStart = new int[kw];
         this.colEnd = new int[kw];
         for (int v = 0; v < kw; v++) {
-            int off = v * dw - pl;
+            int off = v * geo.dw() - geo.pl();
             // input column = ow * sw + off must lie in [0, inW)
             int start = off >= 0 ? 0 : ceilDiv(-off, sw);
-            int end = Math.min(outW, floorDiv(inW - 1 - off, sw) + 1);
+            int end = Math.min(outW, floorDiv(geo.inW() - 1 - off, sw) + 1);
             colStart[v] = Math.min(start, outW);
             colEnd[v] = Math.max(end, colStart[v]);
         }
-        this.wide = sh == 1 && sw == 1;
-        this.wideW = outW + (kw - 1) * dw;
-        this.paddedH = outH + (kh - 1) * dh;
-        this.paddedSize = paddedH * wideW + (kw - 1) * dw;
+        this.wide = geo.sh() == 1 && sw == 1;
+        this.wideW = outW + (kw - 1) * geo.dw();
+        this.paddedH = geo.outH() + (geo.kh() - 1) * geo.dh();
+        this.paddedSize = paddedH * wideW + (kw - 1) * geo.dw();
     }
 
     private static int ceilDiv(int a, int b) {
@@ -84,7 +57,7 @@ final class ConvKernel extends Kernel {
 
     @Override
     int workSize() {
-        return wide ? Math.max(inC * paddedSize, outH * wideW) : 0;
+        return wide ? Math.max(geo.inC() * paddedSize, geo.outH() * wideW) : 0;
     }
 
     @Override
@@ -111,7 +84,8 @@ final class ConvKernel extends Kernel {
      * {@code outW} are computed and dropped), which the JIT vectorises.
      */
     private void runWide(double[] in, double[] qin, double[] out, double[] qout, double[][] work) {
-        int wideSize = outH * wideW;
+        int outW = geo.outW();
+        int wideSize = geo.outH() * wideW;
         double[] padP = work[0];
         double[] padQ = work[1];
         double[] accP = work[2];
@@ -120,18 +94,22 @@ final class ConvKernel extends Kernel {
         if (qin != null) {
             pad(qin, padQ);
         }
-        int outPlane = outH * outW;
-        for (int o = 0; o < outC; o++) {
+        int outPlane = geo.outPlane();
+        int inPerGroup = geo.inPerGroup();
+        int kh = geo.kh();
+        int kw = geo.kw();
+        int dw = geo.dw();
+        for (int o = 0; o < geo.outC(); o++) {
             java.util.Arrays.fill(accP, 0, wideSize, 0.0);
             if (qin != null) {
                 java.util.Arrays.fill(accQ, 0, wideSize, 0.0);
             }
-            int group = o / outPerGroup;
+            int group = o / geo.outPerGroup();
             for (int ci = 0; ci < inPerGroup; ci++) {
                 int c = group * inPerGroup + ci;
                 int wBase = ((o * inPerGroup) + ci) * kh * kw;
                 for (int u = 0; u < kh; u++) {
-                    int row = c * paddedSize + u * dh * wideW;
+                    int row = c * paddedSize + u * geo.dh() * wideW;
                     int v = 0;
                     // three taps per pass: one load and store of the accumulator per three products
                     for (; v + 2 < kw; v += 3) {
@@ -166,7 +144,7 @@ final class ConvKernel extends Kernel {
             }
             int base = o * outPlane;
             double bias = b[o];
-            for (int oh = 0; oh < outH; oh++) {
+            for (int oh = 0; oh < geo.outH(); oh++) {
                 int from = oh * wideW;
                 int to = base + oh * outW;
                 for (int ow = 0; ow < outW; ow++) {
@@ -186,21 +164,30 @@ final class ConvKernel extends Kernel {
 
     @Override
     int fanOut() {
-        return outPerGroup * kh * kw;
+        return geo.outPerGroup() * geo.taps();
     }
 
     @Override
     long fullCost() {
-        return (long) size * inPerGroup * kh * kw;
+        return (long) size * geo.inPerGroup() * geo.taps();
     }
 
     @Override
     void scatter(int slot, int[] changed, int n, double[] dp, double[] dq, IncrementalLineEvaluator ev) {
-        int inPlane = inH * inW;
-        int outPlane = outH * outW;
-        int taps = kh * kw;
+        int inPlane = geo.inPlane();
+        int outPlane = geo.outPlane();
+        int taps = geo.taps();
+        int inPerGroup = geo.inPerGroup();
+        int outPerGroup = geo.outPerGroup();
         int filter = inPerGroup * taps;
-        boolean unit = sh == 1 && sw == 1 && dh == 1 && dw == 1;
+        int inW = geo.inW();
+        int outW = geo.outW();
+        int kw = geo.kw();
+        int pt = geo.pt();
+        int pl = geo.pl();
+        int sh = geo.sh();
+        int sw = geo.sw();
+        boolean unit = sh == 1 && sw == 1 && geo.dh() == 1 && geo.dw() == 1;
         int[] st = ev.stamp[node];
         int[] units = ev.list[node];
         double[] dpo = ev.dp[node];
@@ -223,8 +210,8 @@ final class ConvKernel extends Kernel {
             if (unit) {
                 // output (oh, ow) reads input (oh + u - pt, ow + v - pl); a scatter always touches every
                 // output channel of the group at a position, so the first channel's stamp stands for all
-                int ohFrom = Math.max(0, ih + pt - kh + 1);
-                int ohTo = Math.min(outH - 1, ih + pt);
+                int ohFrom = Math.max(0, ih + pt - geo.kh() + 1);
+                int ohTo = Math.min(geo.outH() - 1, ih + pt);
                 int owFrom = Math.max(0, iw + pl - kw + 1);
                 int owTo = Math.min(outW - 1, iw + pl);
                 for (int oh = ohFrom; oh <= ohTo; oh++) {
@@ -252,17 +239,17 @@ final class ConvKernel extends Kernel {
                 continue;
             }
             ev.count[node] = n0;
-            for (int u = 0; u < kh; u++) {
-                int th = ih + pt - u * dh;
+            for (int u = 0; u < geo.kh(); u++) {
+                int th = ih + pt - u * geo.dh();
                 if (th < 0) {
                     break;
                 }
-                if (th % sh != 0 || th / sh >= outH) {
+                if (th % sh != 0 || th / sh >= geo.outH()) {
                     continue;
                 }
                 int rowOut = (th / sh) * outW;
                 for (int v = 0; v < kw; v++) {
-                    int tw = iw + pl - v * dw;
+                    int tw = iw + pl - v * geo.dw();
                     if (tw < 0) {
                         break;
                     }
@@ -288,32 +275,35 @@ final class ConvKernel extends Kernel {
     double rootResidual(int o, double[][] p, double[][] q, double at) {
         double[] pin = p[inputs[0]];
         double[] qin = q[inputs[0]];
-        int outPlane = outH * outW;
-        int inPlane = inH * inW;
+        int outPlane = geo.outPlane();
         int oc = o / outPlane;
         int rem = o - oc * outPlane;
-        int oh = rem / outW;
-        int ow = rem - oh * outW;
-        int group = oc / outPerGroup;
+        int oh = rem / geo.outW();
+        int ow = rem - oh * geo.outW();
+        int inPerGroup = geo.inPerGroup();
+        int group = oc / geo.outPerGroup();
+        int inH = geo.inH();
+        int inW = geo.inW();
+        int kw = geo.kw();
         double vp = b[oc];
         double vq = 0;
         double sp = Math.abs(vp);
         double sq = 0;
         for (int ci = 0; ci < inPerGroup; ci++) {
             int c = group * inPerGroup + ci;
-            int wBase = ((oc * inPerGroup) + ci) * kh * kw;
-            for (int u = 0; u < kh; u++) {
-                int ih = oh * sh + u * dh - pt;
+            int wBase = ((oc * inPerGroup) + ci) * geo.taps();
+            for (int u = 0; u < geo.kh(); u++) {
+                int ih = oh * geo.sh() + u * geo.dh() - geo.pt();
                 if (ih < 0 || ih >= inH) {
                     continue;
                 }
                 for (int v = 0; v < kw; v++) {
-                    int iw = ow * sw + v * dw - pl;
+                    int iw = ow * geo.sw() + v * geo.dw() - geo.pl();
                     if (iw < 0 || iw >= inW) {
                         continue;
                     }
                     double wt = w[wBase + u * kw + v];
-                    int idx = c * inPlane + ih * inW + iw;
+                    int idx = (c * inH + ih) * inW + iw;
                     double x = wt * pin[idx];
                     double y = wt * qin[idx];
                     vp += x;
@@ -329,11 +319,15 @@ final class ConvKernel extends Kernel {
     /** Copies the input into the zero-padded wide layout at {@code offset}. */
     private void pad(double[] in, double[] work) {
         int offset = 0;
+        int inC = geo.inC();
+        int inH = geo.inH();
+        int inW = geo.inW();
+        int pl = geo.pl();
         java.util.Arrays.fill(work, 0, inC * paddedSize, 0.0);
         int inPlane = inH * inW;
         for (int c = 0; c < inC; c++) {
             for (int ih = 0; ih < inH; ih++) {
-                int r = ih + pt;
+                int r = ih + geo.pt();
                 if (r >= paddedH) {
                     break;
                 }
@@ -349,33 +343,36 @@ final class ConvKernel extends Kernel {
 
     /** Computes out = conv(in) (+ bias) and, when {@code qin != null}, qout = conv(qin) without bias, in one pass. */
     private void run(double[] in, double[] qin, double[] out, double[] qout, boolean bias) {
-        int outPlane = outH * outW;
-        int inPlane = inH * inW;
-        for (int o = 0; o < outC; o++) {
+        int outPlane = geo.outPlane();
+        int inPlane = geo.inPlane();
+        int inPerGroup = geo.inPerGroup();
+        for (int o = 0; o < geo.outC(); o++) {
             int base = o * outPlane;
             Arrays.fill(out, base, base + outPlane, bias ? b[o] : 0.0);
             if (qout != null) {
                 Arrays.fill(qout, base, base + outPlane, 0.0);
             }
-            int group = o / outPerGroup;
+            int group = o / geo.outPerGroup();
             for (int ci = 0; ci < inPerGroup; ci++) {
                 int c = group * inPerGroup + ci;
-                int wBase = ((o * inPerGroup) + ci) * kh * kw;
+                int wBase = ((o * inPerGroup) + ci) * geo.taps();
                 int inBase = c * inPlane;
-                for (int u = 0; u < kh; u++) {
-                    for (int oh = 0; oh < outH; oh++) {
-                        int ih = oh * sh + u * dh - pt;
-                        if (ih < 0 || ih >= inH) {
+                for (int u = 0; u < geo.kh(); u++) {
+                    for (int oh = 0; oh < geo.outH(); oh++) {
+                        int ih = oh * geo.sh() + u * geo.dh() - geo.pt();
+                        if (ih < 0 || ih >= geo.inH()) {
                             continue;
                         }
-                        int rowIn = inBase + ih * inW;
-                        int rowOut = base + oh * outW;
+                        int rowIn = inBase + ih * geo.inW();
+                        int rowOut = base + oh * geo.outW();
+                        int kw = geo.kw();
+                        int sw = geo.sw();
                         for (int v = 0; v < kw; v++) {
                             double wt = w[wBase + u * kw + v];
                             if (wt == 0.0) {
                                 continue;
                             }
-                            int off = v * dw - pl;
+                            int off = v * geo.dw() - geo.pl();
                             int end = colEnd[v];
                             if (qin == null) {
                                 for (int ow = colStart[v]; ow < end; ow++) {

@@ -1,9 +1,10 @@
 package org.salientsi.core.eval;
 
 /**
- * A linear map in which each output is a weighted sum of a few inputs, from a compressed-row table:
- * resizing (nearest and bilinear), padding, transposition, flattening in HWC order, concatenation and
- * copies.
+ * A linear map in which each output is a weighted sum of a few inputs, from a {@link SparseMap}:
+ * resizing (nearest and bilinear), padding, transposition, flattening in HWC order and concatenation.
+ * Beside the map's rows it keeps, per input, the reverse table (which outputs read each unit) for the
+ * incremental walk.
  */
 final class GatherKernel extends Kernel.Affine {
 
@@ -22,18 +23,15 @@ final class GatherKernel extends Kernel.Affine {
 
     /**
      * @param node output node
-     * @param inputs input nodes; {@code sourceNode[k]} indexes into this array
-     * @param start {@code size + 1} offsets into the entries
-     * @param sourceNode per entry: which input
-     * @param source per entry: flat index in that input
-     * @param weight per entry: its weight
+     * @param inputs input nodes; the map's input positions index into this array
+     * @param map the table
      */
-    GatherKernel(int node, int[] inputs, int[] start, int[] sourceNode, int[] source, double[] weight) {
-        super(node, inputs, start.length - 1);
-        this.start = start;
-        this.sourceNode = sourceNode;
-        this.source = source;
-        this.weight = weight;
+    GatherKernel(int node, int[] inputs, SparseMap map) {
+        super(node, inputs, map.outputs());
+        this.start = map.start;
+        this.sourceNode = map.position;
+        this.source = map.index;
+        this.weight = map.weight;
         this.copyOf = new int[start.length - 1];
         for (int o = 0; o < copyOf.length; o++) {
             boolean single = start[o + 1] - start[o] == 1 && weight[start[o]] == 1.0;
@@ -142,53 +140,6 @@ final class GatherKernel extends Kernel.Affine {
             for (int k = st[i]; k < st[i + 1]; k++) {
                 ev.mark(node, rd[k]);
             }
-        }
-    }
-
-    /** Collects the table entry by entry. */
-    static final class Builder {
-        private final int size;
-        private final int[] start;
-        private int[] node = new int[64];
-        private int[] src = new int[64];
-        private double[] w = new double[64];
-        private int n;
-        private int current = -1;
-
-        Builder(int size) {
-            this.size = size;
-            this.start = new int[size + 1];
-        }
-
-        /** Starts output {@code o}; outputs must be started in order. */
-        Builder output(int o) {
-            while (current < o) {
-                current++;
-                start[current] = n;
-            }
-            return this;
-        }
-
-        Builder add(int inputPosition, int index, double weight) {
-            if (n == src.length) {
-                node = java.util.Arrays.copyOf(node, n * 2);
-                src = java.util.Arrays.copyOf(src, n * 2);
-                w = java.util.Arrays.copyOf(w, n * 2);
-            }
-            node[n] = inputPosition;
-            src[n] = index;
-            w[n] = weight;
-            n++;
-            return this;
-        }
-
-        GatherKernel build(int nodeId, int[] inputs) {
-            while (current < size) {
-                current++;
-                start[current] = n;
-            }
-            return new GatherKernel(nodeId, inputs, start, java.util.Arrays.copyOf(node, n),
-                    java.util.Arrays.copyOf(src, n), java.util.Arrays.copyOf(w, n));
         }
     }
 }

@@ -6,6 +6,10 @@
  * piece (the reference); {@link org.salientsi.core.eval.IncrementalLineEvaluator} keeps every decision's
  * root in a priority queue and, at each breakpoint, updates only what the flipped decisions touch. Hot
  * loops run on primitive arrays allocated once per evaluator; compiled networks are shared read-only
- * across threads.
+ * across threads. The index tables of the linear ops ({@link org.salientsi.core.eval.SparseMap} for
+ * resizing, padding, concatenation, channels-last flattening and transposition,
+ * {@link org.salientsi.core.eval.WindowTable} for pooling, {@link org.salientsi.core.eval.ConvGeometry}
+ * for convolutions) are public so that the reverse pass ({@code org.salientsi.core.grad}) builds its
+ * transposes from the same tables.
  */
 package org.salientsi.core.eval;

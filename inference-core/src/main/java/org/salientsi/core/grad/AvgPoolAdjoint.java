@@ -1,21 +1,28 @@
 package org.salientsi.core.grad;
 
+import org.salientsi.core.eval.WindowTable;
+
 /**
  * Average pooling and global average pooling: each window spreads its gradient evenly over the
  * entries it averages (divided by the padded or the valid count, as the op says).
  */
 final class AvgPoolAdjoint extends Adjoint {
 
-    private final Windows windows;
+    /** Per window: offsets into {@link #index}. */
+    private final int[] start;
+    /** The input positions of the windows, in compressed-row form. */
+    private final int[] index;
     private final double[] inverseCount;
 
-    AvgPoolAdjoint(int node, int input, Windows windows, boolean countIncludePad) {
+    AvgPoolAdjoint(int node, int input, WindowTable windows, boolean countIncludePad) {
         super(node, new int[] {input});
-        this.windows = windows;
-        int n = windows.paddedCount.length;
+        this.start = windows.starts();
+        this.index = windows.indices();
+        int[] paddedCount = windows.paddedCounts();
+        int n = paddedCount.length;
         this.inverseCount = new double[n];
         for (int o = 0; o < n; o++) {
-            int count = countIncludePad ? windows.paddedCount[o] : windows.start[o + 1] - windows.start[o];
+            int count = countIncludePad ? paddedCount[o] : start[o + 1] - start[o];
             inverseCount[o] = count == 0 ? 0.0 : 1.0 / count;
         }
     }
@@ -26,13 +33,13 @@ final class AvgPoolAdjoint extends Adjoint {
         if (gx == null) {
             return;
         }
-        int[] idx = windows.index;
+        int[] idx = index;
         for (int o = 0; o < inverseCount.length; o++) {
             double v = g[o] * inverseCount[o];
             if (v == 0) {
                 continue;
             }
-            for (int k = windows.start[o]; k < windows.start[o + 1]; k++) {
+            for (int k = start[o]; k < start[o + 1]; k++) {
                 gx[idx[k]] += v;
             }
         }

@@ -2,6 +2,7 @@ package org.salientsi.core.grad;
 
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.core.eval.WindowTable;
 
 /**
  * Max pooling and global max pooling: each window's gradient goes to its winner. At a point the
@@ -10,13 +11,19 @@ import org.salientsi.api.eval.LineEvaluation;
  */
 final class MaxPoolAdjoint extends Adjoint {
 
-    private final Windows windows;
+    /** Per window: offsets into {@link #index}. */
+    private final int[] start;
+    /** The input positions of the windows, in compressed-row form. */
+    private final int[] index;
+    private final int largest;
 
-    MaxPoolAdjoint(int node, int input, Windows windows, String name) {
+    MaxPoolAdjoint(int node, int input, WindowTable windows, String name) {
         super(node, new int[] {input});
-        this.windows = windows;
-        for (int o = 0; o + 1 < windows.start.length; o++) {
-            if (windows.start[o + 1] == windows.start[o]) {
+        this.start = windows.starts();
+        this.index = windows.indices();
+        this.largest = windows.largestWindow();
+        for (int o = 0; o + 1 < start.length; o++) {
+            if (start[o + 1] == start[o]) {
                 throw new InvalidInputException("max pool '" + name + "' has a window that covers only padding");
             }
         }
@@ -24,20 +31,20 @@ final class MaxPoolAdjoint extends Adjoint {
 
     @Override
     int decisionCount() {
-        return windows.paddedCount.length;
+        return start.length - 1;
     }
 
     @Override
     int scratchSize() {
-        return windows.largest;
+        return largest;
     }
 
     @Override
     void decide(double[] x, int[] decisions) {
-        int[] idx = windows.index;
+        int[] idx = index;
         for (int o = 0; o < decisions.length; o++) {
-            int best = idx[windows.start[o]];
-            for (int k = windows.start[o] + 1; k < windows.start[o + 1]; k++) {
+            int best = idx[start[o]];
+            for (int k = start[o] + 1; k < start[o + 1]; k++) {
                 if (x[idx[k]] > x[best]) {
                     best = idx[k];
                 }
@@ -48,10 +55,10 @@ final class MaxPoolAdjoint extends Adjoint {
 
     @Override
     void decide(LineEvaluation line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
-        int[] idx = windows.index;
+        int[] idx = index;
         for (int o = 0; o < decisions.length; o++) {
-            int from = windows.start[o];
-            int len = windows.start[o + 1] - from;
+            int from = start[o];
+            int len = start[o + 1] - from;
             for (int k = 0; k < len; k++) {
                 sp[k] = p[idx[from + k]];
                 sq[k] = q[idx[from + k]];

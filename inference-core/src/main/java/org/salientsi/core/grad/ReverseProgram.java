@@ -1,6 +1,7 @@
 package org.salientsi.core.grad;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.UnsupportedLayerException;
@@ -21,13 +22,13 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.Op;
 import org.salientsi.api.ir.Pad;
-import org.salientsi.api.ir.Padding;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Reshape;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.ir.Transpose;
 import org.salientsi.api.ir.Upsample;
-import org.salientsi.core.eval.ResizeAxis;
+import org.salientsi.core.eval.SparseMap;
+import org.salientsi.core.eval.WindowTable;
 
 /**
  * Reverse-mode differentiation of one node of a network (the {@code output}, say the logits) with
@@ -191,7 +192,7 @@ public final class ReverseProgram {
         int in0 = n.input(0);
         TensorShape inShape = net.node(in0).shape();
         if (op instanceof Conv2d c) {
-            return new ConvAdjoint(id, in0, c, inShape, out);
+            return new ConvAdjoint(id, in0, c, inShape);
         }
         if (op instanceof Dense d) {
             return new DenseAdjoint(id, in0, d);
@@ -209,120 +210,43 @@ public final class ReverseProgram {
             return new ScaleAdjoint(id, in0, ScaleAdjoint.broadcast(a.scale(), out.channels(), out.plane()));
         }
         if (op instanceof MaxPool m) {
-            return new MaxPoolAdjoint(id, in0, Windows.of(inShape, out, m.kernelH(), m.kernelW(), m.strideH(),
-                    m.strideW(), m.padding()), n.name());
+            return new MaxPoolAdjoint(id, in0, WindowTable.pooling(inShape, out, m.kernelH(), m.kernelW(),
+                    m.strideH(), m.strideW(), m.padding()), n.name());
         }
         if (op instanceof GlobalMaxPool) {
-            return new MaxPoolAdjoint(id, in0, Windows.global(inShape), n.name());
+            return new MaxPoolAdjoint(id, in0, WindowTable.global(inShape), n.name());
         }
         if (op instanceof AvgPool a) {
-            return new AvgPoolAdjoint(id, in0, Windows.of(inShape, out, a.kernelH(), a.kernelW(), a.strideH(),
-                    a.strideW(), a.padding()), a.countIncludePad());
+            return new AvgPoolAdjoint(id, in0, WindowTable.pooling(inShape, out, a.kernelH(), a.kernelW(),
+                    a.strideH(), a.strideW(), a.padding()), a.countIncludePad());
         }
         if (op instanceof GlobalAvgPool) {
-            return new AvgPoolAdjoint(id, in0, Windows.global(inShape), false);
+            return new AvgPoolAdjoint(id, in0, WindowTable.global(inShape), false);
         }
         if (op instanceof Add || op instanceof Identity || op instanceof Reshape) {
             return new SumAdjoint(id, n.inputs());
         }
         if (op instanceof Flatten f) {
-            return f.order() == Flatten.Order.CHW || inShape.channels() == 1 || inShape.plane() == 1
-                    ? new SumAdjoint(id, n.inputs()) : flattenHwc(id, in0, inShape);
+            if (f.order() == Flatten.Order.CHW || inShape.channels() == 1 || inShape.plane() == 1) {
+                return new SumAdjoint(id, n.inputs());
+            }
+            return new SparseAdjoint(id, n.inputs(), SparseMap.flattenHwc(inShape));
         }
         if (op instanceof Upsample u) {
-            return upsample(id, in0, u, inShape, out);
+            return new SparseAdjoint(id, n.inputs(), SparseMap.upsample(u, inShape));
         }
         if (op instanceof Pad p) {
-            return pad(id, in0, p.padding(), inShape, out);
+            return new SparseAdjoint(id, n.inputs(), SparseMap.pad(p, inShape));
         }
         if (op instanceof Concat) {
-            return concat(net, n);
+            List<TensorShape> parts = Arrays.stream(n.inputs()).mapToObj(i -> net.node(i).shape()).toList();
+            return new SparseAdjoint(id, n.inputs(), SparseMap.concat(parts));
         }
         if (op instanceof Transpose t) {
-            return transpose(id, in0, t.perm(), inShape, out);
+            return new SparseAdjoint(id, n.inputs(), SparseMap.transpose(t, inShape));
         }
         throw new UnsupportedLayerException(n.name(), op.type(), op.piecewiseLinear()
                 ? "no reverse pass for this op" : "not piecewise linear, so it has no exact gradient on a linear piece");
-    }
-
-    private static SparseAdjoint upsample(int id, int in0, Upsample u, TensorShape in, TensorShape out) {
-        double[][] rows = ResizeAxis.table(in.height(), out.height(), u.scaleH(), u);
-        double[][] cols = ResizeAxis.table(in.width(), out.width(), u.scaleW(), u);
-        SparseAdjoint.Builder b = new SparseAdjoint.Builder(out.size());
-        for (int c = 0; c < out.channels(); c++) {
-            for (int oy = 0; oy < out.height(); oy++) {
-                for (int ox = 0; ox < out.width(); ox++) {
-                    b.output(out.index(c, oy, ox));
-                    for (int a = 0; a < 2; a++) {
-                        double wy = rows[oy][2 + a];
-                        for (int d = 0; d < 2 && wy != 0; d++) {
-                            double wx = cols[ox][2 + d];
-                            if (wx != 0) {
-                                b.add(0, in.index(c, (int) rows[oy][a], (int) cols[ox][d]), wy * wx);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
-    }
-
-    private static SparseAdjoint pad(int id, int in0, Padding p, TensorShape in, TensorShape out) {
-        SparseAdjoint.Builder b = new SparseAdjoint.Builder(out.size());
-        for (int c = 0; c < out.channels(); c++) {
-            for (int h = 0; h < out.height(); h++) {
-                for (int w = 0; w < out.width(); w++) {
-                    int ih = h - p.top();
-                    int iw = w - p.left();
-                    if (ih >= 0 && ih < in.height() && iw >= 0 && iw < in.width()) {
-                        b.output(out.index(c, h, w)).add(0, in.index(c, ih, iw), 1.0);
-                    }
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
-    }
-
-    private static SparseAdjoint concat(Network net, Node n) {
-        SparseAdjoint.Builder b = new SparseAdjoint.Builder(n.shape().size());
-        int o = 0;
-        for (int j = 0; j < n.inputCount(); j++) {
-            int size = net.node(n.input(j)).shape().size();
-            for (int i = 0; i < size; i++) {
-                b.output(o++).add(j, i, 1.0);
-            }
-        }
-        return b.build(n.id(), n.inputs());
-    }
-
-    private static SparseAdjoint flattenHwc(int id, int in0, TensorShape in) {
-        SparseAdjoint.Builder b = new SparseAdjoint.Builder(in.size());
-        int o = 0;
-        for (int h = 0; h < in.height(); h++) {
-            for (int w = 0; w < in.width(); w++) {
-                for (int c = 0; c < in.channels(); c++) {
-                    b.output(o++).add(0, in.index(c, h, w), 1.0);
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
-    }
-
-    private static SparseAdjoint transpose(int id, int in0, int[] perm, TensorShape in, TensorShape out) {
-        SparseAdjoint.Builder b = new SparseAdjoint.Builder(out.size());
-        int[] coord = new int[3];
-        for (int i0 = 0; i0 < out.channels(); i0++) {
-            for (int i1 = 0; i1 < out.height(); i1++) {
-                for (int i2 = 0; i2 < out.width(); i2++) {
-                    coord[perm[0]] = i0;
-                    coord[perm[1]] = i1;
-                    coord[perm[2]] = i2;
-                    b.output(out.index(i0, i1, i2)).add(0, in.index(coord[0], coord[1], coord[2]), 1.0);
-                }
-            }
-        }
-        return b.build(id, new int[] {in0});
     }
 
     @Override

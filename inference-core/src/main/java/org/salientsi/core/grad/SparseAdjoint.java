@@ -1,12 +1,13 @@
 package org.salientsi.core.grad;
 
-import java.util.Arrays;
+import org.salientsi.core.eval.SparseMap;
 
 /**
  * The transpose of an op whose every output is a short weighted sum of input entries (resizing, zero
- * padding, concatenation, channels-last flattening, transposition), stored in compressed-row form:
- * output {@code o} reads entries {@code start[o] .. start[o + 1] - 1}, each an input slot, an index in
- * that input and a weight.
+ * padding, concatenation, channels-last flattening, transposition), from the op's forward
+ * {@link SparseMap}: output {@code o} reads entries {@code start[o] .. start[o + 1] - 1}, each an input
+ * slot, an index in that input and a weight, and the reverse pass adds {@code weight * g[o]} back to
+ * each of them.
  */
 final class SparseAdjoint extends Adjoint {
 
@@ -15,12 +16,17 @@ final class SparseAdjoint extends Adjoint {
     private final int[] index;
     private final double[] weight;
 
-    private SparseAdjoint(int node, int[] inputs, int[] start, int[] slot, int[] index, double[] weight) {
+    /**
+     * @param node the op's node
+     * @param inputs its input nodes; the map's input positions index into this array
+     * @param map the op's forward table
+     */
+    SparseAdjoint(int node, int[] inputs, SparseMap map) {
         super(node, inputs);
-        this.start = start;
-        this.slot = slot;
-        this.index = index;
-        this.weight = weight;
+        this.start = map.starts();
+        this.slot = map.positions();
+        this.index = map.indices();
+        this.weight = map.weights();
     }
 
     @Override
@@ -36,51 +42,6 @@ final class SparseAdjoint extends Adjoint {
                     gx[index[e]] += weight[e] * v;
                 }
             }
-        }
-    }
-
-    /** Collects the entries output by output, in increasing output order. */
-    static final class Builder {
-        private final int[] start;
-        private int[] slot = new int[16];
-        private int[] index = new int[16];
-        private double[] weight = new double[16];
-        private int count;
-        private int current = -1;
-
-        Builder(int outputs) {
-            this.start = new int[outputs + 1];
-        }
-
-        /** Starts output {@code o} (outputs must come in increasing order; skipped ones are empty). */
-        Builder output(int o) {
-            for (int k = current + 1; k <= o; k++) {
-                start[k] = count;
-            }
-            current = o;
-            return this;
-        }
-
-        /** Adds {@code w * input[s][i]} to the current output. */
-        Builder add(int s, int i, double w) {
-            if (count == slot.length) {
-                slot = Arrays.copyOf(slot, 2 * count);
-                index = Arrays.copyOf(index, 2 * count);
-                weight = Arrays.copyOf(weight, 2 * count);
-            }
-            slot[count] = s;
-            index[count] = i;
-            weight[count] = w;
-            count++;
-            return this;
-        }
-
-        SparseAdjoint build(int node, int[] inputs) {
-            for (int k = current + 1; k < start.length; k++) {
-                start[k] = count;
-            }
-            return new SparseAdjoint(node, inputs, start, Arrays.copyOf(slot, count), Arrays.copyOf(index, count),
-                    Arrays.copyOf(weight, count));
         }
     }
 }

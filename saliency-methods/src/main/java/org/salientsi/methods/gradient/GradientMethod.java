@@ -1,11 +1,8 @@
 package org.salientsi.methods.gradient;
 
-import java.util.Set;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
-import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.grad.Backprop;
 
@@ -101,36 +98,10 @@ public final class GradientMethod extends InputGradientMethod {
     }
 
     /** Provides one {@link Kind} of {@link GradientMethod}. */
-    abstract static class Provider implements SaliencyMethodProvider {
-        private final Kind kind;
-
+    abstract static class Provider extends GradientMethodProvider {
         Provider(Kind kind) {
-            this.kind = kind;
-        }
-
-        @Override
-        public String name() {
-            return kind.label;
-        }
-
-        @Override
-        public String description() {
-            return kind.description + " (options: target, channels)";
-        }
-
-        @Override
-        public int rank() {
-            return 30 + kind.ordinal();
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        public SaliencyMethod create(Network network, Parameters parameters) {
-            return new GradientMethod(network, parameters, kind);
+            super(kind.label, kind.description + " (options: target, channels)", 30 + kind.ordinal(),
+                    (network, parameters) -> new GradientMethod(network, parameters, kind));
         }
     }
 

@@ -1,16 +1,10 @@
 package org.salientsi.methods.gradient;
 
-import java.util.Set;
 import org.salientsi.api.eval.LineEvaluation;
-import org.salientsi.api.eval.NetworkEvaluator;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
-import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.grad.Backprop;
-import org.salientsi.methods.support.MethodOptions;
 
 /**
  * Integrated gradients (Sundararajan, Taly and Yan, ICML 2017, arXiv 1703.01365, eq. 3) of the
@@ -27,7 +21,7 @@ import org.salientsi.methods.support.MethodOptions;
  * {@code m} (steps, default {@value #DEFAULT_M}), {@code baseline} ({@code zero}, a number, or one
  * value per pixel and channel in (H, W, C) order), {@code target}, {@code channels}.
  */
-public final class IntegratedGradientsMethod extends InputGradientMethod {
+public final class IntegratedGradientsMethod extends AveragedGradientMethod {
 
     /** The method's name. */
     public static final String NAME = "integrated-gradients";
@@ -36,15 +30,11 @@ public final class IntegratedGradientsMethod extends InputGradientMethod {
     /** Largest number of steps. */
     public static final int MAX_M = 1024;
 
-    private final CompiledNetwork program;
-    private final int m;
     private final double[] baseline;
 
     private IntegratedGradientsMethod(Network network, Parameters parameters) {
-        super(network, parameters);
-        this.m = MethodOptions.positiveInt(parameters, "m", DEFAULT_M, MAX_M);
+        super(network, parameters, DEFAULT_M, MAX_M);
         this.baseline = Baseline.parse(parameters.get("baseline").orElse(null), network.inputShape());
-        this.program = CompiledNetwork.compile(network);
     }
 
     /**
@@ -77,28 +67,30 @@ public final class IntegratedGradientsMethod extends InputGradientMethod {
     }
 
     @Override
-    Scratch newScratch() {
-        return new Family(this);
+    void memberInput(double[] x, int j, double[] into) {
+        double alpha = (double) (j + 1) / m;
+        for (int i = 0; i < size; i++) {
+            into[i] = baseline[i] + alpha * (x[i] - baseline[i]);
+        }
+    }
+
+    @Override
+    int trackedLines() {
+        // the last step, alpha = 1, is the test line itself
+        return m - 1;
+    }
+
+    @Override
+    double[] trackedGradient(LineFamily family, LineEvaluation line, int t, Backprop bp, int unit) {
+        double alpha = (double) (t + 1) / m;
+        return family.gradient(line, network.input(), t, baseline, 0, 1 - alpha, alpha, bp, unit);
     }
 
     @Override
     void perChannel(PointEvaluation at, int unit, Scratch s, double[] out) {
-        NetworkEvaluator evaluator = at.evaluator();
         double[] x = at.input();
-        double[] scaled = new double[size];
         double[] sum = new double[size];
-        Backprop bp = s.backprop;
-        for (int j = 1; j <= m; j++) {
-            double alpha = (double) j / m;
-            for (int i = 0; i < size; i++) {
-                scaled[i] = baseline[i] + alpha * (x[i] - baseline[i]);
-            }
-            bp.decide(evaluator.evaluate(scaled));
-            double[] g = bp.gradient(unit);
-            for (int i = 0; i < size; i++) {
-                sum[i] += g[i];
-            }
-        }
+        addMemberGradients(at, unit, s.backprop, sum);
         for (int i = 0; i < size; i++) {
             out[i] = (x[i] - baseline[i]) * sum[i] / m;
         }
@@ -106,17 +98,10 @@ public final class IntegratedGradientsMethod extends InputGradientMethod {
 
     @Override
     void perChannel(LineEvaluation line, int unit, Scratch s, double[] pc, double[] qc) {
-        LineFamily family = ((Family) s).family;
-        Backprop bp = s.backprop;
         double[] sum = ((Family) s).sum;
         java.util.Arrays.fill(sum, 0.0);
-        for (int j = 1; j < m; j++) {
-            double alpha = (double) j / m;
-            double[] g = family.gradient(line, network.input(), j - 1, baseline, 0, 1 - alpha, alpha, bp, unit);
-            for (int i = 0; i < size; i++) {
-                sum[i] += g[i];
-            }
-        }
+        addTrackedGradients(line, unit, s, sum);
+        Backprop bp = s.backprop;
         bp.decide(line);
         double[] g = bp.gradient(unit);
         double[] a = line.intercept(network.input());
@@ -128,44 +113,12 @@ public final class IntegratedGradientsMethod extends InputGradientMethod {
         }
     }
 
-    /** A thread's buffers with its evaluators of the scaled lines. */
-    private static final class Family extends Scratch {
-        final LineFamily family;
-        final double[] sum;
-
-        Family(IntegratedGradientsMethod method) {
-            super(method);
-            this.family = new LineFamily(method.program, method.reverse.requiredNodes(), method.m - 1, method.size);
-            this.sum = new double[method.size];
-        }
-    }
-
     /** Provides {@link IntegratedGradientsMethod}. */
-    public static final class Provider implements SaliencyMethodProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "integrated gradients of the target's pre-activation logit, m-step Riemann sum from a baseline "
-                    + "(options: m, baseline, target, channels)";
-        }
-
-        @Override
-        public int rank() {
-            return 41;
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        public SaliencyMethod create(Network network, Parameters parameters) {
-            return new IntegratedGradientsMethod(network, parameters);
+    public static final class Provider extends GradientMethodProvider {
+        /** Creates the provider. */
+        public Provider() {
+            super(NAME, "integrated gradients of the target's pre-activation logit, m-step Riemann sum from a "
+                    + "baseline (options: m, baseline, target, channels)", 41, IntegratedGradientsMethod::new);
         }
     }
 }

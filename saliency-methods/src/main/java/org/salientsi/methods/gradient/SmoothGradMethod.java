@@ -1,15 +1,10 @@
 package org.salientsi.methods.gradient;
 
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.salientsi.api.eval.LineEvaluation;
-import org.salientsi.api.eval.NetworkEvaluator;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
-import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.grad.Backprop;
 import org.salientsi.methods.support.MethodOptions;
 
@@ -28,7 +23,7 @@ import org.salientsi.methods.support.MethodOptions;
  * default {@value #DEFAULT_M}), {@code noise} (default {@value #DEFAULT_NOISE}), {@code seed}
  * (default 0), {@code target}, {@code channels}.
  */
-public final class SmoothGradMethod extends InputGradientMethod {
+public final class SmoothGradMethod extends AveragedGradientMethod {
 
     /** The method's name. */
     public static final String NAME = "smoothgrad";
@@ -39,20 +34,16 @@ public final class SmoothGradMethod extends InputGradientMethod {
     /** Largest number of draws. */
     public static final int MAX_M = 1024;
 
-    private final CompiledNetwork program;
-    private final int m;
     private final double[] deltas;
 
     private SmoothGradMethod(Network network, Parameters parameters) {
-        super(network, parameters);
-        this.m = MethodOptions.positiveInt(parameters, "m", DEFAULT_M, MAX_M);
+        super(network, parameters, DEFAULT_M, MAX_M);
         double noise = MethodOptions.positive(parameters, "noise", DEFAULT_NOISE);
         SplittableRandom rng = new SplittableRandom(MethodOptions.longValue(parameters, "seed", 0));
         this.deltas = new double[m * size];
         for (int i = 0; i < deltas.length; i++) {
             deltas[i] = noise * rng.nextGaussian();
         }
-        this.program = CompiledNetwork.compile(network);
     }
 
     @Override
@@ -77,27 +68,26 @@ public final class SmoothGradMethod extends InputGradientMethod {
     }
 
     @Override
-    Scratch newScratch() {
-        return new Family(this);
+    void memberInput(double[] x, int j, double[] into) {
+        for (int i = 0; i < size; i++) {
+            into[i] = x[i] + deltas[j * size + i];
+        }
+    }
+
+    @Override
+    int trackedLines() {
+        return m;
+    }
+
+    @Override
+    double[] trackedGradient(LineFamily family, LineEvaluation line, int t, Backprop bp, int unit) {
+        return family.gradient(line, network.input(), t, deltas, t * size, 1.0, 1.0, bp, unit);
     }
 
     @Override
     void perChannel(PointEvaluation at, int unit, Scratch s, double[] out) {
-        NetworkEvaluator evaluator = at.evaluator();
-        double[] x = at.input();
-        double[] shifted = new double[size];
         java.util.Arrays.fill(out, 0.0);
-        Backprop bp = s.backprop;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < size; i++) {
-                shifted[i] = x[i] + deltas[j * size + i];
-            }
-            bp.decide(evaluator.evaluate(shifted));
-            double[] g = bp.gradient(unit);
-            for (int i = 0; i < size; i++) {
-                out[i] += g[i];
-            }
-        }
+        addMemberGradients(at, unit, s.backprop, out);
         for (int i = 0; i < size; i++) {
             out[i] /= m;
         }
@@ -105,56 +95,20 @@ public final class SmoothGradMethod extends InputGradientMethod {
 
     @Override
     void perChannel(LineEvaluation line, int unit, Scratch s, double[] pc, double[] qc) {
-        LineFamily family = ((Family) s).family;
         java.util.Arrays.fill(pc, 0.0);
-        for (int j = 0; j < m; j++) {
-            double[] g = family.gradient(line, network.input(), j, deltas, j * size, 1.0, 1.0, s.backprop, unit);
-            for (int i = 0; i < size; i++) {
-                pc[i] += g[i];
-            }
-        }
+        addTrackedGradients(line, unit, s, pc);
         for (int i = 0; i < size; i++) {
             pc[i] /= m;
         }
         java.util.Arrays.fill(qc, 0.0);
     }
 
-    /** A thread's buffers with its evaluators of the shifted lines. */
-    private static final class Family extends Scratch {
-        final LineFamily family;
-
-        Family(SmoothGradMethod method) {
-            super(method);
-            this.family = new LineFamily(method.program, method.reverse.requiredNodes(), method.m, method.size);
-        }
-    }
-
     /** Provides {@link SmoothGradMethod}. */
-    public static final class Provider implements SaliencyMethodProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "SmoothGrad: |mean input gradient of the target's pre-activation logit| over m seeded noisy "
-                    + "copies (options: m, noise, seed, target, channels)";
-        }
-
-        @Override
-        public int rank() {
-            return 40;
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        public SaliencyMethod create(Network network, Parameters parameters) {
-            return new SmoothGradMethod(network, parameters);
+    public static final class Provider extends GradientMethodProvider {
+        /** Creates the provider. */
+        public Provider() {
+            super(NAME, "SmoothGrad: |mean input gradient of the target's pre-activation logit| over m seeded noisy "
+                    + "copies (options: m, noise, seed, target, channels)", 40, SmoothGradMethod::new);
         }
     }
 }
