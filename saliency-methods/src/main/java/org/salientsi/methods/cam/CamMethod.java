@@ -155,14 +155,17 @@ public final class CamMethod implements SaliencyMethod {
         int plane = featureH * featureW;
         double[] low = resize.identity() ? out : tmp;
         int wBase = t * channels;
-        // one pass over the plane, channels innermost: the same summation order as channel by channel
+        // channel by channel over contiguous planes (vectorised); the first channel initialises the sum
         double w0 = weights[wBase];
         for (int i = 0; i < plane; i++) {
-            double s = w0 * f[i];
-            for (int c = 1; c < channels; c++) {
-                s += weights[wBase + c] * f[c * plane + i];
+            low[i] = w0 * f[i];
+        }
+        for (int c = 1; c < channels; c++) {
+            double wc = weights[wBase + c];
+            int base = c * plane;
+            for (int i = 0; i < plane; i++) {
+                low[i] += wc * f[base + i];
             }
-            low[i] = s;
         }
         resize.apply(low, out);
     }
