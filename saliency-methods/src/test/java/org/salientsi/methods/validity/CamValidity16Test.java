@@ -26,6 +26,6 @@ class CamValidity16Test {
     @Test
     void selectiveAndOcPValuesAreUniformUnderTheNullAndNaiveOnesAreNot() throws Exception {
         Network net = TestNetworks.paperCam(16, NETWORK_SEED, true);
-        System.out.print(NullStudy.checkCamNullStudies(net, TRIALS, DATA_SEED, LEVEL));
+        System.out.print(NullStudy.assertCamNullStudiesValid(net, TRIALS, DATA_SEED, LEVEL));
     }
 }

@@ -52,7 +52,7 @@ final class MethodStudy {
      * @return a table row: label, selective rate, KS p, OC rate, KS p, naive rate, pieces per p-value,
      *     seconds per p-value, redrawn
      */
-    static String checkNull(Config c, NullStudy.Outcome o, int trials, double level, boolean inflated) {
+    static String assertValidNullStudy(Config c, NullStudy.Outcome o, int trials, double level, boolean inflated) {
         int[] band = NullStudy.binomialBand(trials, 0.05, level);
         int sel = o.rejections(o.selective(), 0.05);
         int oc = o.rejections(o.oc(), 0.05);

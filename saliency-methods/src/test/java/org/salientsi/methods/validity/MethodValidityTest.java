@@ -49,7 +49,7 @@ class MethodValidityTest {
         StringBuilder table = new StringBuilder(MethodStudy.nullHeader()).append('\n');
         List<String> rows = new ArrayList<>();
         for (int k = 0; k < CONFIGS.size(); k++) {
-            rows.add(MethodStudy.checkNull(CONFIGS.get(k), outcomes.get(k), TRIALS, LEVEL, true));
+            rows.add(MethodStudy.assertValidNullStudy(CONFIGS.get(k), outcomes.get(k), TRIALS, LEVEL, true));
         }
         rows.forEach(r -> table.append(r).append('\n'));
         MethodStudy.report("method-validity-8px.md", table.toString());

@@ -143,7 +143,7 @@ final class NullStudy {
      *
      * @return a one-line-per-statistic report
      */
-    static String checkCamNullStudies(Network net, int trials, long dataSeed, double level) throws Exception {
+    static String assertCamNullStudiesValid(Network net, int trials, long dataSeed, double level) throws Exception {
         int size = net.inputShape().height();
         List<java.util.concurrent.Callable<Outcome>> studies = List.of(
                 () -> run(net, new org.salientsi.core.statistic.ReferenceMeanStatistic(), trials, dataSeed, true),
