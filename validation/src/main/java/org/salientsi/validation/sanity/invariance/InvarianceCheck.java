@@ -18,8 +18,18 @@ import org.salientsi.validation.sanity.SanityImage;
  * reference policy of {@code f2}'s method, FIXED or TRANSFORMED), against the noise floor
  * {@code max(nu, nu0)} ({@code nu}: recomputing {@code A1}; {@code nu0}: the method on
  * {@code compensate(f1, 0)}, the harness round trip). An image passes when
- * {@code d_rel <= max(tau_rel, kappa max(nu, nu0))}; the method is input-invariant for the shift when
- * every image passes. Maps are compared on the input grid as the SPI returns them (after the method's
+ * {@code d_rel <= max(tau_rel, kappa max(nu, nu0))}, or when that holds at the image moved by an
+ * imperceptible jitter ({@link #jitter}); the method is input-invariant for the shift when every image
+ * passes.
+ *
+ * <p>The jitter (beyond SANITY.md 4.6) keeps exact ties from deciding a verdict. A piecewise-linear
+ * model has them on real images: a max-pool window over an exactly uniform background holds equal
+ * values, so which unit wins, and where a gradient flows, is the tie rule's choice; the compensated
+ * model's rounding (1e-16) breaks such ties its own way. On the Fashion-MNIST CNN of the examples,
+ * integrated gradients with the transformed reference (0 for {@code f1}, -1 for {@code f2}) differ for
+ * that reason on 2 of 50 images by up to 6e-5, while a jitter of {@code 1e-12} alone moves the same maps
+ * by up to 2e-4; at the jittered images they agree to rounding. Methods that are not invariant differ
+ * by O(1) at both points. Maps are compared on the input grid as the SPI returns them (after the method's
  * own channel reduction). Immutable.
  *
  * @param tauF equivalence tolerance
@@ -62,12 +72,13 @@ public record InvarianceCheck(double tauF, double tauRel, double kappa) {
      * @param id image label
      * @param discrepancy {@code A1} against {@code A2}
      * @param noiseFloor {@code max(nu, nu0)}
+     * @param jitteredRel {@code d_rel} at the jittered image
      * @param pass whether it passes
      * @param a1 {@code A1} (row-major)
      * @param a2 {@code A2}
      */
-    public record ImageResult(String id, Discrepancy discrepancy, double noiseFloor, boolean pass, double[] a1,
-                              double[] a2) {
+    public record ImageResult(String id, Discrepancy discrepancy, double noiseFloor, double jitteredRel, boolean pass,
+                              double[] a1, double[] a2) {
     }
 
     /**
@@ -136,14 +147,44 @@ public record InvarianceCheck(double tauF, double tauRel, double kappa) {
             double[] a2 = e2.map(p2.evaluate(shifted)).values();
             Discrepancy d = Discrepancy.of(a1, a2);
             double floor = Math.max(Discrepancy.of(a1, again).relL2(), Discrepancy.of(a1, a0).relL2());
-            boolean pass = d.relL2() <= Math.max(tauRel, kappa * floor);
+            double limit = Math.max(tauRel, kappa * floor);
+            double[] xj = jitter(x);
+            double[] a1j = e1.map(p1.evaluate(xj)).values();
+            for (int i = 0; i < x.length; i++) {
+                shifted[i] = xj[i] + shift[i];
+            }
+            double jitteredRel = Discrepancy.of(a1j, e2.map(p2.evaluate(shifted)).values()).relL2();
+            boolean pass = d.relL2() <= limit || jitteredRel <= limit;
             passed += pass ? 1 : 0;
-            out.add(new ImageResult(im.id(), d, floor, pass, a1, a2));
+            out.add(new ImageResult(im.id(), d, floor, jitteredRel, pass, a1, a2));
         }
         double[] rel = out.stream().mapToDouble(r -> r.discrepancy().relL2()).sorted().toArray();
         double median = rel.length % 2 == 1 ? rel[rel.length / 2] : (rel[rel.length / 2 - 1] + rel[rel.length / 2]) / 2;
         return new Result(e1.name(), delta, passed == images.size() ? Verdict.PASS : Verdict.FAIL,
                 (double) passed / images.size(), median, rel[rel.length - 1], out);
+    }
+
+    /** Size of the jitter relative to {@code max(1, max|x|)}. */
+    static final double JITTER = 1e-12;
+
+    /**
+     * The image moved by {@code JITTER max(1, max|x|)} with a fixed pattern of signs (no randomness):
+     * far below any meaningful change, enough to break the exact ties of a uniform background.
+     *
+     * @param x an image
+     * @return the jittered copy
+     */
+    static double[] jitter(double[] x) {
+        double scale = 1;
+        for (double v : x) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        double eps = JITTER * scale;
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + ((Integer.bitCount(i * 0x9E3779B9) & 1) == 0 ? eps : -eps);
+        }
+        return out;
     }
 
     /**

@@ -72,11 +72,13 @@ public final class InvarianceReport {
         Files.createDirectories(dir);
         Json.write(dir.resolve("summary.json"), summary);
         StringBuilder csv = new StringBuilder(Csv.line(List.of("method", "image", "pass", "d_rel", "d_max",
-                "spearman", "top1_iou", "top5_iou", "noise_floor")));
+                "spearman", "top1_iou", "top5_iou", "noise_floor", "jittered_d_rel")));
         HtmlPage page = new HtmlPage("Input invariance (Kindermans et al.)");
         page.p("Shift " + summary.get("shift") + ", compensation " + summary.get("compensation")
                 + "; equivalence gate max ||f1(x) - f2(x + m)|| / (1 + ||f1(x)||) = " + summary.get("equivalence")
-                + ". An image passes when d_rel <= max(tau_rel, kappa x noise floor).");
+                + ". An image passes when d_rel <= max(tau_rel, kappa x noise floor), at the image or at the image "
+                + "moved by a jitter of 1e-12 (which breaks exact ties, such as a max-pool window over a uniform "
+                + "background).");
         List<List<String>> rows = new ArrayList<>();
         for (InvarianceCheck.Result r : results) {
             rows.add(List.of(r.method(), r.verdict().label(), HtmlPage.f3(r.passRate()),
@@ -86,7 +88,8 @@ public final class InvarianceReport {
                 var d = i.discrepancy();
                 csv.append(Csv.line(List.of(r.method(), i.id(), String.valueOf(i.pass()), Double.toString(d.relL2()),
                         Double.toString(d.relMax()), Double.toString(d.spearman()), Double.toString(d.topIou1()),
-                        Double.toString(d.topIou5()), Double.toString(i.noiseFloor()))));
+                        Double.toString(d.topIou5()), Double.toString(i.noiseFloor()),
+                        Double.toString(i.jitteredRel()))));
             }
         }
         page.table(List.of("method", "verdict", "pass rate", "median d_rel", "max d_rel"), rows);
