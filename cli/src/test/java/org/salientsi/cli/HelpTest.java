@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code --help}: every command, every option with its meaning and default, one worked example each. */
 class HelpTest {
 
-    private static final List<String> COMMANDS = List.of("list", "test", "batch", "map", "demo", "validate", "serve", "bench", "sanity");
+    private static final List<String> COMMANDS = List.of("list", "test", "batch", "map", "demo", "validate", "serve",
+            "bench", "sanity");
 
     @Test
     void topLevelHelpListsEveryCommandExitCodesAndAnExample() {

@@ -128,6 +128,7 @@ class ImageInputTest {
         assertThat(fromPng.get("map")).isEqualTo(fromNpy.get("map"));
         // the test method's map is the sum of squares over channels: pixel 9 is (27, 74, 237) / 255
         double v = (27.0 * 27 + 74.0 * 74 + 237.0 * 237) / (255.0 * 255);
-        assertThat(fromPng.get("map").get(1).get(1).asDouble()).isCloseTo(v, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(fromPng.get("map").get(1).get(1).asDouble())
+                .isCloseTo(v, org.assertj.core.api.Assertions.within(1e-12));
     }
 }

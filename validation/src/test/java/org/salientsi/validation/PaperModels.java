@@ -16,7 +16,8 @@ public final class PaperModels {
      * @return the model file
      */
     public static Path path(int size) {
-        Path p = Path.of(System.getProperty("salientsi.paperModels", "../examples/models/paper"), "model_" + size + ".h5");
+        Path p = Path.of(System.getProperty("salientsi.paperModels", "../examples/models/paper"),
+                "model_" + size + ".h5");
         assertThat(p).as("the paper's model (examples/models/paper)").isRegularFile();
         return p;
     }

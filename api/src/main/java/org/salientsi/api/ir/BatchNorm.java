@@ -102,6 +102,7 @@ public record BatchNorm(double[] gamma, double[] beta, double[] mean, double[] v
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(gamma) + 31 * java.util.Arrays.hashCode(beta) + 31 * java.util.Arrays.hashCode(mean) + 31 * java.util.Arrays.hashCode(variance);
+        return java.util.Arrays.hashCode(gamma) + 31 * java.util.Arrays.hashCode(beta)
+                + 31 * java.util.Arrays.hashCode(mean) + 31 * java.util.Arrays.hashCode(variance);
     }
 }

@@ -7,7 +7,8 @@ import org.salientsi.api.error.ShapeMismatchException;
 /**
  * Two-dimensional cross-correlation (a convolution layer), with bias, stride, dilation, explicit zero
  * padding and groups:
- * \( y_{o,i,j} = b_o + \sum_{c \in g(o)} \sum_{u,v} W_{o,c,u,v}\, x_{c,\, i s_h + u d_h - p_t,\, j s_w + v d_w - p_l} \).
+ * \( y_{o,i,j} = b_o + \sum_{c \in g(o)} \sum_{u,v}
+ * W_{o,c,u,v}\, x_{c,\, i s_h + u d_h - p_t,\, j s_w + v d_w - p_l} \).
  *
  * @param outChannels output channels, divisible by {@code groups}
  * @param inChannels input channels, divisible by {@code groups}

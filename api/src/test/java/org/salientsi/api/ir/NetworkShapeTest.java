@@ -73,7 +73,8 @@ class NetworkShapeTest {
 
     @Test
     void conv2dWorkedExample() {
-        // 1 x 7 x 9 input, 3x3 kernel, stride 2, dilation 2, padding 1: (7 + 2 - 4 - 1)/2 + 1 = 3, (9 + 2 - 5)/2 + 1 = 4
+        // 1 x 7 x 9 input, 3x3 kernel, stride 2, dilation 2, padding 1: (7 + 2 - 4 - 1)/2 + 1 = 3,
+        // (9 + 2 - 5)/2 + 1 = 4
         Network.Builder b = Network.builder(TensorShape.of(1, 7, 9));
         int id = b.add("c", conv(4, 1, 3, 3, 2, 2, 2, 2, Padding.symmetric(1), 1), b.input());
         assertThat(b.shape(id)).isEqualTo(TensorShape.of(4, 3, 4));
@@ -105,8 +106,10 @@ class NetworkShapeTest {
             if (ceil && (h + p.top() + p.bottom() < kh || w + p.left() + p.right() < kw)) {
                 continue; // a window wider than the padded input: see ceilModeAllowsAWindowWiderThanTheInput
             }
-            int oh = ceil ? ceilPoolFormula(h, p.top(), p.bottom(), kh, sh) : convFormula(h, p.top(), p.bottom(), kh, sh, 1);
-            int ow = ceil ? ceilPoolFormula(w, p.left(), p.right(), kw, sw) : convFormula(w, p.left(), p.right(), kw, sw, 1);
+            int oh = ceil ? ceilPoolFormula(h, p.top(), p.bottom(), kh, sh)
+                    : convFormula(h, p.top(), p.bottom(), kh, sh, 1);
+            int ow = ceil ? ceilPoolFormula(w, p.left(), p.right(), kw, sw)
+                    : convFormula(w, p.left(), p.right(), kw, sw, 1);
             String what = String.format("in %dx%d k %dx%d s %d,%d %s ceil %s", h, w, kh, kw, sh, sw, p, ceil);
             Network.Builder b = Network.builder(TensorShape.of(2, h, w));
             if (oh >= 1 && ow >= 1) {
@@ -125,9 +128,12 @@ class NetworkShapeTest {
     void ceilModeAddsAPartialWindow() {
         // 5 rows, 2x2 stride 2: floor mode 2, ceil mode 3 (the last window covers row 4 only)
         Network.Builder b = Network.builder(TensorShape.of(1, 5, 5));
-        assertThat(b.shape(b.add("f", new MaxPool(2, 2, 2, 2, Padding.NONE, false), 0))).isEqualTo(TensorShape.of(1, 2, 2));
-        assertThat(b.shape(b.add("c", new MaxPool(2, 2, 2, 2, Padding.NONE, true), 0))).isEqualTo(TensorShape.of(1, 3, 3));
-        assertThat(b.shape(b.add("a", new AvgPool(2, 2, 2, 2, null, false, true), 0))).isEqualTo(TensorShape.of(1, 3, 3));
+        assertThat(b.shape(b.add("f", new MaxPool(2, 2, 2, 2, Padding.NONE, false), 0)))
+                .isEqualTo(TensorShape.of(1, 2, 2));
+        assertThat(b.shape(b.add("c", new MaxPool(2, 2, 2, 2, Padding.NONE, true), 0)))
+                .isEqualTo(TensorShape.of(1, 3, 3));
+        assertThat(b.shape(b.add("a", new AvgPool(2, 2, 2, 2, null, false, true), 0)))
+                .isEqualTo(TensorShape.of(1, 3, 3));
     }
 
     @Test

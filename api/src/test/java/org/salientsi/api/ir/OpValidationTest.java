@@ -115,7 +115,8 @@ class OpValidationTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("beta");
         assertThatThrownBy(() -> new BatchNorm(new double[2], new double[2], new double[2], new double[] {1, 0}, 0))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("channel 1");
-        assertThatThrownBy(() -> new BatchNorm(new double[1], new double[1], new double[1], new double[] {1}, Double.NaN))
+        assertThatThrownBy(() -> new BatchNorm(new double[1], new double[1], new double[1], new double[] {1},
+                Double.NaN))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("NaN");
     }
 

@@ -153,7 +153,8 @@ class PluginRegistryTest {
     void systemPropertyOverridesTheDefault() {
         Fake preferred = new Fake("heavy", 900);
         PluginRegistry<TestWidgetProvider> r = registry("test widget", new Fake("light", 1), preferred);
-        withProperty("salientsi.default.test-widget", "heavy", () -> assertThat(r.defaultProvider()).isSameAs(preferred));
+        withProperty("salientsi.default.test-widget", "heavy",
+                () -> assertThat(r.defaultProvider()).isSameAs(preferred));
         assertThat(System.getProperty("salientsi.default.test-widget")).isNull();
     }
 

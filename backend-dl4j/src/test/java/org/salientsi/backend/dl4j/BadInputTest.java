@@ -214,7 +214,8 @@ class BadInputTest {
     @Test
     void imageThatDoesNotFitTheModelIsAShapeMismatch() throws Exception {
         try (LoadedModel model = backend.load(TestModels.paperModel(8), Parameters.empty())) {
-            Throwable ir = org.assertj.core.api.Assertions.catchThrowable(() -> model.network(ImageShape.of(16, 16, 1)));
+            Throwable ir = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> model.network(ImageShape.of(16, 16, 1)));
             log("network(16x16) on model_8", ir);
             assertThat(ir).isInstanceOf(ShapeMismatchException.class).hasMessageContaining("8x8")
                     .hasMessageContaining("16x16");

@@ -102,7 +102,8 @@ class PaperModelTest {
     @Test
     void sha256IsTheFilesDigest() throws Exception {
         Path file = TestModels.paperModel(8);
-        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         try (LoadedModel model = TestModels.backend().load(file, Parameters.empty())) {
             assertThat(model.sha256()).isEqualTo(expected).hasSize(64);
         }

@@ -99,8 +99,8 @@ final class GeneratedModels {
         OnnxGraph g = new OnnxGraph("leaky_pad_avgpool", 1802).input("input", 1, 1, 8, 8);
         String x = g.node("LeakyRelu", in(g.conv3("input", 1, 4)), attr("alpha", 0.2));
         x = g.node("Pad", in(x, g.ints("pads", 1, 2, 0, 1), "", g.ints("pad_axes", 2, 3)), attr("mode", "constant"));
-        x = g.node("AveragePool", in(x), intList("kernel_shape", 3, 3), intList("strides", 2, 2), intList("pads", 1, 1, 1, 1),
-                attr("count_include_pad", 1L), attr("ceil_mode", 1L));
+        x = g.node("AveragePool", in(x), intList("kernel_shape", 3, 3), intList("strides", 2, 2),
+                intList("pads", 1, 1, 1, 1), attr("count_include_pad", 1L), attr("ceil_mode", 1L));
         x = g.relu(g.conv3(x, 4, 3));
         x = g.node("ReduceMax", in(x, g.ints("max_axes", 2, 3)), attr("keepdims", 1L));
         x = g.node("Flatten", in(x));
@@ -190,7 +190,8 @@ final class GeneratedModels {
         String b = g.node("AveragePool", in(x), intList("kernel_shape", 3, 3), intList("strides", 2, 2),
                 intList("pads", 1, 0, 1, 0), attr("ceil_mode", 1L), attr("count_include_pad", 0L));
         String c = g.node("Concat", in(a, b), attr("axis", -3L));
-        String d = g.relu(g.conv(c, 4, 3, 3, intList("pads", 0, 1, 2, 1), intList("dilations", 1, 2), intList("strides", 1, 2)));
+        String d = g.relu(g.conv(c, 4, 3, 3, intList("pads", 0, 1, 2, 1), intList("dilations", 1, 2),
+                intList("strides", 1, 2)));
         String e = g.node("MaxPool", in(d), intList("kernel_shape", 2, 2), intList("strides", 1, 1),
                 intList("pads", 1, 1, 0, 0), attr("ceil_mode", 1L));
         g.head(e, 3, 2, "output");

@@ -231,8 +231,9 @@ public final class BatchCommand implements Callable<Integer> {
                 continue;
             }
             SelectiveResult r = e.result();
-            out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(), r.regionSize(),
-                    r.statistic(), r.selectiveP(), r.bhP(), r.ocP(), r.naiveP(), r.pieces(), r.seconds());
+            out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(),
+                    r.regionSize(), r.statistic(), r.selectiveP(), r.bhP(), r.ocP(), r.naiveP(), r.pieces(),
+                    r.seconds());
         }
         long rejected = entries.stream().filter(e -> e.ok() && e.result().bhP() <= 0.05).count();
         out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed; BH-adjusted p <= 0.05 (false discovery rate 5%%): "

@@ -45,8 +45,8 @@ import picocli.CommandLine.Option;
         description = {"Time the exact search for the selective p-value on the paper's four trained CAM models "
                 + "(8x8, 16x16, 32x32, 64x64; shipped with SalientSI) on seeded null images: X and the reference R "
                 + "i.i.d. N(0, 1), sigma 1, region CAM >= 0, statistic ref-mean, two-sided; a draw whose region is "
-                + "empty is redrawn. The images are first run untimed for at least two seconds (JIT warm-up), then timed "
-                + "on one thread.",
+                + "empty is redrawn. The images are first run untimed for at least two seconds (JIT warm-up), then "
+                + "timed on one thread.",
             "The table gives, per model, medians over the images: linear pieces of the exhaustive search, its "
                     + "seconds per p-value (wall clock, and in parentheses the thread's CPU time, which other "
                     + "processes on the machine disturb less), the seconds and pieces of a decision:0.05 search "
@@ -188,8 +188,8 @@ public final class BenchCommand implements Callable<Integer> {
                 decisionPieces[k] = d.pieces();
             }
             out.printf(Locale.ROOT, "%-7s %8.0f %14.4f %10.4f %18.4f %16.0f %12.0f%n", size + "x" + size,
-                    median(pieces), median(seconds), median(cpuSeconds), median(decisionSeconds), median(decisionPieces),
-                    median(rate));
+                    median(pieces), median(seconds), median(cpuSeconds), median(decisionSeconds),
+                    median(decisionPieces), median(rate));
             out.flush();
         }
     }
@@ -221,8 +221,9 @@ public final class BenchCommand implements Callable<Integer> {
                 naive += r.naiveP() <= 0.05 ? 1 : 0;
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            out.printf(Locale.ROOT, "%d p-values in %.1f s wall (%.4f s per trial per thread); %d pieces, %.0f pieces/s "
-                            + "in all%n", trials, seconds, seconds * threads / trials, pieces, pieces / seconds);
+            out.printf(Locale.ROOT, "%d p-values in %.1f s wall (%.4f s per trial per thread); %d pieces, "
+                            + "%.0f pieces/s in all%n",
+                    trials, seconds, seconds * threads / trials, pieces, pieces / seconds);
             out.printf(Locale.ROOT, "rejections at 0.05: selective %.3f, naive %.3f%n", selective / (double) trials,
                     naive / (double) trials);
         } finally {

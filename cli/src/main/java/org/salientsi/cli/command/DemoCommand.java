@@ -136,7 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
         html.writeFile(report, entries);
         out.println();
-        out.println("Under the null the selective p-value is uniform; the naive one is not (the data chose the region).");
+        out.println("Under the null the selective p-value is uniform; the naive one is not (the data chose the "
+                + "region).");
         out.println("Report: " + report.toAbsolutePath());
         return 0;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SalientCommand.Version.class,
         subcommands = {ListCommand.class, TestCommand.class, BatchCommand.class, MapCommand.class, DemoCommand.class,
-            SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+            SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class},
         header = "Valid selective p-values for the salient regions of CNN saliency maps.",
         description = {
             "A saliency map (CAM, ...) picks a region of an image; a plain z-test on that region is invalid "

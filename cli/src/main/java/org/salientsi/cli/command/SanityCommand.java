@@ -78,14 +78,16 @@ public final class SanityCommand implements Runnable {
                 description = "Output folder: summary.json, CSV files and index.html with PNG plots (required).")
         Path out;
 
-        @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Use the first N images only (default: 0, all of them).")
+        @Option(names = "--limit", defaultValue = "0", paramLabel = "N",
+                description = "Use the first N images only (default: 0, all of them).")
         int limit;
 
         @Option(names = "--target", paramLabel = "K", description = "Output unit the methods explain (default: "
                 + "the single output, or the arg-max class).")
         Integer target;
 
-        @Option(names = "--cam-layer", paramLabel = "NAME", description = "Feature layer for CAM (default: found automatically).")
+        @Option(names = "--cam-layer", paramLabel = "NAME",
+                description = "Feature layer for CAM (default: found automatically).")
         String camLayer;
 
         @Option(names = "--method-option", paramLabel = "KEY=VALUE",
@@ -132,7 +134,8 @@ public final class SanityCommand implements Runnable {
                     + "method rankings (with a bootstrap interval over images, with and without the control "
                     + "methods), inter-method Spearman, internal consistency between metrics and rank reversals."},
             footer = {"", "Example:", "  salientsi sanity metrics --model cnn.zip --image-shape 28x28 --images imgs/ "
-                    + "--methods cam,control-random,control-sobel --replacement dataset-mean,uniform:0:1 --out report/"})
+                    + "--methods cam,control-random,control-sobel --replacement dataset-mean,uniform:0:1 "
+                    + "--out report/"})
     public static final class Metrics implements Callable<Integer> {
 
         private final CliContext context;
@@ -172,7 +175,8 @@ public final class SanityCommand implements Runnable {
         @Option(names = "--abs-map", description = "Order features by |relevance| (default: the signed map).")
         boolean absMap;
 
-        @Option(names = "--clip", paramLabel = "LO:HI", description = "Clip replacement values to [LO, HI] (default: no clipping).")
+        @Option(names = "--clip", paramLabel = "LO:HI",
+                description = "Clip replacement values to [LO, HI] (default: no clipping).")
         String clip;
 
         @Option(names = "--replacement-seeds", defaultValue = "3", paramLabel = "N",
@@ -285,7 +289,8 @@ public final class SanityCommand implements Runnable {
                 description = "Blur kernel half-width in sigmas (default: ${DEFAULT-VALUE}).")
         double truncate;
 
-        @Option(names = "--signed", description = "Do not take the absolute value of the maps (default: absolute values).")
+        @Option(names = "--signed",
+                description = "Do not take the absolute value of the maps (default: absolute values).")
         boolean signed;
 
         /**
@@ -347,8 +352,8 @@ public final class SanityCommand implements Runnable {
                     + "max ||f1(x) - f2(x + m)|| / (1 + ||f1(x)||) <= 1e-10 (else the verdict is inconclusive), "
                     + "and compares each method's maps; an image passes when the relative L2 difference is at most "
                     + "max(1e-8, 10 x the noise floor)."},
-            footer = {"", "Example:", "  salientsi sanity invariance --model cnn.zip --image-shape 28x28 --images imgs/ "
-                    + "--shift -1 --methods gradient,grad-x-input --out report/ --json"})
+            footer = {"", "Example:", "  salientsi sanity invariance --model cnn.zip --image-shape 28x28 "
+                    + "--images imgs/ --shift -1 --methods gradient,grad-x-input --out report/ --json"})
     public static final class Invariance implements Callable<Integer> {
 
         private final CliContext context;

@@ -104,7 +104,8 @@ public final class ValidateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--executor", defaultValue = "local", paramLabel = "NAME",
-            description = "Where trials run: local (a thread pool, default) or spark (needs salientsi-validation-spark).")
+            description = "Where trials run: local (a thread pool, default) or spark (needs "
+                    + "salientsi-validation-spark).")
     String executor;
 
     @Option(names = "--threads", paramLabel = "K",
@@ -112,10 +113,12 @@ public final class ValidateCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
-            description = "Executor option (repeatable), e.g. master=spark://host:7077 or partitions=64 for spark (default: none).")
+            description = "Executor option (repeatable), e.g. master=spark://host:7077 or partitions=64 for spark "
+                    + "(default: none).")
     Map<String, String> executorOptions = new TreeMap<>();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (created; holds the checkpoint). Required.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (created; holds the checkpoint). Required.")
     Path out;
 
     @Option(names = "--json", description = "Print the summary as one JSON object (default: off).")

@@ -24,7 +24,8 @@ public final class BatchReport {
     private static final int THUMB = 96;
     private static final String SORT_SCRIPT = "<script>\n"
             + "document.querySelectorAll('th.sort').forEach(function(th){th.addEventListener('click',function(){\n"
-            + " var table=th.closest('table'),col=th.cellIndex,asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';\n"
+            + " var table=th.closest('table'),col=th.cellIndex,asc=th.dataset.dir!=='asc';"
+            + "th.dataset.dir=asc?'asc':'desc';\n"
             + " var rows=Array.prototype.slice.call(table.tBodies[0].rows);\n"
             + " rows.sort(function(a,b){var x=a.cells[col].dataset.v,y=b.cells[col].dataset.v;\n"
             + "  if(th.dataset.type==='text'){return asc?x.localeCompare(y):y.localeCompare(x);}\n"
@@ -145,7 +146,8 @@ public final class BatchReport {
     private String summary(List<ReportEntry> entries) {
         long ok = entries.stream().filter(ReportEntry::ok).count();
         long failed = entries.size() - ok;
-        StringBuilder sb = new StringBuilder().append(entries.size()).append(entries.size() == 1 ? " image: " : " images: ")
+        StringBuilder sb = new StringBuilder().append(entries.size())
+                .append(entries.size() == 1 ? " image: " : " images: ")
                 .append(ok).append(" tested, ").append(failed).append(" failed");
         if (ok > 0) {
             long sel = entries.stream().filter(e -> e.ok() && e.result().selectiveP() <= 0.05).count();

@@ -13,7 +13,8 @@ final class Html {
             + "table{border-collapse:collapse;margin:0.5em 0 1em}td,th{border:1px solid #ccc;padding:3px 8px;"
             + "text-align:right;vertical-align:middle}th{background:#eee}td.l,th.l{text-align:left}"
             + "img{image-rendering:pixelated}figure{display:inline-block;margin:0 1.5em 1em 0;vertical-align:top}"
-            + "figcaption{font-size:85%;color:#444;max-width:640px}.pic figcaption{max-width:280px}.small{font-size:85%;color:#555}"
+            + "figcaption{font-size:85%;color:#444;max-width:640px}.pic figcaption{max-width:280px}"
+            + ".small{font-size:85%;color:#555}"
             + ".err{color:#b00020}.sel{font-weight:bold}th.sort{cursor:pointer}th.sort:after{content:' \\2195';"
             + "color:#888}.warn{color:#8a5a00}</style>";
 

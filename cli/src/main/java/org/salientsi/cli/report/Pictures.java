@@ -61,7 +61,8 @@ public final class Pictures {
         int[] rgb = new int[h * w];
         for (int p = 0; p < h * w; p++) {
             if (c == 3) {
-                rgb[p] = (level(v[3 * p], lo, hi) << 16) | (level(v[3 * p + 1], lo, hi) << 8) | level(v[3 * p + 2], lo, hi);
+                rgb[p] = (level(v[3 * p], lo, hi) << 16) | (level(v[3 * p + 1], lo, hi) << 8)
+                        | level(v[3 * p + 2], lo, hi);
             } else {
                 double sum = 0;
                 for (int k = 0; k < c; k++) {

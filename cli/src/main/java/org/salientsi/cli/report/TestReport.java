@@ -137,7 +137,8 @@ public final class TestReport {
                     .append("</td><td></td><td class=\"l\">Benjamini-Hochberg across the batch</td></tr>\n");
         }
         sb.append("<tr><td class=\"l\">over-conditioned (OC)</td><td>").append(Html.num(r.ocP()))
-                .append("</td><td></td><td class=\"l\">the linear piece containing T: valid, less powerful</td></tr>\n");
+                .append("</td><td></td><td class=\"l\">the linear piece containing T: valid, "
+                        + "less powerful</td></tr>\n");
         sb.append("<tr><td class=\"l\">naive</td><td>").append(Html.num(r.naiveP()))
                 .append("</td><td></td><td class=\"l\">nothing: not valid, the data chose the region</td></tr>\n");
         return sb.append("</table>\n").toString();

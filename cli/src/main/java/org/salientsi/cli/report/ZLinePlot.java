@@ -94,8 +94,10 @@ public final class ZLinePlot {
         Styler s = chart.getStyler();
         chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(-0.34).setYAxisMax(1.08)
                 .setYAxisTicksVisible(false).setYAxisTitleVisible(false).setPlotGridHorizontalLinesVisible(false)
-                .setPlotGridVerticalLinesVisible(false).setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setChartBackgroundColor(Color.WHITE).setPlotBorderVisible(false).setLegendPosition(Styler.LegendPosition.OutsideS)
+                .setPlotGridVerticalLinesVisible(false)
+                .setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setChartBackgroundColor(Color.WHITE).setPlotBorderVisible(false)
+                .setLegendPosition(Styler.LegendPosition.OutsideS)
                 .setLegendLayout(Styler.LegendLayout.Horizontal).setLegendBorderColor(Color.WHITE)
                 .setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13))
                 .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11)).setChartPadding(6);

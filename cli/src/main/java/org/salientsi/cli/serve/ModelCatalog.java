@@ -151,7 +151,8 @@ public final class ModelCatalog implements AutoCloseable {
     public Entry get(String name) {
         Entry e = models.get(name);
         if (e == null) {
-            throw new InvalidInputException("unknown model '" + name + "'; known: " + String.join(", ", models.keySet()));
+            throw new InvalidInputException("unknown model '" + name + "'; known: "
+                    + String.join(", ", models.keySet()));
         }
         return e;
     }

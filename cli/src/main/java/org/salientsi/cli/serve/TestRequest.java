@@ -84,10 +84,12 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                     + "one)");
         }
         if (present(body, "sigma") && present(body, "covariance")) {
-            throw new InvalidInputException("fields 'sigma' and 'covariance' are mutually exclusive (specify only one)");
+            throw new InvalidInputException("fields 'sigma' and 'covariance' are mutually exclusive (specify only "
+                    + "one)");
         }
         // options first, as the command line checks them before it reads any image
-        NpyArray covariance = present(body, "covariance") ? JsonArrays.read(body.get("covariance"), "covariance").array()
+        NpyArray covariance = present(body, "covariance")
+                ? JsonArrays.read(body.get("covariance"), "covariance").array()
                 : null;
         TestSettings settings = new TestSettings(
                 text(body, "method", "cam"),

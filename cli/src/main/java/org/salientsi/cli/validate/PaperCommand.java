@@ -61,7 +61,8 @@ public final class PaperCommand implements Callable<Integer> {
     int tprSize;
 
     @Option(names = "--size-trials", paramLabel = "SIZE=N",
-            description = "Fewer (or more) trials for one FPR size, e.g. 64=300 (repeatable) (default: --trials for every size).")
+            description = "Fewer (or more) trials for one FPR size, e.g. 64=300 (repeatable) (default: --trials for "
+                    + "every size).")
     Map<Integer, Integer> sizeTrials = new TreeMap<>();
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
@@ -83,7 +84,8 @@ public final class PaperCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "K", description = "Trials at once (default: the CPU count).")
     Integer threads;
 
-    @Option(names = "--executor-option", paramLabel = "KEY=VALUE", description = "Executor option (repeatable) (default: none).")
+    @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
+            description = "Executor option (repeatable) (default: none).")
     Map<String, String> executorOptions = new TreeMap<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Required.")

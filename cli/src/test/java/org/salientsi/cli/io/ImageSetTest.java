@@ -20,7 +20,8 @@ class ImageSetTest {
 
     @BeforeEach
     void files() throws IOException {
-        for (String f : new String[] {"b.npy", "a.png", "c.NPY", "notes.txt", "sub/d.npy", "sub/a.npy", "sub/x_1.png"}) {
+        for (String f : new String[] {"b.npy", "a.png", "c.NPY", "notes.txt", "sub/d.npy", "sub/a.npy",
+                "sub/x_1.png"}) {
             Path p = dir.resolve(f);
             Files.createDirectories(p.getParent());
             Files.writeString(p, f);
@@ -50,7 +51,8 @@ class ImageSetTest {
     void filesAndSeveralValuesAreMergedSortedAndWithoutDuplicates() {
         List<Path> got = ImageSet.resolve(List.of(dir.resolve("b.npy").toString(), dir + "/sub/*.npy",
                 dir.resolve("b.npy").toString()));
-        assertThat(got).extracting(p -> dir.relativize(p).toString()).containsExactly("sub/a.npy", "b.npy", "sub/d.npy");
+        assertThat(got).extracting(p -> dir.relativize(p).toString())
+                .containsExactly("sub/a.npy", "b.npy", "sub/d.npy");
     }
 
     @Test

@@ -64,12 +64,14 @@ class PngTest {
         IndexColorModel palette = new IndexColorModel(8, 3, grey, grey, grey);
         assertThatThrownBy(() -> Png.parse("p.png",
                 encode(new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_INDEXED, palette))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("p.png").hasMessageContaining("palette");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("p.png")
+                .hasMessageContaining("palette");
         assertThatThrownBy(() -> Png.parse("d.png", encode(new BufferedImage(2, 2, BufferedImage.TYPE_USHORT_GRAY))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("d.png").hasMessageContaining("16-bit");
         byte[] ok = encode(new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY));
         assertThatThrownBy(() -> Png.parse("t.png", Arrays.copyOf(ok, ok.length - 20)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("t.png").hasMessageContaining("truncated");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("t.png")
+                .hasMessageContaining("truncated");
         byte[] flipped = ok.clone();
         flipped[20] ^= 0x01; // the image height in the IHDR chunk, whose CRC then fails
         assertThatThrownBy(() -> Png.parse("c.png", flipped))
@@ -77,6 +79,7 @@ class PngTest {
         assertThatThrownBy(() -> Png.parse("e.png", new byte[0]))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("e.png").hasMessageContaining("empty");
         assertThatThrownBy(() -> Png.parse("n.png", "GIF89a, not a png".getBytes()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("n.png").hasMessageContaining("not a PNG");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("n.png")
+                .hasMessageContaining("not a PNG");
     }
 }

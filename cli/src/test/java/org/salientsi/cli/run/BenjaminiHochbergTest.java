@@ -75,6 +75,7 @@ public class BenjaminiHochbergTest {
     void refusesValuesOutsideTheUnitInterval() {
         assertThatThrownBy(() -> BenjaminiHochberg.adjust(new double[] {0.2, Double.NaN}))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("NaN");
-        assertThatThrownBy(() -> BenjaminiHochberg.adjust(new double[] {1.5})).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> BenjaminiHochberg.adjust(new double[] {1.5}))
+                .isInstanceOf(InvalidValueException.class);
     }
 }

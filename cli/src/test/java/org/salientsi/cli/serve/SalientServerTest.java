@@ -221,7 +221,8 @@ class SalientServerTest {
                 c("reference with a NaN pixel", "x.npy", "refnan.npy", none, r -> { }),
                 option("sigma zero", "--sigma", "0", r -> r.put("sigma", 0)),
                 option("sigma negative", "--sigma", "-1", r -> r.put("sigma", -1)),
-                c("covariance of the wrong size", "x.npy", "r.npy", new String[] {"--covariance", f("cov3.npy").toString()},
+                c("covariance of the wrong size", "x.npy", "r.npy",
+                        new String[] {"--covariance", f("cov3.npy").toString()},
                         r -> r.set("covariance", ServeFixture.npy(f("cov3.npy")))),
                 c("covariance not positive definite", "x.npy", "r.npy",
                         new String[] {"--covariance", f("cov-neg.npy").toString()},
@@ -304,7 +305,8 @@ class SalientServerTest {
 
     @Test
     void aBodyBeyondTheLimitGets413() throws IOException {
-        try (ServeFixture small = new ServeFixture(ServeFixture.models(Files.createDirectories(dir.resolve("small")), 8),
+        try (ServeFixture small = new ServeFixture(
+                ServeFixture.models(Files.createDirectories(dir.resolve("small")), 8),
                 new SalientServer.Config("127.0.0.1", 0, 1, 1, 1000))) {
             ServeFixture.Response r = small.post(request("x.npy", "r.npy", n -> { }));
             assertThat(r.status()).as("%s", r).isEqualTo(413);

@@ -72,7 +72,8 @@ class ServeProcessTest {
             HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/health")).build();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (System.nanoTime() < deadline) {
-                JsonNode h = ServeFixture.JSON.readTree(client.send(health, HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode h = ServeFixture.JSON.readTree(
+                        client.send(health, HttpResponse.BodyHandlers.ofString()).body());
                 if (h.get("running").asInt() + h.get("waiting").asInt() == 3
                         || inFlight.stream().allMatch(CompletableFuture::isDone)) {
                     break;

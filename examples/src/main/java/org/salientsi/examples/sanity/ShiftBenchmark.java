@@ -250,8 +250,8 @@ public final class ShiftBenchmark {
         page.h2("Agreement between saliency methods (Spearman of per-image IoU)").table(mh, mr);
         page.h2("Models").table(header, rows);
         page.write(out.resolve("index.html"));
-        System.out.println("| variant | test AUC | " + String.join(" | ", methods.stream().map(m -> "IoU " + m).toList())
-                + " |");
+        System.out.println("| variant | test AUC | "
+                + String.join(" | ", methods.stream().map(m -> "IoU " + m).toList()) + " |");
         agg.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
         lg.methods().forEach(r -> System.out.println(r.method() + ": " + r.verdict()));
         System.out.printf(Locale.ROOT, "report: %s (%.0f s)%n", out.resolve("index.html"), seconds);

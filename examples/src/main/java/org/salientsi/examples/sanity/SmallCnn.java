@@ -75,7 +75,8 @@ public final class SmallCnn {
      * @param batch minibatch size
      * @param rng the shuffle's randomness
      */
-    public static void epoch(MultiLayerNetwork net, float[][] x, int[] y, int classes, int batch, SplittableRandom rng) {
+    public static void epoch(MultiLayerNetwork net, float[][] x, int[] y, int classes, int batch,
+            SplittableRandom rng) {
         int n = x.length;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -14,6 +14,7 @@
  *       {@code salientsi sanity}.</li>
  * </ul>
  * Each is a {@code main}; run them as
- * {@code mvn -B -q -o -pl examples org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.mainClass=CLASS -Dexec.args="..."}.
+ * {@code mvn -B -q -o -pl examples org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.mainClass=CLASS
+ * -Dexec.args="..."}.
  */
 package org.salientsi.examples.sanity;

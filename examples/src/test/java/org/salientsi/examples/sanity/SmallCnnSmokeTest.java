@@ -21,8 +21,8 @@ class SmallCnnSmokeTest {
     @Test
     void trainedNetworkRoundTripsThroughTheBackendIntoTheIr(@TempDir Path dir) throws Exception {
         List<CrossDistractor.Sample> data = CrossDistractor.generate(16, SEED, false);
-        ShiftBenchmark.Trained t = ShiftBenchmark.train("shuffled", 1, data, CrossDistractor.generate(8, SEED + 1, true),
-                2, 2e-3, 8);
+        ShiftBenchmark.Trained t = ShiftBenchmark.train("shuffled", 1, data,
+                CrossDistractor.generate(8, SEED + 1, true), 2, 2e-3, 8);
         assertThat(t.bestEpoch()).isBetween(1, 2);
         MultiLayerNetwork net = t.net();
         Path zip = dir.resolve("cnn.zip");

@@ -199,7 +199,10 @@ abstract class Kernel {
         return scale == 0 ? 0 : Math.abs(vp + vq * at) / scale;
     }
 
-    /** Kernels of affine ops: the line form is the map applied to the intercepts and, without its constant, the slopes. */
+    /**
+     * Kernels of affine ops: the line form is the map applied to the intercepts and, without its constant, the
+     * slopes.
+     */
     abstract static class Affine extends Kernel {
 
         Affine(int node, int[] inputs, int size) {

@@ -88,8 +88,8 @@ public final class ReverseProgram {
     public static ReverseProgram compile(Network network, int output, int wrt) {
         int n = network.size();
         if (output < 0 || output >= n || wrt < 0 || wrt >= n) {
-            throw new InvalidInputException("no node " + (output < 0 || output >= n ? output : wrt) + " in a network of "
-                    + n + " nodes");
+            throw new InvalidInputException("no node " + (output < 0 || output >= n ? output : wrt)
+                    + " in a network of " + n + " nodes");
         }
         boolean[] ancestor = new boolean[n];
         ancestor[output] = true;
@@ -246,7 +246,8 @@ public final class ReverseProgram {
             return new SparseAdjoint(id, n.inputs(), SparseMap.transpose(t, inShape));
         }
         throw new UnsupportedLayerException(n.name(), op.type(), op.piecewiseLinear()
-                ? "no reverse pass for this op" : "not piecewise linear, so it has no exact gradient on a linear piece");
+                ? "no reverse pass for this op"
+                : "not piecewise linear, so it has no exact gradient on a linear piece");
     }
 
     @Override

@@ -174,8 +174,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             }
         }
         if (!right.firstMatched && !left.firstMatched) {
-            throw new NumericalBreakdownException("the observed selection is not reproduced on the test line at z = T = "
-                    + t + " (a saliency value lies within rounding error of a selector threshold)");
+            throw new NumericalBreakdownException("the observed selection is not reproduced on the test line at "
+                    + "z = T = " + t + " (a saliency value lies within rounding error of a selector threshold)");
         }
         IntervalSet z = buildFound();
         if (!z.contains(t)) {

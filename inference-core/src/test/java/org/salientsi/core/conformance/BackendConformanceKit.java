@@ -102,7 +102,8 @@ public abstract class BackendConformanceKit {
                         scale = Math.max(scale, Math.abs(nat[i]));
                         err = Math.max(err, Math.abs(ir[i] - nat[i]));
                     }
-                    assertThat(err).as("%s %s image %d: max |IR - native| (native scale %s)", c.label(), shape, k, scale)
+                    assertThat(err)
+                            .as("%s %s image %d: max |IR - native| (native scale %s)", c.label(), shape, k, scale)
                             .isLessThanOrEqualTo(forwardTolerance() * Math.max(scale, outputScaleFloor()));
                 }
             }

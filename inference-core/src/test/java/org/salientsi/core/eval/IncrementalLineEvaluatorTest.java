@@ -15,7 +15,8 @@ import org.salientsi.core.testing.TestNetworks;
  * The incremental walk against two references: inside every piece it reaches, every node's
  * {@code p + q z} equals a direct forward pass at a random interior point (point evaluation, no line
  * evaluation at all); and its breakpoints are those of the full-pass walk ({@link LineEvaluator}), up to
- * rounding, with and without periodic full passes (and exactly, with a full pass at every breakpoint). Every IR op is covered ({@code allOps}: strided,
+ * rounding, with and without periodic full passes (and exactly, with a full pass at every breakpoint).
+ * Every IR op is covered ({@code allOps}: strided,
  * dilated and grouped convolutions, dense, average and max pooling with padding, global pooling,
  * resizing, padding, concat, transpose, residual add, batch norm, leaky ReLU), and the paper's CAM
  * architecture with pass-through and with random weights.
@@ -133,7 +134,8 @@ class IncrementalLineEvaluatorTest {
                         double scale = Math.abs(p[i]) + Math.abs(q[i] * t) + Math.abs(v[i]) + 1e-3 * nodeScale
                                 + 1e-300;
                         assertThat(Math.abs(p[i] + q[i] * t - v[i]))
-                                .as("%s: node %s unit %d at z = %s (piece %d)", net, net.node(node).name(), i, t, pieces)
+                                .as("%s: node %s unit %d at z = %s (piece %d)", net, net.node(node).name(), i, t,
+                                        pieces)
                                 .isLessThanOrEqualTo(1e-9 * scale);
                     }
                 }

@@ -60,8 +60,9 @@ class BackpropFiniteDifferenceTest {
             int k = cfg[2];
             Padding p = Padding.of(cfg[5], cfg[5] + 1 >> 1, cfg[5], cfg[5]);
             Network.Builder b = Network.builder(in);
-            int x = b.add("conv", new Conv2d(cfg[1], cfg[0], k, k, Gaussian.vector(rng, cfg[1] * (cfg[0] / cfg[6]) * k * k,
-                    1), Gaussian.vector(rng, cfg[1], 0.2), cfg[3], cfg[3], cfg[4], cfg[4], p, cfg[6]), b.input());
+            int x = b.add("conv", new Conv2d(cfg[1], cfg[0], k, k,
+                    Gaussian.vector(rng, cfg[1] * (cfg[0] / cfg[6]) * k * k, 1), Gaussian.vector(rng, cfg[1], 0.2),
+                    cfg[3], cfg[3], cfg[4], cfg[4], p, cfg[6]), b.input());
             x = b.add("relu", new Relu(), x);
             x = b.add("pool", new MaxPool(2, 2, 2, 2, Padding.of(0, 0, 1, 1), true), x);
             x = b.add("avg", new AvgPool(2, 2, 1, 1, Padding.of(1, 1, 0, 0), true, true), x);

@@ -14,9 +14,9 @@ import org.salientsi.api.ir.Reshape;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.methods.support.MethodProvider;
 import org.salientsi.methods.support.PlaneResize;
 import org.salientsi.methods.support.TargetUnit;
 
@@ -171,31 +171,13 @@ public final class CamMethod implements SaliencyMethod {
     }
 
     /** Provides {@link CamMethod}. */
-    public static final class Provider implements SaliencyMethodProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "class activation map: dense weights of the target times the features before global average "
-                    + "pooling (the paper's method)";
-        }
-
-        @Override
-        public int rank() {
-            return 10;
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return Set.of(Capabilities.PIECEWISE_LINEAR);
-        }
-
-        @Override
-        public SaliencyMethod create(Network network, Parameters parameters) {
-            return new CamMethod(network, parameters);
+    public static final class Provider extends MethodProvider {
+        /** Creates the provider. */
+        public Provider() {
+            super(NAME,
+                    "class activation map: dense weights of the target times the features before global average "
+                    + "pooling (the paper's method)",
+                    10, Set.of(Capabilities.PIECEWISE_LINEAR), CamMethod::new);
         }
     }
 }

@@ -10,12 +10,12 @@ import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.grad.Backprop;
 import org.salientsi.core.grad.ReverseProgram;
 import org.salientsi.methods.cam.CamMethod;
+import org.salientsi.methods.support.MethodProvider;
 import org.salientsi.methods.support.PlaneResize;
 import org.salientsi.methods.support.TargetUnit;
 
@@ -187,31 +187,13 @@ public final class GradCamMethod implements SaliencyMethod {
     }
 
     /** Provides {@link GradCamMethod}. */
-    public static final class Provider implements SaliencyMethodProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "Grad-CAM: ReLU of the feature maps weighted by the spatial mean of the gradient of the target's "
-                    + "pre-activation logit (options: target, cam-layer)";
-        }
-
-        @Override
-        public int rank() {
-            return 20;
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return Set.of(Capabilities.PIECEWISE_LINEAR);
-        }
-
-        @Override
-        public SaliencyMethod create(Network network, Parameters parameters) {
-            return new GradCamMethod(network, parameters);
+    public static final class Provider extends MethodProvider {
+        /** Creates the provider. */
+        public Provider() {
+            super(NAME,
+                    "Grad-CAM: ReLU of the feature maps weighted by the spatial mean of the gradient of the target's "
+                    + "pre-activation logit (options: target, cam-layer)",
+                    20, Set.of(Capabilities.PIECEWISE_LINEAR), GradCamMethod::new);
         }
     }
 }

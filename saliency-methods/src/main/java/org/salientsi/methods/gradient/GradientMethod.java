@@ -5,6 +5,7 @@ import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.grad.Backprop;
+import org.salientsi.methods.support.MethodProvider;
 
 /**
  * Gradient maps of the target's pre-activation logit \( f_k \) with respect to the input \( x \):
@@ -98,9 +99,10 @@ public final class GradientMethod extends InputGradientMethod {
     }
 
     /** Provides one {@link Kind} of {@link GradientMethod}. */
-    abstract static class Provider extends GradientMethodProvider {
+    abstract static class Provider extends MethodProvider {
         Provider(Kind kind) {
             super(kind.label, kind.description + " (options: target, channels)", 30 + kind.ordinal(),
+                    InputGradientMethod.CAPABILITIES,
                     (network, parameters) -> new GradientMethod(network, parameters, kind));
         }
     }

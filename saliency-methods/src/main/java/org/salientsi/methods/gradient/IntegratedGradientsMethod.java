@@ -5,6 +5,7 @@ import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.grad.Backprop;
+import org.salientsi.methods.support.MethodProvider;
 
 /**
  * Integrated gradients (Sundararajan, Taly and Yan, ICML 2017, arXiv 1703.01365, eq. 3) of the
@@ -114,11 +115,12 @@ public final class IntegratedGradientsMethod extends AveragedGradientMethod {
     }
 
     /** Provides {@link IntegratedGradientsMethod}. */
-    public static final class Provider extends GradientMethodProvider {
+    public static final class Provider extends MethodProvider {
         /** Creates the provider. */
         public Provider() {
             super(NAME, "integrated gradients of the target's pre-activation logit, m-step Riemann sum from a "
-                    + "baseline (options: m, baseline, target, channels)", 41, IntegratedGradientsMethod::new);
+                    + "baseline (options: m, baseline, target, channels)", 41, InputGradientMethod.CAPABILITIES,
+                    IntegratedGradientsMethod::new);
         }
     }
 }

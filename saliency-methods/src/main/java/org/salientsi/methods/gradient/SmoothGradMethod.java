@@ -7,6 +7,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.grad.Backprop;
 import org.salientsi.methods.support.MethodOptions;
+import org.salientsi.methods.support.MethodProvider;
 
 /**
  * SmoothGrad (Smilkov et al., 2017, arXiv 1706.03825): the absolute value of the mean input gradient
@@ -104,11 +105,12 @@ public final class SmoothGradMethod extends AveragedGradientMethod {
     }
 
     /** Provides {@link SmoothGradMethod}. */
-    public static final class Provider extends GradientMethodProvider {
+    public static final class Provider extends MethodProvider {
         /** Creates the provider. */
         public Provider() {
             super(NAME, "SmoothGrad: |mean input gradient of the target's pre-activation logit| over m seeded noisy "
-                    + "copies (options: m, noise, seed, target, channels)", 40, SmoothGradMethod::new);
+                    + "copies (options: m, noise, seed, target, channels)", 40, InputGradientMethod.CAPABILITIES,
+                    SmoothGradMethod::new);
         }
     }
 }

@@ -9,10 +9,10 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.methods.support.MethodOptions;
+import org.salientsi.methods.support.MethodProvider;
 import org.salientsi.methods.support.TargetUnit;
 
 /**
@@ -130,31 +130,13 @@ public final class OcclusionMethod implements SaliencyMethod {
     }
 
     /** Provides {@link OcclusionMethod}. */
-    public static final class Provider implements SaliencyMethodProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "occlusion: mean drop of the target's pre-activation logit when a patch is set to the baseline; "
-                    + "maps only, no p-value (options: window, stride, baseline, target)";
-        }
-
-        @Override
-        public int rank() {
-            return 60;
-        }
-
-        @Override
-        public Set<String> capabilities() {
-            return Set.of(Capabilities.MAP_ONLY);
-        }
-
-        @Override
-        public SaliencyMethod create(Network network, Parameters parameters) {
-            return new OcclusionMethod(network, parameters);
+    public static final class Provider extends MethodProvider {
+        /** Creates the provider. */
+        public Provider() {
+            super(NAME,
+                    "occlusion: mean drop of the target's pre-activation logit when a patch is set to the baseline; "
+                    + "maps only, no p-value (options: window, stride, baseline, target)",
+                    60, Set.of(Capabilities.MAP_ONLY), OcclusionMethod::new);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.salientsi.core.testing.Gaussian;
 /**
  * For every piecewise-linear method: along random lines, on every piece the line map
  * \( p + q z \) equals the point map at random points inside the piece (computed from scratch by point
- * evaluation; with the observed target where the arg-max differs), the method reports the piece as consistent exactly when the arg-max target there is the
+ * evaluation; with the observed target where the arg-max differs), the method reports the piece as
+ * consistent exactly when the arg-max target there is the
  * observed one, and the pieces tile the range.
  */
 class LineMapConsistencyTest {

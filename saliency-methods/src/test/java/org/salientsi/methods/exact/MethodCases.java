@@ -34,7 +34,8 @@ final class MethodCases {
     }
 
     static Case of(SaliencyMethodProvider provider, Network net, Parameters params, String label) {
-        return new Case(provider.name() + " " + label + " " + params, net, provider, params, provider.create(net, params));
+        return new Case(provider.name() + " " + label + " " + params, net, provider, params,
+                provider.create(net, params));
     }
 
     /** Every piecewise-linear method on a one-channel single-output net and a two-channel 3-class net. */
@@ -57,7 +58,8 @@ final class MethodCases {
                 of(new GradientMethod.GradXInputProvider(), classifier, maxAbs, "classifier"),
                 of(new SmoothGradMethod.Provider(), random, few, "random"),
                 of(new SmoothGradMethod.Provider(), classifier, few.with("channels", "max-abs"), "classifier"),
-                of(new IntegratedGradientsMethod.Provider(), paper, none.with("m", "3").with("baseline", "0.2"), "paper"),
+                of(new IntegratedGradientsMethod.Provider(), paper, none.with("m", "3").with("baseline", "0.2"),
+                        "paper"),
                 of(new IntegratedGradientsMethod.Provider(), classifier, none.with("m", "2"), "classifier"));
     }
 }

@@ -208,7 +208,8 @@ class GradientMethodsTest {
         assertThatThrownBy(() -> new GradientMethod.AbsoluteProvider().create(net,
                 Parameters.empty().with("channels", "mean")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--channels");
-        assertThatThrownBy(() -> new GradientMethod.SignedProvider().create(net, Parameters.empty().with("target", "3")))
+        assertThatThrownBy(() -> new GradientMethod.SignedProvider().create(net,
+                Parameters.empty().with("target", "3")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--target 3");
     }
 

@@ -26,8 +26,9 @@ class SmoothedSelectorTest {
     @Test
     void theBlurEqualsTheNumpyReferenceOfScipysGaussianFilter() throws IOException {
         int cases = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(SmoothedSelectorTest.class.getResourceAsStream(
-                "/org/salientsi/methods/selector/gaussian-blur-reference.csv"), StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                SmoothedSelectorTest.class.getResourceAsStream(
+                        "/org/salientsi/methods/selector/gaussian-blur-reference.csv"), StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 if (line.startsWith("#")) {
                     continue;

@@ -56,7 +56,8 @@ class FullValidityMatrixTest {
         List<AssertionError> failures = new ArrayList<>();
         for (int k = 0; k < configs.size(); k++) {
             try {
-                table.append(MethodStudy.assertValidNullStudy(configs.get(k), outcomes.get(k), TRIALS, LEVEL, false)).append('\n');
+                table.append(MethodStudy.assertValidNullStudy(configs.get(k), outcomes.get(k), TRIALS, LEVEL, false))
+                        .append('\n');
             } catch (AssertionError e) {
                 table.append("| ").append(configs.get(k).label()).append(" | FAILED: ").append(e.getMessage()
                         .replace('\n', ' ')).append(" |\n");

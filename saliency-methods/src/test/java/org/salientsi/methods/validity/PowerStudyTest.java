@@ -50,8 +50,8 @@ class PowerStudyTest {
             }
         }
         List<NullStudy.Outcome> outcomes = NullStudy.runAll(studies);
-        StringBuilder table = new StringBuilder("| method + selector | delta | selective | OC | naive (invalid) | pieces/p "
-                + "| s/p |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder("| method + selector | delta | selective | OC | naive (invalid) "
+                + "| pieces/p | s/p |\n|---|---|---|---|---|---|---|\n");
         for (int k = 0; k < CONFIGS.size(); k++) {
             for (int d = 0; d < deltas.length; d++) {
                 NullStudy.Outcome o = outcomes.get(k * deltas.length + d);

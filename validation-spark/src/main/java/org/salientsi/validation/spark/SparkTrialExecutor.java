@@ -251,8 +251,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
     /**
      * Provides {@code spark}. Options: {@code master} (default: the {@code spark.master} system
      * property, else {@code local[threads]}, else {@code local[*]}), {@code partitions},
-     * {@code log-level} (default WARN) and {@code threads} for the local master. An active Spark context (inside {@code spark-submit})
-     * is used as it is and left running.
+     * {@code log-level} (default WARN) and {@code threads} for the local master. An active Spark context
+     * (inside {@code spark-submit}) is used as it is and left running.
      */
     public static final class Provider implements TrialExecutorProvider {
 

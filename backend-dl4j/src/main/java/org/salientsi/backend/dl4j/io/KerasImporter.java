@@ -59,7 +59,8 @@ public final class KerasImporter {
         try (Hdf5Archive archive = new Hdf5Archive(path)) {
             if (!archive.hasAttribute("model_config")) {
                 throw new ModelLoadException(file, "is an HDF5 file without a readable model_config attribute (weights "
-                        + "only, as model.save_weights writes, or corrupt); save the whole model with model.save('m.h5')",
+                        + "only, as model.save_weights writes, or corrupt); save the whole model with "
+                        + "model.save('m.h5')",
                         null);
             }
         } catch (RuntimeException e) {

@@ -85,7 +85,8 @@ public final class ModelFiles {
             checkHdf5Complete(file, 0, size);
             return new FileInfo(Format.HDF5, size);
         }
-        if (n >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6)) {
+        if (n >= 4 && head[0] == 'P' && head[1] == 'K'
+                && (head[2] == 3 && head[3] == 4 || head[2] == 5 && head[3] == 6)) {
             return new FileInfo(Format.ZIP, size);
         }
         // HDF5 allows a user block before the superblock: the signature may sit at 512, 1024, 2048, ...

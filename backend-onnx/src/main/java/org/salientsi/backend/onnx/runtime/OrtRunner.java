@@ -54,7 +54,8 @@ public final class OrtRunner implements AutoCloseable {
                     (System.nanoTime() - start) / 1_000_000);
             return new OrtRunner(model, env, session);
         } catch (OrtException e) {
-            throw new ModelLoadException(model.file(), "ONNX Runtime refuses the model: " + firstLine(e.getMessage()), e);
+            throw new ModelLoadException(model.file(), "ONNX Runtime refuses the model: " + firstLine(e.getMessage()),
+                    e);
         }
     }
 
@@ -94,7 +95,8 @@ public final class OrtRunner implements AutoCloseable {
             }
             return toDoubles(out);
         } catch (OrtException e) {
-            throw new IllegalStateException(model.fileName() + ": ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+            throw new IllegalStateException(model.fileName() + ": ONNX Runtime failed: " + firstLine(e.getMessage()),
+                    e);
         }
     }
 

@@ -72,10 +72,12 @@ final class DenseOps {
         try {
             out = ConstantFolder.broadcast(target, c.dims());
         } catch (IllegalArgumentException e) {
-            throw Translation.unsupported(n, "has a bias of dims " + Arrays.toString(c.dims()) + " for " + m + " outputs");
+            throw Translation.unsupported(n, "has a bias of dims " + Arrays.toString(c.dims()) + " for " + m
+                    + " outputs");
         }
         if (!Arrays.equals(out, target)) {
-            throw Translation.unsupported(n, "has a bias of dims " + Arrays.toString(c.dims()) + " for " + m + " outputs");
+            throw Translation.unsupported(n, "has a bias of dims " + Arrays.toString(c.dims()) + " for " + m
+                    + " outputs");
         }
         int[] src = ConstantFolder.broadcastIndex(c.dims(), target);
         double[] b = new double[m];

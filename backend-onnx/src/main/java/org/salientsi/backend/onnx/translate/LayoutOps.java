@@ -135,7 +135,8 @@ final class LayoutOps {
         int rank = parts[0].rank() + 1;
         int axis = ConstantFolder.axis(Attributes.of(n).getInt("axis", 1), rank);
         if (axis != 1) {
-            throw Translation.unsupported(n, "concatenates along axis " + axis + "; only the channel axis 1 is supported");
+            throw Translation.unsupported(n, "concatenates along axis " + axis
+                    + "; only the channel axis 1 is supported");
         }
         long[] dims = parts[0].dims().clone();
         int[] ids = new int[count];

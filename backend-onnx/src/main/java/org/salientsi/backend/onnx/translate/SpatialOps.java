@@ -80,7 +80,8 @@ final class SpatialOps {
         ConstTensor w = t.constant(n, 1, "weight");
         ConstTensor b = t.optionalConstant(n, 2, "bias");
         if (w.rank() != 4) {
-            throw Translation.unsupported(n, "has a weight of rank " + w.rank() + "; only 2-D convolutions are supported");
+            throw Translation.unsupported(n, "has a weight of rank " + w.rank()
+                    + "; only 2-D convolutions are supported");
         }
         int group = (int) at.getInt("group", 1);
         int out = (int) w.dim(0);

@@ -69,7 +69,8 @@ final class Translation {
     static TensorShape irShape(long[] dims) {
         for (long d : dims) {
             if (d < 1 || d > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("produces a tensor with dimension " + d + " " + Arrays.toString(dims));
+                throw new IllegalArgumentException("produces a tensor with dimension " + d + " "
+                        + Arrays.toString(dims));
             }
         }
         return switch (dims.length) {

@@ -140,7 +140,8 @@ public final class ControlMethods {
             int w = shape.width();
             double[] out = new double[h * w];
             if (RANDOM.equals(name)) {
-                SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * java.util.Arrays.hashCode(x)));
+                SplittableRandom rng = new SplittableRandom(
+                        seed ^ (0x9E3779B97F4A7C15L * java.util.Arrays.hashCode(x)));
                 for (int i = 0; i < out.length; i++) {
                     out[i] = gaussian(rng);
                 }

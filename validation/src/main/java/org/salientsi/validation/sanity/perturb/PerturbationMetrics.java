@@ -145,7 +145,8 @@ public final class PerturbationMetrics {
         int target;
         if (config.output().givenClass()) {
             if (label == null) {
-                throw new InvalidInputException("output " + config.output().spec() + " needs a label for image " + index);
+                throw new InvalidInputException("output " + config.output().spec() + " needs a label for image "
+                        + index);
             }
             target = output.checkClass(label);
         } else {

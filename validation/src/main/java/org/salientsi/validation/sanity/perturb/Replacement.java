@@ -188,7 +188,8 @@ public record Replacement(Kind kind, double a, double b) {
                             + channels + " channel(s)");
                 }
                 for (int c = 0; c < channels; c++) {
-                    java.util.Arrays.fill(out, c * plane, (c + 1) * plane, datasetMean[datasetMean.length == 1 ? 0 : c]);
+                    java.util.Arrays.fill(out, c * plane, (c + 1) * plane,
+                            datasetMean[datasetMean.length == 1 ? 0 : c]);
                 }
                 break;
             case IMAGE_MEAN:

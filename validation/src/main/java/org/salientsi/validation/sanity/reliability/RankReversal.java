@@ -48,7 +48,8 @@ public record RankReversal(String first, String second, List<String> methods, do
                 }
             }
         }
-        return new RankReversal(q1.label(), q2.label(), methods, a, b, methods.isEmpty() ? null : methods.get(argmin(a)),
+        return new RankReversal(q1.label(), q2.label(), methods, a, b,
+                methods.isEmpty() ? null : methods.get(argmin(a)),
                 methods.isEmpty() ? null : methods.get(argmin(b)), reversed, a.length < 3 ? Double.NaN
                 : PairwiseSpearman.rho(a, b));
     }

@@ -71,7 +71,8 @@ class AopcToyTest {
 
     @Test
     void givenClassWithoutALabelIsRefused() {
-        PerturbationMetrics engine = new PerturbationMetrics(linear(), config.withOutput(OutputSpec.parse("logit/given")));
+        PerturbationMetrics engine = new PerturbationMetrics(linear(),
+                config.withOutput(OutputSpec.parse("logit/given")));
         assertThatThrownBy(() -> engine.prepare(3, new double[] {1, 1, 1, 1}, null, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("label for image 3");
         assertThatThrownBy(() -> engine.prepare(3, new double[] {1, 1, 1, 1}, 2, null))

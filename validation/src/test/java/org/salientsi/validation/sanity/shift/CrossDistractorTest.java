@@ -51,7 +51,8 @@ class CrossDistractorTest {
 
     @Test
     void aucIsTheMannWhitneyProbabilityWithHalfTies() {
-        assertThat(RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1})).isCloseTo(0.75, within(1e-15));
+        assertThat(RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, new int[] {0, 0, 1, 1}))
+                .isCloseTo(0.75, within(1e-15));
         assertThat(RocAuc.of(new double[] {1, 1, 1, 1}, new int[] {0, 1, 0, 1})).isCloseTo(0.5, within(1e-15));
         assertThat(RocAuc.of(new double[] {3, 2, 1}, new int[] {0, 1, 1})).isZero();
     }

@@ -1,4 +1,4 @@
-package org.salientsi.methods.gradient;
+package org.salientsi.methods.support;
 
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -8,29 +8,32 @@ import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
 
 /**
- * What the providers of the input-gradient methods share: a fixed name, description and rank, the
- * methods' capabilities, and a constructor that makes the method for a network and its options.
- * Each method's public {@code Provider} (listed for {@link java.util.ServiceLoader}) extends it with
- * a public no-argument constructor.
+ * What the providers of this module's saliency methods share: a fixed name, description, rank and
+ * capabilities, and a constructor that makes the method for a network and its options. Each method's
+ * public {@code Provider} (listed for {@link java.util.ServiceLoader}) extends it with a public
+ * no-argument constructor.
  */
-abstract class GradientMethodProvider implements SaliencyMethodProvider {
+public abstract class MethodProvider implements SaliencyMethodProvider {
 
     private final String name;
     private final String description;
     private final int rank;
+    private final Set<String> capabilities;
     private final BiFunction<Network, Parameters, SaliencyMethod> factory;
 
     /**
      * @param name the method's name
      * @param description one line for listings
      * @param rank the order in listings (lower first)
+     * @param capabilities what the method supports ({@link org.salientsi.api.spi.Capabilities})
      * @param factory makes the method for a network and its options
      */
-    GradientMethodProvider(String name, String description, int rank,
-                           BiFunction<Network, Parameters, SaliencyMethod> factory) {
+    protected MethodProvider(String name, String description, int rank, Set<String> capabilities,
+                             BiFunction<Network, Parameters, SaliencyMethod> factory) {
         this.name = name;
         this.description = description;
         this.rank = rank;
+        this.capabilities = Set.copyOf(capabilities);
         this.factory = factory;
     }
 
@@ -51,7 +54,7 @@ abstract class GradientMethodProvider implements SaliencyMethodProvider {
 
     @Override
     public Set<String> capabilities() {
-        return InputGradientMethod.CAPABILITIES;
+        return capabilities;
     }
 
     @Override
