@@ -47,7 +47,8 @@ class PaperModelsSearchOrderTest {
             Selection selection = PaperModels.selection(size);
             Observation[] images = PaperModels.nullImages(selection, SEED + size, IMAGES);
             SelectiveTest decision = SelectiveTest.withDefaults().with(ALTERNATIVE).withConfidenceLevel(0)
-                    .withTermination(Termination.decision(ALPHA));
+                    .withTermination(Termination.decision(ALPHA))
+                .withSkipping(false);
             long searched = 0;
             long plain = 0;
             long best = 0;

@@ -1,5 +1,6 @@
 package org.salientsi.api.saliency;
 
+import org.salientsi.api.eval.LineBounds;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 
@@ -41,4 +42,20 @@ public interface SaliencyMethod {
      * @throws org.salientsi.api.error.NotPiecewiseLinearException if the method is not piecewise linear
      */
     boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q);
+
+    /**
+     * Bounds the map over a segment of the line, if the method can: for every {@code z} of the segment
+     * and every pixel, {@code lower[i] <= map_i(z) <= upper[i]} (the map with the observed target). A
+     * search uses them to rule segments out of the truncation set without walking them; the default
+     * cannot, and such segments are walked.
+     *
+     * @param bounds the network's bounds over the segment (the nodes of {@link #requiredNodes()})
+     * @param observed the map at the observed data
+     * @param lower receives per-pixel lower bounds (row-major)
+     * @param upper receives per-pixel upper bounds
+     * @return whether the bounds were written
+     */
+    default boolean mapBounds(LineBounds bounds, SaliencyMap observed, double[] lower, double[] upper) {
+        return false;
+    }
 }

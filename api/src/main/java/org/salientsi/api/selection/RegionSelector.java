@@ -27,4 +27,20 @@ public interface RegionSelector {
      * @param out receives the row-major membership
      */
     void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out);
+
+    /**
+     * Whether no map within the given per-pixel bounds selects the observed region, if the selector
+     * can tell (then every {@code z} whose map lies within them is outside the truncation set). The
+     * default cannot tell and answers false.
+     *
+     * @param lower per-pixel lower bounds of the map (row-major)
+     * @param upper per-pixel upper bounds
+     * @param height rows
+     * @param width columns
+     * @param observed the observed region's membership (row-major)
+     * @return true only if every map within the bounds selects another region
+     */
+    default boolean excludes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
+        return false;
+    }
 }

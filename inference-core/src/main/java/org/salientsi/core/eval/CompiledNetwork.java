@@ -39,6 +39,8 @@ public final class CompiledNetwork {
 
     private final Network network;
     private final Kernel[] kernels;
+    /** The compiled {@link AbsoluteNetwork}, made on first use. */
+    private volatile CompiledNetwork absolute;
 
     private CompiledNetwork(Network network, Kernel[] kernels) {
         this.network = network;
@@ -83,6 +85,40 @@ public final class CompiledNetwork {
      */
     public IncrementalLineEvaluator incrementalLineEvaluator(int... requiredNodes) {
         return new IncrementalLineEvaluator(this, lineOrder(requiredNodes));
+    }
+
+    /**
+     * @param requiredNodes the nodes whose bounds over a segment of the line are needed
+     * @return a new segment evaluator for those nodes and their ancestors (check
+     *     {@link SegmentEvaluator#supported()})
+     * @throws UnsupportedLayerException if a sigmoid or softmax lies among them
+     */
+    public SegmentEvaluator segmentEvaluator(int... requiredNodes) {
+        CompiledNetwork abs = absolute;
+        if (abs == null) {
+            synchronized (this) {
+                abs = absolute;
+                if (abs == null) {
+                    abs = compile(AbsoluteNetwork.of(network));
+                    absolute = abs;
+                }
+            }
+        }
+        return new SegmentEvaluator(this, abs, lineOrder(requiredNodes));
+    }
+
+    /**
+     * @param requiredNodes the nodes whose bounds over a segment are needed
+     * @return whether a {@link SegmentEvaluator} for them would be {@link SegmentEvaluator#supported()}
+     *     (every node among them and their ancestors can be bounded)
+     */
+    public boolean segmentBoundsSupported(int... requiredNodes) {
+        for (int id : lineOrder(requiredNodes)) {
+            if (!SegmentEvaluator.supports(kernels[id])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Kernel kernel(int node) {

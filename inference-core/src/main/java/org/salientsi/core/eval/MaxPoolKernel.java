@@ -20,6 +20,11 @@ final class MaxPoolKernel extends Kernel {
         }
     }
 
+    /** @return the pooling windows */
+    WindowTable windows() {
+        return windows;
+    }
+
     @Override
     void forward(double[][] v, double[][] work) {
         double[] x = v[inputs[0]];

@@ -10,6 +10,11 @@ final class ReluKernel extends Kernel {
         this.alpha = alpha;
     }
 
+    /** @return the slope for negative inputs (0 for ReLU) */
+    double alpha() {
+        return alpha;
+    }
+
     @Override
     void forward(double[][] v, double[][] work) {
         double[] x = v[inputs[0]];

@@ -21,12 +21,12 @@ import org.salientsi.api.statistic.Observation;
  *
  * <p>Defaults: two-sided, exhaustive search over \( [-|T| - 10\sigma_T, |T| + 10\sigma_T] \) (the
  * paper's range), \( \sigma = 1 \), a 95% selective confidence interval, at most 50 million pieces,
- * incremental walking.
+ * incremental walking, and (for early stops) skipping of segments ruled out of the truncation set.
  */
 public final class SelectiveTest {
 
     private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
-            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true);
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, true);
 
     private final Alternative alternative;
     private final Termination termination;
@@ -35,9 +35,10 @@ public final class SelectiveTest {
     private final NoiseModel noise;
     private final long maxPieces;
     private final boolean incremental;
+    private final boolean skipping;
 
     private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
-                          NoiseModel noise, long maxPieces, boolean incremental) {
+                          NoiseModel noise, long maxPieces, boolean incremental, boolean skipping) {
         this.alternative = alternative;
         this.termination = termination;
         this.range = range;
@@ -45,6 +46,7 @@ public final class SelectiveTest {
         this.noise = noise;
         this.maxPieces = maxPieces;
         this.incremental = incremental;
+        this.skipping = skipping;
     }
 
     /** @return the default configuration */
@@ -58,7 +60,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest with(Alternative value) {
         return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces,
-                incremental);
+                incremental, skipping);
     }
 
     /**
@@ -67,7 +69,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withTermination(Termination value) {
         return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces,
-                incremental);
+                incremental, skipping);
     }
 
     /**
@@ -78,7 +80,7 @@ public final class SelectiveTest {
         if (!(k > 0) || Double.isInfinite(k)) {
             throw InvalidValueException.of("search range must be a finite number of sigma_T > 0, got %s", k);
         }
-        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental);
+        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental, skipping);
     }
 
     /**
@@ -89,7 +91,7 @@ public final class SelectiveTest {
         if (!(level == 0 || (level > 0 && level < 1))) {
             throw InvalidValueException.of("confidence level must be in (0, 1) or 0, got %s", level);
         }
-        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental);
+        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental, skipping);
     }
 
     /**
@@ -98,7 +100,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withNoise(NoiseModel value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, Objects.requireNonNull(value),
-                maxPieces, incremental);
+                maxPieces, incremental, skipping);
     }
 
     /**
@@ -109,7 +111,7 @@ public final class SelectiveTest {
         if (value < 1) {
             throw InvalidValueException.of("max pieces must be >= 1, got %d", value);
         }
-        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental);
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental, skipping);
     }
 
     /**
@@ -119,7 +121,25 @@ public final class SelectiveTest {
      * @return a copy
      */
     public SelectiveTest withIncremental(boolean value) {
-        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value);
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value, skipping);
+    }
+
+    /**
+     * @param value whether an early-stopping search ({@code decision} or {@code precision}) may rule
+     *     whole segments of the line out of the truncation set by bounding the network over them, without
+     *     walking their pieces (the default; used only when the network, the saliency method and the
+     *     selector can bound segments, as CAM with a threshold does). Exhaustive searches walk every
+     *     piece either way.
+     * @return a copy
+     */
+    public SelectiveTest withSkipping(boolean value) {
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
+                value);
+    }
+
+    /** @return whether early-stopping searches may skip segments ruled out of the truncation set */
+    public boolean skipping() {
+        return skipping;
     }
 
     /** @return whether the search walks the line incrementally */
@@ -176,6 +196,6 @@ public final class SelectiveTest {
     @Override
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
-                + ", " + noise + (incremental ? "" : ", full passes") + "]";
+                + ", " + noise + (incremental ? "" : ", full passes") + (skipping ? "" : ", no skipping") + "]";
     }
 }

@@ -56,6 +56,52 @@ public final class OrderReplay {
         return new OrderReplay(test.alternative(), alpha, result, left, right);
     }
 
+    /**
+     * A search's result with the segments it ruled out of the truncation set without walking them.
+     *
+     * @param result the result
+     * @param segments the skipped segments, {@code [lo, hi]} in z
+     */
+    public record Skips(SelectiveResult result, List<double[]> segments) {
+    }
+
+    /**
+     * Runs a search and records the segments it skips.
+     *
+     * @param test the test
+     * @param selection the selection
+     * @param observation the observation
+     * @return the result and the skipped segments
+     */
+    public static Skips skips(SelectiveTest test, Selection selection, Observation observation) {
+        List<double[]> segments = new ArrayList<>();
+        ParametricSearch search = new ParametricSearch(test, selection, observation);
+        search.listen(new ParametricSearch.PieceListener() {
+            @Override
+            public void piece(boolean leftSide, double from, double to, boolean matched) {
+            }
+
+            @Override
+            public void skipped(boolean leftSide, double from, double to) {
+                segments.add(new double[] {Math.min(from, to), Math.max(from, to)});
+            }
+        });
+        return new Skips(search.run(Provenance.empty()), segments);
+    }
+
+    /** @return the pieces of the exhaustive search that lie in the truncation set, {@code [lo, hi]} in z */
+    public List<double[]> matchedPieces() {
+        List<double[]> out = new ArrayList<>();
+        for (List<double[]> side : List.of(left, right)) {
+            for (double[] p : side) {
+                if (p[2] == 1) {
+                    out.add(new double[] {Math.min(p[0], p[1]), Math.max(p[0], p[1])});
+                }
+            }
+        }
+        return out;
+    }
+
     /** @return the exhaustive search's result */
     public SelectiveResult exhaustive() {
         return exhaustive;

@@ -2,6 +2,7 @@ package org.salientsi.methods.cam;
 
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.eval.LineBounds;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Dense;
@@ -50,6 +51,8 @@ public final class CamMethod implements SaliencyMethod {
     private final PlaneResize resize;
     /** Per-thread scratch of the feature-plane combination. */
     private final ThreadLocal<double[]> scratch;
+    /** Per-thread scratch of the map's radius (intercepts and slopes) in {@link #mapBounds}. */
+    private final ThreadLocal<double[][]> radiusScratch;
 
     private CamMethod(Network network, Parameters parameters) {
         Node denseNode = lastDense(network);
@@ -80,6 +83,8 @@ public final class CamMethod implements SaliencyMethod {
         this.resize = PlaneResize.of(featureH, featureW, height, width);
         int plane = featureH * featureW;
         this.scratch = ThreadLocal.withInitial(() -> new double[plane]);
+        int pixels = height * width;
+        this.radiusScratch = ThreadLocal.withInitial(() -> new double[2][pixels]);
     }
 
     private static Node lastDense(Network network) {
@@ -150,18 +155,50 @@ public final class CamMethod implements SaliencyMethod {
         return consistent;
     }
 
+    /**
+     * The map is linear in the features, so its centre is the map of the features' centre and its
+     * radius the map of their radius with the weights' absolute values (bilinear resizing has
+     * non-negative weights).
+     */
+    @Override
+    public boolean mapBounds(LineBounds bounds, SaliencyMap observed, double[] lower, double[] upper) {
+        int t = observed.target();
+        double[] s = scratch.get();
+        double[][] radius = radiusScratch.get();
+        combine(bounds.centreIntercept(feature), t, lower, s, false);
+        combine(bounds.centreSlope(feature), t, upper, s, false);
+        combine(bounds.radiusIntercept(feature), t, radius[0], s, true);
+        combine(bounds.radiusSlope(feature), t, radius[1], s, true);
+        double from = bounds.from();
+        double to = bounds.to();
+        for (int i = 0; i < lower.length; i++) {
+            double mp = lower[i];
+            double mq = upper[i];
+            double rp = radius[0][i];
+            double rq = radius[1][i];
+            lower[i] = Math.min(mp - rp + (mq - rq) * from, mp - rp + (mq - rq) * to);
+            upper[i] = Math.max(mp + rp + (mq + rq) * from, mp + rp + (mq + rq) * to);
+        }
+        return true;
+    }
+
     /** out = resize(sum_c W[target][c] F_c); {@code tmp} holds the low-resolution plane. */
     private void combine(double[] f, int t, double[] out, double[] tmp) {
+        combine(f, t, out, tmp, false);
+    }
+
+    /** As {@link #combine(double[], int, double[], double[])}, with |W| when {@code absolute}. */
+    private void combine(double[] f, int t, double[] out, double[] tmp, boolean absolute) {
         int plane = featureH * featureW;
         double[] low = resize.identity() ? out : tmp;
         int wBase = t * channels;
         // channel by channel over contiguous planes (vectorised); the first channel initialises the sum
-        double w0 = weights[wBase];
+        double w0 = absolute ? Math.abs(weights[wBase]) : weights[wBase];
         for (int i = 0; i < plane; i++) {
             low[i] = w0 * f[i];
         }
         for (int c = 1; c < channels; c++) {
-            double wc = weights[wBase + c];
+            double wc = absolute ? Math.abs(weights[wBase + c]) : weights[wBase + c];
             int base = c * plane;
             for (int i = 0; i < plane; i++) {
                 low[i] += wc * f[base + i];

@@ -17,6 +17,9 @@ public final class ThresholdSelector implements RegionSelector {
     /** The selector's name. */
     public static final String NAME = "threshold";
 
+    /** Relative margin of {@link #excludes} against rounding. */
+    private static final double MARGIN = 1e-9;
+
     private final double threshold;
 
     /**
@@ -50,6 +53,22 @@ public final class ThresholdSelector implements RegionSelector {
         for (int i = 0; i < n; i++) {
             out[i] = line.positive(p[i] - threshold, q[i]);
         }
+    }
+
+    /**
+     * True when some pixel of the observed region stays below the threshold, or some pixel outside it
+     * stays above, by more than a margin of {@code 1e-9 (1 + |bounds|)} that absorbs rounding.
+     */
+    @Override
+    public boolean excludes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
+        int n = height * width;
+        for (int i = 0; i < n; i++) {
+            double margin = MARGIN * (1 + Math.abs(lower[i]) + Math.abs(upper[i]) + Math.abs(threshold));
+            if (observed[i] ? upper[i] < threshold - margin : lower[i] > threshold + margin) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Provides {@link ThresholdSelector}: {@code threshold:T}, T = 0 by default. */

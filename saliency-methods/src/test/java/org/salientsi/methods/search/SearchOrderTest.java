@@ -51,7 +51,8 @@ class SearchOrderTest {
                 new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0),
                 new ReferenceMeanStatistic());
         SelectiveTest decision = SelectiveTest.withDefaults().with(alternative).withConfidenceLevel(0)
-                .withTermination(Termination.decision(ALPHA));
+                .withTermination(Termination.decision(ALPHA))
+                .withSkipping(false);
         SplittableRandom rng = new SplittableRandom(4242);
         long searched = 0;
         long best = 0;

@@ -1,0 +1,95 @@
+package org.salientsi.methods.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.ir.Network;
+import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.Observation;
+import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.search.OrderReplay;
+import org.salientsi.core.search.Selection;
+import org.salientsi.core.search.SelectiveTest;
+import org.salientsi.core.search.Termination;
+import org.salientsi.core.statistic.ReferenceMeanStatistic;
+import org.salientsi.core.testing.Gaussian;
+import org.salientsi.core.testing.TestNetworks;
+import org.salientsi.methods.cam.CamMethod;
+import org.salientsi.methods.selector.ThresholdSelector;
+
+/**
+ * Early-stopping searches that rule segments out of the truncation set (CAM, threshold selector) against
+ * exhaustive searches that walk every piece: no skipped segment overlaps a piece of the truncation set,
+ * the p-value bounds contain the exhaustive p-value, {@code decision(alpha)} gives the exhaustive
+ * decision and {@code precision(eps)} bounds at most eps apart; and skipping saves pieces.
+ */
+class SegmentSkippingTest {
+
+    private static final double ALPHA = 0.05;
+
+    @Test
+    void skippedSegmentsHoldNoPieceOfTheTruncationSetAndDecisionsAgree() {
+        List<Network> nets = List.of(TestNetworks.paperCam(8, 5, true), TestNetworks.paperCam(12, 11, false),
+                TestNetworks.paperCam(16, 3, false), TestNetworks.paperCam(32, 7, false));
+        SplittableRandom rng = new SplittableRandom(2_024_112L);
+        long segments = 0;
+        long skippingPieces = 0;
+        long walkingPieces = 0;
+        for (Network net : nets) {
+            Selection selection = new Selection(CompiledNetwork.compile(net),
+                    new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0),
+                    new ReferenceMeanStatistic());
+            int h = net.inputShape().height();
+            int w = net.inputShape().width();
+            for (Alternative alt : new Alternative[] {Alternative.TWO_SIDED, Alternative.GREATER, Alternative.ABS}) {
+                for (int trial = 0; trial < 12; trial++) {
+                    Observation obs = Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
+                            Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
+                    SelectiveTest base = SelectiveTest.withDefaults().with(alt).withConfidenceLevel(0);
+                    OrderReplay exhaustive;
+                    try {
+                        exhaustive = OrderReplay.record(base, ALPHA, selection, obs);
+                    } catch (org.salientsi.api.error.EmptyRegionException e) {
+                        continue;
+                    }
+                    double p = exhaustive.exhaustive().selectiveP();
+                    List<double[]> matched = exhaustive.matchedPieces();
+                    for (Termination termination : new Termination[] {Termination.decision(ALPHA),
+                        Termination.precision(1e-3)}) {
+                        String what = net.nodes().size() + "-node net, " + alt.label() + ", " + termination
+                                + ", image " + trial;
+                        OrderReplay.Skips run = OrderReplay.skips(base.withTermination(termination), selection, obs);
+                        for (double[] s : run.segments()) {
+                            for (double[] m : matched) {
+                                double overlap = Math.min(s[1], m[1]) - Math.max(s[0], m[0]);
+                                assertThat(overlap).as("%s: skipped [%s, %s] overlaps matched [%s, %s]", what, s[0],
+                                        s[1], m[0], m[1]).isLessThanOrEqualTo(1e-9 * (1 + Math.abs(m[0])));
+                            }
+                        }
+                        SelectiveResult r = run.result();
+                        double[] b = r.pBounds();
+                        assertThat(b[0]).as(what).isLessThanOrEqualTo(p + 1e-9);
+                        assertThat(b[1]).as(what).isGreaterThanOrEqualTo(p - 1e-9);
+                        if (termination.equals(Termination.decision(ALPHA))) {
+                            assertThat(r.reject(ALPHA)).as(what).isEqualTo(exhaustive.exhaustive().reject(ALPHA));
+                            skippingPieces += r.pieces();
+                            walkingPieces += base.withTermination(termination).withSkipping(false)
+                                    .run(selection, obs, Provenance.empty()).pieces();
+                        } else if (r.stopReason() != org.salientsi.api.result.StopReason.EXHAUSTIVE) {
+                            assertThat(b[1] - b[0]).as(what).isLessThanOrEqualTo(1e-3);
+                        }
+                        segments += run.segments().size();
+                    }
+                }
+            }
+        }
+        assertThat(segments).as("skipped segments").isGreaterThan(100);
+        assertThat(skippingPieces).as("pieces with skipping, without: %d", walkingPieces).isLessThan(walkingPieces);
+    }
+}
