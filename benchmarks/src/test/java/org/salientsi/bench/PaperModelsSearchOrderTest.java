@@ -11,6 +11,7 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.search.OrderReplay;
+import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
@@ -48,7 +49,7 @@ class PaperModelsSearchOrderTest {
             Observation[] images = PaperModels.nullImages(selection, SEED + size, IMAGES);
             SelectiveTest decision = SelectiveTest.withDefaults().with(ALTERNATIVE).withConfidenceLevel(0)
                     .withTermination(Termination.decision(ALPHA))
-                .withSkipping(false);
+                .withSkipping(SegmentSkipping.NEVER);
             long searched = 0;
             long plain = 0;
             long best = 0;

@@ -25,6 +25,7 @@ import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.cli.CliContext;
+import org.salientsi.cli.run.TestSettings;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Selection;
@@ -71,6 +72,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20230201", paramLabel = "SEED",
             description = "Seed of the null images, an integer (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--skipping", defaultValue = "early-stops", paramLabel = "WHEN",
+            description = "When the searches may skip segments ruled out of the truncation set: never, early-stops "
+                    + "(the default: the decision:0.05 column) or always (the exhaustive column too; the same "
+                    + "p-values, fewer pieces).")
+    String skipping;
 
     @Option(names = "--full-pass",
             description = "Use the reference search, which runs the whole network on every piece, instead of the "
@@ -125,7 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         SelectiveTest test = SelectiveTest.withDefaults().withConfidenceLevel(ci ? 0.95 : 0)
-                .withIncremental(!fullPass);
+                .withIncremental(!fullPass).withSkipping(TestSettings.parseSkipping(skipping));
         Path dir = Files.createTempDirectory("salientsi-bench");
         try {
             if (study != null) {
@@ -146,9 +153,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void runTable(Plugins plugins, Path dir, SelectiveTest test) throws IOException {
         var out = context.out();
-        out.printf("search: %s, %s; %d seeded null images per model (seed %d), medians; one thread%n",
+        out.printf("search: %s, %s, skipping %s; %d seeded null images per model (seed %d), medians; one thread%n",
                 fullPass ? "full pass per piece (reference)" : "incremental",
-                ci ? "p-value and 95% confidence interval" : "p-value only", images, seed);
+                ci ? "p-value and 95% confidence interval" : "p-value only", test.skipping().label(), images, seed);
         out.printf("%-7s %8s %14s %10s %18s %16s %12s%n", "model", "pieces", "exhaustive s", "(cpu s)",
                 "decision(0.05) s", "decision pieces", "pieces/s");
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -199,8 +206,8 @@ public final class BenchCommand implements Callable<Integer> {
         int size = study;
         Selection selection = load(plugins, dir, size);
         var out = context.out();
-        out.printf("null study: %d trials at %dx%d on %d threads, exhaustive, %s search, seed %d%n", trials, size,
-                size, threads, fullPass ? "full-pass" : "incremental", seed);
+        out.printf("null study: %d trials at %dx%d on %d threads, exhaustive, %s search, skipping %s, seed %d%n",
+                trials, size, size, threads, fullPass ? "full-pass" : "incremental", test.skipping().label(), seed);
         out.flush();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();

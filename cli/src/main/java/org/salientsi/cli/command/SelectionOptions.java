@@ -59,6 +59,13 @@ public final class SelectionOptions {
                     + "decision:ALPHA (when p <= ALPHA or p > ALPHA is decided).")
     String termination;
 
+    @Option(names = "--skipping", defaultValue = "early-stops", paramLabel = "WHEN",
+            description = "When the search may skip whole segments of the line that bounds on the network show to "
+                    + "lie outside the truncation set (CAM with a threshold selector; the p-value is the same, "
+                    + "only faster): never, early-stops (the default: with precision or decision) or always "
+                    + "(also exhaustive searches).")
+    String skipping;
+
     @Option(names = "--range", defaultValue = "10", paramLabel = "K",
             description = "Search range half-width beyond |T|, in units of sigma_T: the search covers "
                     + "[-|T| - K sigma_T, |T| + K sigma_T] (default: ${DEFAULT-VALUE}, as the paper); the null mass "
@@ -102,7 +109,8 @@ public final class SelectionOptions {
      */
     TestSettings settings(NoiseOptions noise) {
         return new TestSettings(method, target, camLayer, methodOptions.asParameters(), selector, statistic,
-                TestSettings.parseAlternative(alternative), TestSettings.parseTermination(termination), range,
-                confidence, noise == null ? null : noise.sigma(), noise == null ? null : noise.covariance());
+                TestSettings.parseAlternative(alternative), TestSettings.parseTermination(termination),
+                TestSettings.parseSkipping(skipping), range, confidence, noise == null ? null : noise.sigma(),
+                noise == null ? null : noise.covariance());
     }
 }

@@ -149,7 +149,7 @@ public final class TestRunner {
         NoiseModel noise = settings.sigma() != null ? NoiseModel.isotropic(settings.sigma())
                 : covariance(key.shape().size());
         SelectiveTest test = SelectiveTest.withDefaults().with(settings.alternative())
-                .withTermination(settings.termination()).withRange(settings.range())
+                .withTermination(settings.termination()).withSkipping(settings.skipping()).withRange(settings.range())
                 .withConfidenceLevel(settings.confidence()).withNoise(noise);
         return new Prepared(selection, test);
     }

@@ -7,6 +7,7 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.io.NpyArray;
+import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Termination;
 
 /**
@@ -25,6 +26,7 @@ import org.salientsi.core.search.Termination;
  *     {@code contrast} without
  * @param alternative the alternative hypothesis
  * @param termination when the search may stop
+ * @param skipping when the search may skip segments ruled out of the truncation set
  * @param range search half-width beyond {@code |T|}, in units of {@code sigma_T}, finite and {@code > 0}
  * @param confidence level of the selective confidence interval in (0, 1), or 0 to skip it
  * @param sigma noise standard deviation per pixel (units of the image), or {@code null} with a
@@ -34,8 +36,8 @@ import org.salientsi.core.search.Termination;
  */
 public record TestSettings(String method, Integer target, String camLayer, Map<String, String> methodOptions,
                            String selector, String statistic,
-                           Alternative alternative, Termination termination, double range, double confidence,
-                           Double sigma, NpyArray covariance) {
+                           Alternative alternative, Termination termination, SegmentSkipping skipping, double range,
+                           double confidence, Double sigma, NpyArray covariance) {
 
     /** Validates the values. */
     public TestSettings {
@@ -50,6 +52,9 @@ public record TestSettings(String method, Integer target, String camLayer, Map<S
         }
         if (termination == null) {
             throw new InvalidInputException("--termination needs a value such as exhaustive");
+        }
+        if (skipping == null) {
+            throw new InvalidInputException("--skipping needs a value such as early-stops");
         }
         if (!(range > 0) || Double.isInfinite(range)) {
             throw new InvalidInputException("--range must be a finite number of sigma_T > 0, got " + range);
@@ -79,7 +84,15 @@ public record TestSettings(String method, Integer target, String camLayer, Map<S
      */
     public static TestSettings defaults(double sigma) {
         return new TestSettings("cam", null, null, Map.of(), "threshold:0", null, Alternative.TWO_SIDED,
-                Termination.exhaustive(), 10, 0.95, sigma, null);
+                Termination.exhaustive(), SegmentSkipping.EARLY_STOPS, 10, 0.95, sigma, null);
+    }
+
+    /**
+     * @param skipping {@code never}, {@code early-stops} or {@code always}
+     * @return the skipping rule
+     */
+    public static SegmentSkipping parseSkipping(String skipping) {
+        return option("--skipping", () -> SegmentSkipping.parse(skipping));
     }
 
     /**

@@ -40,8 +40,8 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
     /** The fields a request may have. */
     public static final List<String> FIELDS = List.of("model", "image", "reference", "references", "sigma",
             "covariance", "method", "selector", "statistic", "alternative", "target", "cam-layer", "termination",
-            "range", "confidence", "channels", "samples", "noise", "noise-seed", "baseline", "window", "stride",
-            "method-options");
+            "skipping", "range", "confidence", "channels", "samples", "noise", "noise-seed", "baseline", "window",
+            "stride", "method-options");
 
     /** Request fields that are saliency-method parameters, with the parameter each sets. */
     private static final Map<String, String> METHOD_FIELDS = Map.of("channels", "channels", "samples", "m",
@@ -100,6 +100,7 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                 text(body, "statistic", null),
                 TestSettings.parseAlternative(text(body, "alternative", "two-sided")),
                 TestSettings.parseTermination(text(body, "termination", "exhaustive")),
+                TestSettings.parseSkipping(text(body, "skipping", "early-stops")),
                 number(body, "range", 10.0),
                 number(body, "confidence", 0.95),
                 present(body, "sigma") ? number(body, "sigma", null) : null,

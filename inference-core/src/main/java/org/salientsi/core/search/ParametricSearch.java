@@ -164,7 +164,9 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         bounds = termination.reason() == StopReason.EXHAUSTIVE ? null : new BoundsTracker(alt, t, sigmaT);
         StopReason stop = StopReason.EXHAUSTIVE;
         double[] pBounds = null;
-        if (termination.reason() != StopReason.EXHAUSTIVE && config.skipping()) {
+        SegmentSkipping skipping = config.skipping();
+        if (skipping == SegmentSkipping.ALWAYS
+                || skipping == SegmentSkipping.EARLY_STOPS && termination.reason() != StopReason.EXHAUSTIVE) {
             enableSkipping(required, aChw, cChw, cNeg, sigmaT);
         }
         while (!right.done() || !left.done()) {

@@ -21,12 +21,13 @@ import org.salientsi.api.statistic.Observation;
  *
  * <p>Defaults: two-sided, exhaustive search over \( [-|T| - 10\sigma_T, |T| + 10\sigma_T] \) (the
  * paper's range), \( \sigma = 1 \), a 95% selective confidence interval, at most 50 million pieces,
- * incremental walking, and (for early stops) skipping of segments ruled out of the truncation set.
+ * incremental walking, and (for early stops) skipping of segments ruled out of the truncation set
+ * ({@link SegmentSkipping}).
  */
 public final class SelectiveTest {
 
     private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
-            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, true);
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.EARLY_STOPS);
 
     private final Alternative alternative;
     private final Termination termination;
@@ -35,10 +36,10 @@ public final class SelectiveTest {
     private final NoiseModel noise;
     private final long maxPieces;
     private final boolean incremental;
-    private final boolean skipping;
+    private final SegmentSkipping skipping;
 
     private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
-                          NoiseModel noise, long maxPieces, boolean incremental, boolean skipping) {
+                          NoiseModel noise, long maxPieces, boolean incremental, SegmentSkipping skipping) {
         this.alternative = alternative;
         this.termination = termination;
         this.range = range;
@@ -125,20 +126,18 @@ public final class SelectiveTest {
     }
 
     /**
-     * @param value whether an early-stopping search ({@code decision} or {@code precision}) may rule
-     *     whole segments of the line out of the truncation set by bounding the network over them, without
-     *     walking their pieces (the default; used only when the network, the saliency method and the
-     *     selector can bound segments, as CAM with a threshold does). Exhaustive searches walk every
-     *     piece either way.
+     * @param value when the search may rule whole segments of the line out of the truncation set without
+     *     walking their pieces (default {@link SegmentSkipping#EARLY_STOPS}; the truncation set and the
+     *     p-value do not change, only the pieces walked and the time)
      * @return a copy
      */
-    public SelectiveTest withSkipping(boolean value) {
+    public SelectiveTest withSkipping(SegmentSkipping value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                value);
+                Objects.requireNonNull(value));
     }
 
-    /** @return whether early-stopping searches may skip segments ruled out of the truncation set */
-    public boolean skipping() {
+    /** @return when segments may be skipped */
+    public SegmentSkipping skipping() {
         return skipping;
     }
 
@@ -196,6 +195,6 @@ public final class SelectiveTest {
     @Override
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
-                + ", " + noise + (incremental ? "" : ", full passes") + (skipping ? "" : ", no skipping") + "]";
+                + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + "]";
     }
 }

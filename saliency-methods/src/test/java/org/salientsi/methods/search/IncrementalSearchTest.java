@@ -30,6 +30,7 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.api.statistic.TestStatistic;
 import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
@@ -97,7 +98,7 @@ class IncrementalSearchTest {
         for (Termination termination : new Termination[] {Termination.decision(0.05), Termination.precision(1e-3),
             Termination.exhaustive()}) {
             // no skipping: its adaptive schedule would turn rounding-level differences into other stops
-            SelectiveTest incremental = SelectiveTest.withDefaults().withTermination(termination).withSkipping(false);
+            SelectiveTest incremental = SelectiveTest.withDefaults().withTermination(termination).withSkipping(SegmentSkipping.NEVER);
             compared += compare(selection, incremental, net, rng, 4, termination.toString());
         }
         assertThat(compared).isEqualTo(12);

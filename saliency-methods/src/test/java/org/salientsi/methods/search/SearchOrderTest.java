@@ -15,6 +15,7 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.search.OrderReplay;
+import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
@@ -52,7 +53,7 @@ class SearchOrderTest {
                 new ReferenceMeanStatistic());
         SelectiveTest decision = SelectiveTest.withDefaults().with(alternative).withConfidenceLevel(0)
                 .withTermination(Termination.decision(ALPHA))
-                .withSkipping(false);
+                .withSkipping(SegmentSkipping.NEVER);
         SplittableRandom rng = new SplittableRandom(4242);
         long searched = 0;
         long best = 0;

@@ -14,9 +14,11 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.search.OrderReplay;
+import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
+import org.salientsi.core.search.TruncationSets;
 import org.salientsi.core.statistic.ReferenceMeanStatistic;
 import org.salientsi.core.testing.Gaussian;
 import org.salientsi.core.testing.TestNetworks;
@@ -24,10 +26,11 @@ import org.salientsi.methods.cam.CamMethod;
 import org.salientsi.methods.selector.ThresholdSelector;
 
 /**
- * Early-stopping searches that rule segments out of the truncation set (CAM, threshold selector) against
- * exhaustive searches that walk every piece: no skipped segment overlaps a piece of the truncation set,
- * the p-value bounds contain the exhaustive p-value, {@code decision(alpha)} gives the exhaustive
- * decision and {@code precision(eps)} bounds at most eps apart; and skipping saves pieces.
+ * Searches that rule segments out of the truncation set (CAM, threshold selector) against searches that
+ * walk every piece: in early stops no skipped segment overlaps a piece of the truncation set, the p-value
+ * bounds contain the exhaustive p-value, {@code decision(alpha)} gives the exhaustive decision and
+ * {@code precision(eps)} bounds at most eps apart; exhaustive searches that skip find the same
+ * truncation set, p-value and confidence interval; and skipping saves pieces.
  */
 class SegmentSkippingTest {
 
@@ -79,7 +82,7 @@ class SegmentSkippingTest {
                         if (termination.equals(Termination.decision(ALPHA))) {
                             assertThat(r.reject(ALPHA)).as(what).isEqualTo(exhaustive.exhaustive().reject(ALPHA));
                             skippingPieces += r.pieces();
-                            walkingPieces += base.withTermination(termination).withSkipping(false)
+                            walkingPieces += base.withTermination(termination).withSkipping(SegmentSkipping.NEVER)
                                     .run(selection, obs, Provenance.empty()).pieces();
                         } else if (r.stopReason() != org.salientsi.api.result.StopReason.EXHAUSTIVE) {
                             assertThat(b[1] - b[0]).as(what).isLessThanOrEqualTo(1e-3);
@@ -91,5 +94,48 @@ class SegmentSkippingTest {
         }
         assertThat(segments).as("skipped segments").isGreaterThan(100);
         assertThat(skippingPieces).as("pieces with skipping, without: %d", walkingPieces).isLessThan(walkingPieces);
+    }
+
+    @Test
+    void exhaustiveSearchesThatSkipFindTheSameTruncationSetAndPValue() {
+        List<Network> nets = List.of(TestNetworks.paperCam(16, 3, false), TestNetworks.paperCam(32, 7, false));
+        SplittableRandom rng = new SplittableRandom(2_024_113L);
+        long walked = 0;
+        long skipped = 0;
+        int compared = 0;
+        for (Network net : nets) {
+            Selection selection = new Selection(CompiledNetwork.compile(net),
+                    new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0),
+                    new ReferenceMeanStatistic());
+            int h = net.inputShape().height();
+            int w = net.inputShape().width();
+            for (int trial = 0; trial < 12; trial++) {
+                Observation obs = Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
+                        Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
+                SelectiveTest walking = SelectiveTest.withDefaults().withSkipping(SegmentSkipping.NEVER);
+                SelectiveResult a;
+                try {
+                    a = walking.run(selection, obs, Provenance.empty());
+                } catch (org.salientsi.api.error.EmptyRegionException e) {
+                    continue;
+                }
+                SelectiveResult b = walking.withSkipping(SegmentSkipping.ALWAYS).run(selection, obs,
+                        Provenance.empty());
+                String what = h + " px image " + trial;
+                TruncationSets.assertSame(b.intervals(), a.intervals(), 1e-9, what);
+                assertThat(Math.abs(b.selectiveP() - a.selectiveP())).as(what).isLessThanOrEqualTo(1e-9);
+                for (int e = 0; e < 2; e++) {
+                    assertThat(b.ci()[e] == null).as(what).isEqualTo(a.ci()[e] == null);
+                    if (a.ci()[e] != null) {
+                        assertThat(Math.abs(b.ci()[e] - a.ci()[e])).as(what).isLessThanOrEqualTo(1e-7);
+                    }
+                }
+                walked += a.pieces();
+                skipped += b.pieces();
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(20);
+        assertThat(skipped).as("pieces with skipping, without: %d", walked).isLessThan(walked);
     }
 }
