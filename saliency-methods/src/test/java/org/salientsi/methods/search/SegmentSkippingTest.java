@@ -45,15 +45,10 @@ class SegmentSkippingTest {
         long skippingPieces = 0;
         long walkingPieces = 0;
         for (Network net : nets) {
-            Selection selection = new Selection(CompiledNetwork.compile(net),
-                    new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0),
-                    new ReferenceMeanStatistic());
-            int h = net.inputShape().height();
-            int w = net.inputShape().width();
+            Selection selection = camSelection(net);
             for (Alternative alt : new Alternative[] {Alternative.TWO_SIDED, Alternative.GREATER, Alternative.ABS}) {
                 for (int trial = 0; trial < 12; trial++) {
-                    Observation obs = Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
-                            Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
+                    Observation obs = nullImage(net, rng);
                     SelectiveTest base = SelectiveTest.withDefaults().with(alt).withConfidenceLevel(0);
                     OrderReplay exhaustive;
                     try {
@@ -104,14 +99,9 @@ class SegmentSkippingTest {
         long skipped = 0;
         int compared = 0;
         for (Network net : nets) {
-            Selection selection = new Selection(CompiledNetwork.compile(net),
-                    new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0),
-                    new ReferenceMeanStatistic());
-            int h = net.inputShape().height();
-            int w = net.inputShape().width();
+            Selection selection = camSelection(net);
             for (int trial = 0; trial < 12; trial++) {
-                Observation obs = Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
-                        Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
+                Observation obs = nullImage(net, rng);
                 SelectiveTest walking = SelectiveTest.withDefaults().withSkipping(SegmentSkipping.NEVER);
                 SelectiveResult a;
                 try {
@@ -121,7 +111,7 @@ class SegmentSkippingTest {
                 }
                 SelectiveResult b = walking.withSkipping(SegmentSkipping.ALWAYS).run(selection, obs,
                         Provenance.empty());
-                String what = h + " px image " + trial;
+                String what = net.inputShape().height() + " px image " + trial;
                 TruncationSets.assertSame(b.intervals(), a.intervals(), 1e-9, what);
                 assertThat(Math.abs(b.selectiveP() - a.selectiveP())).as(what).isLessThanOrEqualTo(1e-9);
                 for (int e = 0; e < 2; e++) {
@@ -137,5 +127,17 @@ class SegmentSkippingTest {
         }
         assertThat(compared).isGreaterThanOrEqualTo(20);
         assertThat(skipped).as("pieces with skipping, without: %d", walked).isLessThan(walked);
+    }
+
+    private static Selection camSelection(Network net) {
+        return new Selection(CompiledNetwork.compile(net), new CamMethod.Provider().create(net, Parameters.empty()),
+                new ThresholdSelector(0), new ReferenceMeanStatistic());
+    }
+
+    private static Observation nullImage(Network net, SplittableRandom rng) {
+        int h = net.inputShape().height();
+        int w = net.inputShape().width();
+        return Observation.of(Image.grey(h, w, Gaussian.vector(rng, h * w, 1)),
+                Image.grey(h, w, Gaussian.vector(rng, h * w, 1)));
     }
 }
