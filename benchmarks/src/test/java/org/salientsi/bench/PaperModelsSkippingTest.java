@@ -75,7 +75,8 @@ class PaperModelsSkippingTest {
             exactSkippingPieces += exact.pieces();
             exhaustivePieces += exhaustive.exhaustive().pieces();
             skippingPieces += r.pieces();
-            walkingPieces += decision.withSkipping(SegmentSkipping.NEVER).run(selection, images[k], Provenance.empty()).pieces();
+            walkingPieces += decision.withSkipping(SegmentSkipping.NEVER).run(selection, images[k], Provenance.empty())
+                    .pieces();
             segments += run.segments().size();
         }
         if (size == 64) {

@@ -61,9 +61,9 @@ public final class SelectionOptions {
 
     @Option(names = "--skipping", defaultValue = "early-stops", paramLabel = "WHEN",
             description = "When the search may skip whole segments of the line that bounds on the network show to "
-                    + "lie outside the truncation set (CAM with a threshold selector; the p-value is the same, "
-                    + "only faster): never, early-stops (the default: with precision or decision) or always "
-                    + "(also exhaustive searches).")
+                    + "lie outside the truncation set (CAM with a threshold or top-k selector; the p-value is the "
+                    + "same, only faster): never, early-stops (the default: with precision or decision) or "
+                    + "always (also exhaustive searches).")
     String skipping;
 
     @Option(names = "--range", defaultValue = "10", paramLabel = "K",

@@ -29,6 +29,9 @@ public final class TopKSelector implements RegionSelector {
     /** The percentile form's name. */
     public static final String PERCENTILE = "percentile";
 
+    /** Relative margin of {@link #excludes} against rounding and ties. */
+    private static final double MARGIN = 1e-9;
+
     private final int k;
     private final double percentile;
 
@@ -194,6 +197,37 @@ public final class TopKSelector implements RegionSelector {
             return q[i] > q[j];
         }
         return i < j;
+    }
+
+    /**
+     * True when some pixel of the observed region is surely beaten by K others (its upper bound is below
+     * the K-th largest lower bound), or some pixel outside it surely beats all but fewer than K (its lower
+     * bound is above the (K+1)-th largest upper bound), by a margin of {@code 1e-9 (1 + |bounds|)} that
+     * absorbs rounding and keeps ties out.
+     */
+    @Override
+    public boolean excludes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
+        int n = height * width;
+        int kk = count(n);
+        if (kk >= n) {
+            return false;
+        }
+        double[] lo = java.util.Arrays.copyOf(lower, n);
+        double[] hi = java.util.Arrays.copyOf(upper, n);
+        java.util.Arrays.sort(lo);
+        java.util.Arrays.sort(hi);
+        double kthLower = lo[n - kk];
+        double nextUpper = hi[n - kk - 1];
+        for (int i = 0; i < n; i++) {
+            if (observed[i]) {
+                if (upper[i] < kthLower - MARGIN * (1 + Math.abs(upper[i]) + Math.abs(kthLower))) {
+                    return true;
+                }
+            } else if (lower[i] > nextUpper + MARGIN * (1 + Math.abs(lower[i]) + Math.abs(nextUpper))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Provides {@code top-k:K}. */

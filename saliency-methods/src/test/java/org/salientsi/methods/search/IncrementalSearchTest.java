@@ -98,7 +98,8 @@ class IncrementalSearchTest {
         for (Termination termination : new Termination[] {Termination.decision(0.05), Termination.precision(1e-3),
             Termination.exhaustive()}) {
             // no skipping: its adaptive schedule would turn rounding-level differences into other stops
-            SelectiveTest incremental = SelectiveTest.withDefaults().withTermination(termination).withSkipping(SegmentSkipping.NEVER);
+            SelectiveTest incremental = SelectiveTest.withDefaults().withTermination(termination)
+                    .withSkipping(SegmentSkipping.NEVER);
             compared += compare(selection, incremental, net, rng, 4, termination.toString());
         }
         assertThat(compared).isEqualTo(12);

@@ -10,6 +10,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
@@ -24,6 +25,7 @@ import org.salientsi.core.testing.Gaussian;
 import org.salientsi.core.testing.TestNetworks;
 import org.salientsi.methods.cam.CamMethod;
 import org.salientsi.methods.selector.ThresholdSelector;
+import org.salientsi.methods.selector.TopKSelector;
 
 /**
  * Searches that rule segments out of the truncation set (CAM, threshold selector) against searches that
@@ -45,7 +47,7 @@ class SegmentSkippingTest {
         long skippingPieces = 0;
         long walkingPieces = 0;
         for (Network net : nets) {
-            Selection selection = camSelection(net);
+            Selection selection = camSelection(net, new ThresholdSelector(0));
             for (Alternative alt : new Alternative[] {Alternative.TWO_SIDED, Alternative.GREATER, Alternative.ABS}) {
                 for (int trial = 0; trial < 12; trial++) {
                     Observation obs = nullImage(net, rng);
@@ -99,39 +101,42 @@ class SegmentSkippingTest {
         long skipped = 0;
         int compared = 0;
         for (Network net : nets) {
-            Selection selection = camSelection(net);
-            for (int trial = 0; trial < 12; trial++) {
-                Observation obs = nullImage(net, rng);
-                SelectiveTest walking = SelectiveTest.withDefaults().withSkipping(SegmentSkipping.NEVER);
-                SelectiveResult a;
-                try {
-                    a = walking.run(selection, obs, Provenance.empty());
-                } catch (org.salientsi.api.error.EmptyRegionException e) {
-                    continue;
-                }
-                SelectiveResult b = walking.withSkipping(SegmentSkipping.ALWAYS).run(selection, obs,
-                        Provenance.empty());
-                String what = net.inputShape().height() + " px image " + trial;
-                TruncationSets.assertSame(b.intervals(), a.intervals(), 1e-9, what);
-                assertThat(Math.abs(b.selectiveP() - a.selectiveP())).as(what).isLessThanOrEqualTo(1e-9);
-                for (int e = 0; e < 2; e++) {
-                    assertThat(b.ci()[e] == null).as(what).isEqualTo(a.ci()[e] == null);
-                    if (a.ci()[e] != null) {
-                        assertThat(Math.abs(b.ci()[e] - a.ci()[e])).as(what).isLessThanOrEqualTo(1e-7);
+            for (RegionSelector selector : new RegionSelector[] {new ThresholdSelector(0),
+                TopKSelector.percentile(75)}) {
+                Selection selection = camSelection(net, selector);
+                for (int trial = 0; trial < 12; trial++) {
+                    Observation obs = nullImage(net, rng);
+                    SelectiveTest walking = SelectiveTest.withDefaults().withSkipping(SegmentSkipping.NEVER);
+                    SelectiveResult a;
+                    try {
+                        a = walking.run(selection, obs, Provenance.empty());
+                    } catch (org.salientsi.api.error.EmptyRegionException e) {
+                        continue;
                     }
+                    SelectiveResult b = walking.withSkipping(SegmentSkipping.ALWAYS).run(selection, obs,
+                            Provenance.empty());
+                    String what = net.inputShape().height() + " px, " + selector.name() + ", image " + trial;
+                    TruncationSets.assertSame(b.intervals(), a.intervals(), 1e-9, what);
+                    assertThat(Math.abs(b.selectiveP() - a.selectiveP())).as(what).isLessThanOrEqualTo(1e-9);
+                    for (int e = 0; e < 2; e++) {
+                        assertThat(b.ci()[e] == null).as(what).isEqualTo(a.ci()[e] == null);
+                        if (a.ci()[e] != null) {
+                            assertThat(Math.abs(b.ci()[e] - a.ci()[e])).as(what).isLessThanOrEqualTo(1e-7);
+                        }
+                    }
+                    walked += a.pieces();
+                    skipped += b.pieces();
+                    compared++;
                 }
-                walked += a.pieces();
-                skipped += b.pieces();
-                compared++;
             }
         }
-        assertThat(compared).isGreaterThanOrEqualTo(20);
+        assertThat(compared).isGreaterThanOrEqualTo(40);
         assertThat(skipped).as("pieces with skipping, without: %d", walked).isLessThan(walked);
     }
 
-    private static Selection camSelection(Network net) {
+    private static Selection camSelection(Network net, RegionSelector selector) {
         return new Selection(CompiledNetwork.compile(net), new CamMethod.Provider().create(net, Parameters.empty()),
-                new ThresholdSelector(0), new ReferenceMeanStatistic());
+                selector, new ReferenceMeanStatistic());
     }
 
     private static Observation nullImage(Network net, SplittableRandom rng) {
