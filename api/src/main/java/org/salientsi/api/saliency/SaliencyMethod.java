@@ -44,6 +44,14 @@ public interface SaliencyMethod {
     boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q);
 
     /**
+     * @return whether {@link #mapBounds} can bound this method's maps (the default cannot); searches try
+     *     to skip segments only then
+     */
+    default boolean boundsMaps() {
+        return false;
+    }
+
+    /**
      * Bounds the map over a segment of the line, if the method can: for every {@code z} of the segment
      * and every pixel, {@code lower[i] <= map_i(z) <= upper[i]} (the map with the observed target). A
      * search uses them to rule segments out of the truncation set without walking them; the default

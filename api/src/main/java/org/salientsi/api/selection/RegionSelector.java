@@ -29,6 +29,14 @@ public interface RegionSelector {
     void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out);
 
     /**
+     * @return whether {@link #excludes} can tell anything (the default cannot); searches try to skip
+     *     segments only then
+     */
+    default boolean canExclude() {
+        return false;
+    }
+
+    /**
      * Whether no map within the given per-pixel bounds selects the observed region, if the selector
      * can tell (then every {@code z} whose map lies within them is outside the truncation set). The
      * default cannot tell and answers false.

@@ -302,7 +302,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     /**
      * Lets both walkers rule segments out of the truncation set, through one segment evaluator made on
-     * the first try (the saliency method and the selector say per segment whether they can bound it).
+     * the first try, when the saliency method bounds its maps, the selector can exclude regions, and the
+     * network can be bounded.
      */
     private void enableSkipping(int[] required, double[] aChw, double[] cChw, double[] cNeg, double sigmaT) {
         SegmentEvaluator[] shared = new SegmentEvaluator[1];
@@ -312,7 +313,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             }
             return shared[0];
         };
-        if (!selection.network().segmentBoundsSupported(required)) {
+        if (!selection.method().boundsMaps() || !selection.selector().canExclude()
+                || !selection.network().segmentBoundsSupported(required)) {
             return;
         }
         right.enableSkipping(bounds, aChw, cChw, FIRST_SKIP * sigmaT);

@@ -82,6 +82,14 @@ final class Walker {
     long skipTries;
     /** Where the last skipped segment began (walker coordinates). */
     double skipFrom;
+    /** Length of the next segment to try (walker coordinates). */
+    private double skipLength;
+    /** The walker tries again once its position passes this point. */
+    private double nextTry;
+    /** Failed tries in a row. */
+    private int failures;
+    /** Where this walker started (walker coordinates). */
+    private double start;
 
     Walker(LineEvaluator line, boolean reflected, SaliencyMethod method, RegionSelector selector,
            SaliencyMap observed, boolean[] observedMask) {
@@ -109,16 +117,6 @@ final class Walker {
         this.mapQ = new double[height * width];
         this.region = new boolean[height * width];
     }
-
-    /** Length of the next segment to try (walker coordinates). */
-    private double skipLength;
-    /** The walker tries again once its position passes this point. */
-    private double nextTry;
-    /** Failed tries in a row. */
-    private int failures;
-
-    /** Where this walker started (walker coordinates). */
-    private double start;
 
     /**
      * Lets this walker rule whole segments out of the truncation set ({@link #trySkip}).
@@ -148,11 +146,8 @@ final class Walker {
      * @return whether a segment was skipped (then the caller does not step)
      */
     boolean maybeSkip() {
-        if (segment == null || pieces == 0 || lastMatched || !(lastTo > lastFrom) || position < nextTry
+        if (segment == null || pieces < TRY_PIECES || lastMatched || !(lastTo > lastFrom) || position < nextTry
                 || done()) {
-            return false;
-        }
-        if (pieces < TRY_PIECES) {
             return false;
         }
         double width = (position - start) / pieces;
@@ -191,8 +186,11 @@ final class Walker {
         SegmentEvaluator bounds = segment.get();
         bounds.setLine(lineA, lineC);
         bounds.bound(position, target);
-        if (!method.mapBounds(bounds, observed, mapLower, mapUpper)
-                || !selector.excludes(mapLower, mapUpper, height, width, observedMask)) {
+        if (!method.mapBounds(bounds, observed, mapLower, mapUpper)) {
+            segment = null; // the method cannot bound after all: walk from now on
+            return false;
+        }
+        if (!selector.excludes(mapLower, mapUpper, height, width, observedMask)) {
             return false;
         }
         skips++;

@@ -155,6 +155,11 @@ public final class CamMethod implements SaliencyMethod {
         return consistent;
     }
 
+    @Override
+    public boolean boundsMaps() {
+        return true;
+    }
+
     /**
      * The map is linear in the features, so its centre is the map of the features' centre and its
      * radius the map of their radius with the weights' absolute values (bilinear resizing has

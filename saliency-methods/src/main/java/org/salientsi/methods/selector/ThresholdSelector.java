@@ -55,6 +55,11 @@ public final class ThresholdSelector implements RegionSelector {
         }
     }
 
+    @Override
+    public boolean canExclude() {
+        return true;
+    }
+
     /**
      * True when some pixel of the observed region stays below the threshold, or some pixel outside it
      * stays above, by more than a margin of {@code 1e-9 (1 + |bounds|)} that absorbs rounding.

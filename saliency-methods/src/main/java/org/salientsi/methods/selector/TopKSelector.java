@@ -199,6 +199,11 @@ public final class TopKSelector implements RegionSelector {
         return i < j;
     }
 
+    @Override
+    public boolean canExclude() {
+        return true;
+    }
+
     /**
      * True when some pixel of the observed region is surely beaten by K others (its upper bound is below
      * the K-th largest lower bound), or some pixel outside it surely beats all but fewer than K (its lower
