@@ -1,5 +1,7 @@
 package org.salientsi.core.search;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.salientsi.api.result.Alternative;
@@ -87,6 +89,24 @@ public final class OrderReplay {
             }
         });
         return new Skips(search.run(Provenance.empty()), segments);
+    }
+
+    /**
+     * Asserts that no segment overlaps a piece of the exhaustive truncation set by more than
+     * {@code 1e-9 (1 + |piece start|)}.
+     *
+     * @param segments segments {@code [lo, hi]} in z, for example those a search skipped
+     * @param what label for failures
+     */
+    public void assertOutsideTruncationSet(List<double[]> segments, String what) {
+        List<double[]> matched = matchedPieces();
+        for (double[] s : segments) {
+            for (double[] m : matched) {
+                double overlap = Math.min(s[1], m[1]) - Math.max(s[0], m[0]);
+                assertThat(overlap).as("%s: skipped [%s, %s] overlaps matched [%s, %s]", what, s[0], s[1], m[0],
+                        m[1]).isLessThanOrEqualTo(1e-9 * (1 + Math.abs(m[0])));
+            }
+        }
     }
 
     /** @return the pieces of the exhaustive search that lie in the truncation set, {@code [lo, hi]} in z */
