@@ -35,21 +35,30 @@ public final class PaperModels {
      * @throws ModelLoadException if there is none
      */
     public static Path directory() throws ModelLoadException {
-        String property = System.getProperty("salientsi.models");
-        if (property != null) {
-            return Path.of(property);
+        return findUp("salientsi.models", "examples/models/paper", "model_8.h5");
+    }
+
+    /**
+     * @param property a system property that names the folder, if set
+     * @param relative the folder's path relative to the working directory or one of its parents
+     * @param marker a file the folder must hold
+     * @return the folder
+     * @throws ModelLoadException if there is none
+     */
+    static Path findUp(String property, String relative, String marker) throws ModelLoadException {
+        String value = System.getProperty(property);
+        if (value != null && !value.isBlank()) {
+            return Path.of(value);
         }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("examples/models/paper");
-            if (Files.isDirectory(candidate)) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate.resolve(marker))) {
                 return candidate;
             }
-            dir = dir.getParent();
         }
-        Path expected = Path.of("examples/models/paper");
-        throw new ModelLoadException(expected, "the paper's models were not found in " + expected
-                + " of the working directory or a parent; set -Dsalientsi.models=DIR", null);
+        Path expected = Path.of(relative);
+        throw new ModelLoadException(expected, "no " + expected + " (with " + marker + ") in the working directory "
+                + "or a parent; set -D" + property + "=DIR", null);
     }
 
     /**

@@ -20,8 +20,9 @@ import org.salientsi.api.error.InvalidValueException;
  *
  * <p>In JSON a set is {@code [[lo, hi], ...]} with {@code null} for an infinite end.
  */
-public final class IntervalSet {
+public final class IntervalSet implements java.io.Serializable {
 
+    private static final long serialVersionUID = 1L;
     private static final IntervalSet EMPTY = new IntervalSet(new double[0]);
 
     /** Ends, {@code lo_0, hi_0, lo_1, hi_1, ...}, strictly increasing. */
@@ -29,6 +30,20 @@ public final class IntervalSet {
 
     private IntervalSet(double[] ends) {
         this.ends = ends;
+    }
+
+    /** Checks a deserialised set as the factories would: an even number of strictly increasing ends. */
+    private Object readResolve() throws java.io.InvalidObjectException {
+        if (ends == null || ends.length % 2 != 0) {
+            throw new java.io.InvalidObjectException("an interval set needs an even number of ends");
+        }
+        for (int i = 0; i + 1 < ends.length; i++) {
+            if (!(ends[i] < ends[i + 1])) {
+                throw new java.io.InvalidObjectException("interval set ends must increase strictly, got "
+                        + ends[i] + " then " + ends[i + 1]);
+            }
+        }
+        return ends.length == 0 ? EMPTY : this;
     }
 
     /** @return the empty set */

@@ -66,4 +66,20 @@ public interface SaliencyMethod {
     default boolean mapBounds(LineBounds bounds, SaliencyMap observed, double[] lower, double[] upper) {
         return false;
     }
+
+    /**
+     * Whether the method's own data-dependent choices (for example the arg-max target) provably equal the
+     * observed ones at every {@code z} of a segment, if the method can tell. With {@link #mapBounds} and a
+     * selector that {@link org.salientsi.api.selection.RegionSelector#includes includes} the observed
+     * region under the map's bounds, it certifies the whole segment into the truncation set without
+     * walking its pieces. A method without such choices answers true; the default cannot tell and
+     * answers false (then segments are never certified in, only walked).
+     *
+     * @param bounds the network's bounds over the segment (the nodes of {@link #requiredNodes()})
+     * @param observed the map at the observed data
+     * @return true only if the choices hold on the whole segment
+     */
+    default boolean choicesHold(LineBounds bounds, SaliencyMap observed) {
+        return false;
+    }
 }

@@ -51,4 +51,28 @@ public interface RegionSelector {
     default boolean excludes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
         return false;
     }
+
+    /**
+     * @return whether {@link #includes} can tell anything (the default cannot); searches try to certify
+     *     segments into the truncation set only then
+     */
+    default boolean canInclude() {
+        return false;
+    }
+
+    /**
+     * Whether every map within the given per-pixel bounds selects exactly the observed region, if the
+     * selector can tell (then every {@code z} whose map lies within them, and at which the method's
+     * choices hold, is in the truncation set). The default cannot tell and answers false.
+     *
+     * @param lower per-pixel lower bounds of the map (row-major)
+     * @param upper per-pixel upper bounds
+     * @param height rows
+     * @param width columns
+     * @param observed the observed region's membership (row-major)
+     * @return true only if every map within the bounds selects the observed region
+     */
+    default boolean includes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
+        return false;
+    }
 }

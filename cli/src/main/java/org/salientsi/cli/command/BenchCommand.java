@@ -25,24 +25,35 @@ import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.cli.CliContext;
+import org.salientsi.cli.bench.LadderBench;
+import org.salientsi.cli.bench.LadderManifest;
+import org.salientsi.cli.bench.LadderModel;
+import org.salientsi.cli.bench.LadderRow;
+import org.salientsi.cli.bench.LadderTable;
+import org.salientsi.cli.bench.SearchBudget;
 import org.salientsi.cli.run.TestSettings;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code salientsi bench}: the speed of the exact selective p-value on the paper's four trained CAM
  * models (shipped in the jar), on seeded null images (X and R i.i.d. N(0, 1), sigma 1, CAM &gt;= 0,
  * ref-mean, two-sided; a draw with an empty region is redrawn): per model the median over the images of
  * the pieces, the seconds of an exhaustive search and of a {@code decision:0.05} one, and the pieces per
- * second; or ({@code --study}) the wall time of a null study of many trials on several threads.
+ * second; or ({@code --study}) the wall time of a null study of many trials on several threads; or
+ * ({@code --ladder DIR}) the {@code test} command's default test on the models and image pairs of a scale
+ * ladder (see {@link LadderBench}), one row per model.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Time the exact selective p-value on the paper's models.",
+        header = "Time the exact selective p-value on the paper's models or on a scale ladder of ONNX CNNs.",
         description = {"Time the exact search for the selective p-value on the paper's four trained CAM models "
                 + "(8x8, 16x16, 32x32, 64x64; shipped with SalientSI) on seeded null images: X and the reference R "
                 + "i.i.d. N(0, 1), sigma 1, region CAM >= 0, statistic ref-mean, two-sided; a draw whose region is "
@@ -54,9 +65,31 @@ import picocli.CommandLine.Option;
                     + "(which stops once p <= 0.05 or p > 0.05 is certain), and pieces per second of the "
                     + "exhaustive search.",
             "With --study SIZE, it times a null study instead: --trials exhaustive p-values at that size on "
-                    + "--threads threads."},
+                    + "--threads threads.",
+            "With --ladder DIR, it runs a scale ladder instead (ONNX models and image pairs listed in DIR/ladder.json, "
+                    + "made by benchmarks/ladder/make_ladder.py): per model, the test command's default test (cam, "
+                    + "threshold:0, ref-mean against the pair's reference, two-sided, sigma 1, 95%% confidence "
+                    + "interval; the same code as 'salientsi test --model M --image X --reference R --sigma 1') on "
+                    + "--pairs null and --pairs signal pairs, each searched exhaustively and then with "
+                    + "--termination decision:0.05, one search at a time (an exhaustive one walks the two sides of T "
+                    + "on the test command's default --search-threads: the machine's cores, at most 2 useful), "
+                    + "after one untimed decision search (JIT warm-up). "
+                    + "The model files' SHA-256 and the images are checked before the first search.",
+            "One row per model: file, MACs (millions), pixels (H x W), and medians over the tested pairs: pieces "
+                    + "and seconds (the result's 'seconds', model loading excluded) of the exhaustive search, seconds "
+                    + "and pieces of the decision search, milliseconds per piece of the exhaustive search (of the "
+                    + "decision one with --no-exhaustive); then the process's peak resident memory (RSS, VmHWM of "
+                    + "/proc/self/status, reset before each model through /proc/self/clear_refs; the whole JVM, not "
+                    + "the model alone) and the JVM heap's peak (sum of its pools' peaks, after a GC and a reset per "
+                    + "model), in MB; the machine's 1-minute load average when the row finished (other processes "
+                    + "slow the timings down); and how many pairs were tested, had an empty region (not an error) "
+                    + "or failed (the message follows the table). A model or pair that fails does not stop the run: "
+                    + "the exit code is 0 once every model has its row, 2 for a bad ladder (missing folder, manifest "
+                    + "or model file, malformed manifest, SHA-256 mismatch, unreadable image)."},
         footer = {"", "Examples:", "  salientsi bench", "  salientsi bench --images 9 --seed 7",
-            "  salientsi bench --study 64 --trials 1000 --threads 2"})
+            "  salientsi bench --study 64 --trials 1000 --threads 2",
+            "  salientsi bench --ladder benchmarks/ladder/small",
+            "  salientsi bench --ladder target/ladder --models 'vgg-*' --max-seconds 120"})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final int[] SIZES = {8, 16, 32, 64};
@@ -102,8 +135,50 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Threads of the study, >= 1 (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--ladder", paramLabel = "DIR",
+            description = "Run the scale ladder in this folder (its ladder.json lists the models and image pairs) "
+                    + "instead of the paper's models (default: none, the paper's models).")
+    Path ladder;
+
+    @Option(names = "--pairs", defaultValue = "5", paramLabel = "N",
+            description = "With --ladder: the first N null and the first N signal pairs of each model (fewer if the "
+                    + "ladder has fewer), N >= 1 (default: ${DEFAULT-VALUE}, all of a ladder of make_ladder.py).")
+    int pairs;
+
+    @Option(names = "--models", paramLabel = "GLOB",
+            description = "With --ladder: only the models whose file name matches this glob, e.g. 'vgg-64-*' or "
+                    + "'*-{64,112}-trained.onnx' (default: every model, in the manifest's order).")
+    String models;
+
+    @Option(names = "--max-seconds", paramLabel = "S",
+            description = "With --ladder: the longest one search may run, in seconds (> 0). A longer search is "
+                    + "stopped within one linear piece of S (the search checks the clock at each piece it walks; the "
+                    + "core has no time budget of its own) and counts as '> S' in the medians, which are then "
+                    + "lower bounds marked '>'; its pieces so far still give its ms per piece (default: no limit).")
+    Double maxSeconds;
+
+    @Option(names = "--no-exhaustive",
+            description = "With --ladder: run only the decision:0.05 searches (default: exhaustive and decision).")
+    boolean noExhaustive;
+
+    @Option(names = "--json",
+            description = "With --ladder: print one JSON object per model instead of the table: every number of the "
+                    + "row (medians with a lower_bound flag, memory in bytes, the load), each pair's searches, and "
+                    + "provenance (model SHA-256, backend, SalientSI and Java versions) (default: the table).")
+    boolean json;
+
     @Option(names = "--debug", description = "Print the stack trace of an error (default: one line).")
     boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Options of the paper's table and study, which a ladder run does not take. */
+    private static final List<String> PAPER_OPTIONS = List.of("--images", "--seed", "--skipping", "--full-pass",
+            "--ci", "--study", "--trials", "--threads");
+    /** Options of a ladder run. */
+    private static final List<String> LADDER_OPTIONS = List.of("--pairs", "--models", "--max-seconds",
+            "--no-exhaustive", "--json");
 
     /**
      * @param context shared command context
@@ -115,6 +190,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException, ExecutionException {
         context.setDebug(debug);
+        if (ladder != null) {
+            refuse(PAPER_OPTIONS, "a ladder run (--ladder) takes the test command's defaults;");
+            return runLadder();
+        }
+        refuse(LADDER_OPTIONS, "need --ladder DIR:");
         if (images < 1) {
             throw new InvalidInputException("--images must be >= 1, got " + images);
         }
@@ -149,6 +229,82 @@ public final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(dir);
         }
         return 0;
+    }
+
+    /** Refuses the given options when the command line has any of them. */
+    private void refuse(List<String> options, String why) {
+        CommandLine.ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        if (parsed == null) {
+            return;
+        }
+        List<String> given = options.stream().filter(parsed::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new InvalidInputException(why + " " + String.join(", ", given) + " "
+                    + (given.size() == 1 ? "does" : "do") + " not apply");
+        }
+    }
+
+    private int runLadder() {
+        if (pairs < 1) {
+            throw new InvalidInputException("--pairs must be >= 1 (pairs of each kind per model), got " + pairs);
+        }
+        SearchBudget budget = SearchBudget.of(maxSeconds);
+        LadderManifest manifest = LadderManifest.read(ladder);
+        List<LadderModel> chosen = manifest.select(models);
+        manifest.verify(chosen, pairs);
+        TestSettings exhaustive = testSettings();
+        TestSettings decision = testSettings("--termination", LadderBench.DECISION);
+        LadderBench bench = new LadderBench(context.plugins(), exhaustive, decision, budget, !noExhaustive);
+        var out = context.out();
+        if (!json) {
+            out.printf(Locale.ROOT, "ladder %s: %d of %d models, the first %d null and %d signal pairs of each%s%n",
+                    ladder, chosen.size(), manifest.models().size(), pairs, pairs,
+                    manifest.generator() == null ? "" : " (" + manifest.generator() + ")");
+            out.printf(Locale.ROOT, "test: %s, %s, %s, %s, sigma %s, %s, skipping %s; each pair %s%s; budget %s; "
+                            + "one search at a time, exhaustive ones on %d threads%n",
+                    exhaustive.method(), exhaustive.selector(), exhaustive.statisticName(true),
+                    exhaustive.alternative().label(), plain(exhaustive.sigma()), exhaustive.confidence() == 0
+                            ? "no interval" : plain(exhaustive.confidence() * 100) + "% interval",
+                    exhaustive.skipping().label(), noExhaustive ? "" : "exhaustive, then ", LadderBench.DECISION,
+                    maxSeconds == null ? "none" : plain(maxSeconds) + " s per search", exhaustive.searchThreads());
+            out.println(LadderTable.columns());
+            out.flush();
+        }
+        List<LadderRow> rows = new ArrayList<>();
+        bench.run(manifest, chosen, pairs, row -> {
+            rows.add(row);
+            if (json) {
+                try {
+                    out.println(context.json().writeValueAsString(row.toJson()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("cannot write a row as JSON", e);
+                }
+            } else {
+                out.println(LadderTable.row(row));
+            }
+            out.flush();
+        });
+        if (!json) {
+            LadderTable.notes(rows).forEach(out::println);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * @param args options of {@code salientsi test}'s selection (none: its defaults)
+     * @return the settings {@code salientsi test} runs with these options and {@code --sigma 1}
+     */
+    static TestSettings testSettings(String... args) {
+        SelectionOptions selection = new SelectionOptions();
+        new CommandLine(selection).parseArgs(args);
+        NoiseOptions noise = new NoiseOptions();
+        noise.sigma = 1.0;
+        return selection.settings(noise);
     }
 
     private void runTable(Plugins plugins, Path dir, SelectiveTest test) throws IOException {

@@ -59,12 +59,18 @@ public final class SelectionOptions {
                     + "decision:ALPHA (when p <= ALPHA or p > ALPHA is decided).")
     String termination;
 
-    @Option(names = "--skipping", defaultValue = "early-stops", paramLabel = "WHEN",
+    @Option(names = "--skipping", defaultValue = "always", paramLabel = "WHEN",
             description = "When the search may skip whole segments of the line that bounds on the network show to "
-                    + "lie outside the truncation set (CAM with a threshold or top-k selector; the p-value is the "
-                    + "same, only faster): never, early-stops (the default: with precision or decision) or "
-                    + "always (also exhaustive searches).")
+                    + "lie outside the truncation set, or inside it (CAM with a threshold, top-k or percentile "
+                    + "selector; the truncation set and the p-value are the same, only faster): never, "
+                    + "early-stops (with precision or decision only) or always (the default).")
     String skipping;
+
+    @Option(names = "--search-threads", paramLabel = "K",
+            description = "Threads that walk one exhaustive search, >= 1 (default: the machine's cores); it walks "
+                    + "the two sides of T at once, so more than 2 add nothing. "
+                    + "The result is the same for every K.")
+    Integer searchThreads;
 
     @Option(names = "--range", defaultValue = "10", paramLabel = "K",
             description = "Search range half-width beyond |T|, in units of sigma_T: the search covers "
@@ -111,6 +117,7 @@ public final class SelectionOptions {
         return new TestSettings(method, target, camLayer, methodOptions.asParameters(), selector, statistic,
                 TestSettings.parseAlternative(alternative), TestSettings.parseTermination(termination),
                 TestSettings.parseSkipping(skipping), range, confidence, noise == null ? null : noise.sigma(),
-                noise == null ? null : noise.covariance());
+                noise == null ? null : noise.covariance(),
+                searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
     }
 }

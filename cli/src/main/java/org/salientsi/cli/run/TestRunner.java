@@ -150,7 +150,8 @@ public final class TestRunner {
                 : covariance(key.shape().size());
         SelectiveTest test = SelectiveTest.withDefaults().with(settings.alternative())
                 .withTermination(settings.termination()).withSkipping(settings.skipping()).withRange(settings.range())
-                .withConfidenceLevel(settings.confidence()).withNoise(noise);
+                .withConfidenceLevel(settings.confidence()).withNoise(noise)
+                .withSearchThreads(settings.searchThreads());
         return new Prepared(selection, test);
     }
 

@@ -33,11 +33,13 @@ import org.salientsi.core.search.Termination;
  *     covariance
  * @param covariance the noise covariance ({@code n x n}, {@code n = H*W*C} in HWC order), or
  *     {@code null} with a sigma
+ * @param searchThreads threads that walk one search ({@code --search-threads}), {@code >= 1}; the result
+ *     does not depend on it
  */
 public record TestSettings(String method, Integer target, String camLayer, Map<String, String> methodOptions,
                            String selector, String statistic,
                            Alternative alternative, Termination termination, SegmentSkipping skipping, double range,
-                           double confidence, Double sigma, NpyArray covariance) {
+                           double confidence, Double sigma, NpyArray covariance, int searchThreads) {
 
     /** Validates the values. */
     public TestSettings {
@@ -54,7 +56,10 @@ public record TestSettings(String method, Integer target, String camLayer, Map<S
             throw new InvalidInputException("--termination needs a value such as exhaustive");
         }
         if (skipping == null) {
-            throw new InvalidInputException("--skipping needs a value such as early-stops");
+            throw new InvalidInputException("--skipping needs a value such as always");
+        }
+        if (searchThreads < 1) {
+            throw new InvalidInputException("--search-threads must be >= 1, got " + searchThreads);
         }
         if (!(range > 0) || Double.isInfinite(range)) {
             throw new InvalidInputException("--range must be a finite number of sigma_T > 0, got " + range);
@@ -77,14 +82,15 @@ public record TestSettings(String method, Integer target, String camLayer, Map<S
 
     /**
      * The settings of DESIGN.md's defaults ({@code cam}, {@code threshold:0}, two-sided, exhaustive,
-     * range 10, 95% interval) with the given noise level.
+     * range 10, 95% interval, segments certified in and out of the truncation set, one search thread) with
+     * the given noise level.
      *
      * @param sigma noise standard deviation, {@code > 0}
      * @return the settings
      */
     public static TestSettings defaults(double sigma) {
         return new TestSettings("cam", null, null, Map.of(), "threshold:0", null, Alternative.TWO_SIDED,
-                Termination.exhaustive(), SegmentSkipping.EARLY_STOPS, 10, 0.95, sigma, null);
+                Termination.exhaustive(), SegmentSkipping.ALWAYS, 10, 0.95, sigma, null, 1);
     }
 
     /**

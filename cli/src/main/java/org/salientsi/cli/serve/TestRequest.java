@@ -100,11 +100,12 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                 text(body, "statistic", null),
                 TestSettings.parseAlternative(text(body, "alternative", "two-sided")),
                 TestSettings.parseTermination(text(body, "termination", "exhaustive")),
-                TestSettings.parseSkipping(text(body, "skipping", "early-stops")),
+                TestSettings.parseSkipping(text(body, "skipping", "always")),
                 number(body, "range", 10.0),
                 number(body, "confidence", 0.95),
                 present(body, "sigma") ? number(body, "sigma", null) : null,
-                covariance);
+                covariance,
+                1); // the server runs --threads tests at once: one thread each keeps within the cores
         JsonArrays.Named image = JsonArrays.read(imageNode, "image");
         List<Image> refs = new ArrayList<>();
         if (present(body, "reference")) {

@@ -8,6 +8,8 @@ final class AvgPoolKernel extends Kernel.Affine {
 
     private final WindowTable windows;
     private final double[] inverseCount;
+    /** The most windows that cover one input unit. */
+    private final int fanOut;
 
     AvgPoolKernel(int node, int input, WindowTable windows, boolean countIncludePad) {
         super(node, new int[] {input}, windows.paddedCount.length);
@@ -17,6 +19,11 @@ final class AvgPoolKernel extends Kernel.Affine {
             int count = countIncludePad ? windows.paddedCount[o] : windows.start[o + 1] - windows.start[o];
             inverseCount[o] = count == 0 ? 0.0 : 1.0 / count;
         }
+        int most = 0;
+        for (int i = 0; i + 1 < windows.coverStart.length; i++) {
+            most = Math.max(most, windows.coverStart[i + 1] - windows.coverStart[i]);
+        }
+        this.fanOut = most;
     }
 
     @Override
@@ -39,11 +46,7 @@ final class AvgPoolKernel extends Kernel.Affine {
 
     @Override
     int fanOut() {
-        int most = 0;
-        for (int i = 0; i + 1 < windows.coverStart.length; i++) {
-            most = Math.max(most, windows.coverStart[i + 1] - windows.coverStart[i]);
-        }
-        return most;
+        return fanOut;
     }
 
     @Override

@@ -3,39 +3,73 @@ package org.salientsi.core.eval;
 import java.util.Arrays;
 
 /**
- * An indexed min-heap of decisions keyed by the root ahead of the current point: the next breakpoint
- * is the smallest key, and a decision's key can be changed in {@code O(log n)} because the heap keeps
- * each decision's position. The heap is 4-ary (shallower than a binary one, and a node's children are
- * adjacent in memory), over parallel arrays of ids and keys. Decisions with no root ahead (key
- * {@code +inf}), or with their root beyond the horizon (where the walk stops), are kept out of the heap.
- * Primitive arrays only; nothing is allocated after construction.
+ * The decisions keyed by the root ahead of the current point: the next breakpoint is the smallest key.
+ * The walk moves forward, so keys are taken in increasing order, and a breakpoint changes many keys
+ * (every touched ReLU's root) but takes only the smallest few; so the queue keeps ordered only the keys
+ * below a split point, in a small 4-ary min-heap (a node's children adjacent in memory), and leaves the
+ * others unordered in a pool of ids. A changed key is appended to the heap (sifted up, which ends
+ * within a level or two on average) or to the pool, and the entry of its old key is left in place: a
+ * heap entry is stale once its key is no longer its decision's, a pool entry once its decision's key
+ * has gone below the split or to {@code +inf}. Stale heap entries are dropped when they reach the top
+ * (the top entry is live after every operation), and all at once when the heap or the pool fills up, by
+ * refilling it from the keys. When the heap runs out of live entries, the split moves up just past the
+ * {@value #NEAR}-th smallest key of the pool, and the keys below it move into the heap. (A decision
+ * whose key went away and came back may have two live entries; when it is popped the other turns
+ * stale, so this is harmless.)
+ *
+ * <p>Decisions with no root ahead (key {@code +inf}), or with their root beyond the horizon (where the
+ * walk stops), are kept out. Primitive arrays only; nothing is allocated after construction.
  */
 final class DecisionQueue {
 
     private static final int ARITY = 4;
+    /** How many of the pool's smallest keys move into the heap when it runs out. */
+    static final int NEAR = 2048;
 
+    /** Per decision: its key, {@code +inf} for none (the truth; heap and pool entries may be stale). */
     private final double[] key;
-    private final int[] position;
+    /** Heap entries (keys below {@link #split}): decision ids and the keys they had when pushed. */
     private final int[] heap;
     private final double[] heapKey;
+    /** Heap entries in use, live and stale. */
     private int size;
+    /** Pool entries (keys at or above {@link #split}), unordered decision ids. */
+    private final int[] pool;
+    /** Pool entries in use, live and stale. */
+    private int poolSize;
+    /** Keys below it are in the heap, the others in the pool. */
+    private double split = Double.NEGATIVE_INFINITY;
+    /** How many of the pool's smallest keys move into the heap when it runs out. */
+    private final int near;
+    /** Decisions with a finite key. */
+    private int live;
     private double horizon = Double.POSITIVE_INFINITY;
 
     /**
      * @param capacity the number of decisions (ids {@code 0 .. capacity - 1})
      */
     DecisionQueue(int capacity) {
+        this(capacity, NEAR);
+    }
+
+    /**
+     * @param capacity the number of decisions (ids {@code 0 .. capacity - 1})
+     * @param near how many of the smallest keys move into the heap when it runs out, {@code >= 1}
+     */
+    DecisionQueue(int capacity, int near) {
+        // room for every decision and half as many stale entries: a refill then frees at least that many
+        int room = capacity + capacity / 2 + 1;
         this.key = new double[capacity];
-        this.position = new int[capacity];
-        this.heap = new int[capacity];
-        this.heapKey = new double[capacity];
+        this.heap = new int[room];
+        this.heapKey = new double[room];
+        this.pool = new int[room];
+        this.near = near;
         Arrays.fill(key, Double.POSITIVE_INFINITY);
-        Arrays.fill(position, -1);
     }
 
     /** @return the number of decisions with a root ahead */
     int size() {
-        return size;
+        return live;
     }
 
     /** @return the smallest key, {@code +inf} when no decision has a root ahead */
@@ -59,7 +93,7 @@ final class DecisionQueue {
     }
 
     /**
-     * Sets a key without maintaining the heap; call {@link #rebuild} after a batch of these.
+     * Sets a key without maintaining the queue; call {@link #rebuild} after a batch of these.
      *
      * @param id a decision
      * @param value its key ({@code +inf} or NaN: none)
@@ -69,14 +103,14 @@ final class DecisionQueue {
     }
 
     /**
-     * Rebuilds the heap from the keys (Floyd's heap construction, linear time); keys beyond the horizon
-     * become {@code +inf}.
+     * Rebuilds the queue from the keys, without stale entries (linear time on average); keys beyond the
+     * horizon become {@code +inf}.
      *
      * @return the smallest key before that (the next root, even beyond the horizon)
      */
     double rebuild() {
-        size = 0;
         double smallest = Double.POSITIVE_INFINITY;
+        live = 0;
         for (int id = 0; id < key.length; id++) {
             double k = key[id];
             if (k < smallest) {
@@ -84,21 +118,14 @@ final class DecisionQueue {
             }
             if (!(k <= horizon)) {
                 key[id] = Double.POSITIVE_INFINITY;
-            }
-            if (key[id] < Double.POSITIVE_INFINITY) {
-                heap[size] = id;
-                heapKey[size] = key[id];
-                position[id] = size;
-                size++;
-            } else {
-                position[id] = -1;
+            } else if (k < Double.POSITIVE_INFINITY) {
+                live++;
             }
         }
-        if (size > 1) {
-            for (int i = (size - 2) / ARITY; i >= 0; i--) {
-                siftDown(i);
-            }
-        }
+        split = Double.NEGATIVE_INFINITY;
+        size = 0;
+        refillPool();
+        settle();
         return smallest;
     }
 
@@ -123,51 +150,178 @@ final class DecisionQueue {
             return;
         }
         key[id] = v;
-        int at = position[id];
-        if (v == Double.POSITIVE_INFINITY) {
-            removeAt(at);
-            return;
+        if (old == Double.POSITIVE_INFINITY) {
+            live++;
+        } else if (v == Double.POSITIVE_INFINITY) {
+            live--;
         }
-        if (at < 0) {
-            at = size++;
-            heap[at] = id;
-            heapKey[at] = v;
-            position[id] = at;
-            siftUp(at);
-            return;
+        if (v < split) {
+            if (size == heap.length) {
+                refillHeap();
+            } else {
+                heap[size] = id;
+                heapKey[size] = v;
+                siftUp(size);
+                size++;
+            }
+        } else if (v < Double.POSITIVE_INFINITY && !(old >= split && old < Double.POSITIVE_INFINITY)) {
+            // a decision already in the pool stays listed there (its entry reads the key)
+            if (poolSize == pool.length) {
+                refillPool();
+            } else {
+                pool[poolSize++] = id;
+            }
         }
-        heapKey[at] = v;
-        if (v < old) {
-            siftUp(at);
-        } else {
-            siftDown(at);
-        }
+        settle();
     }
 
     /** Removes the decision with the smallest key and returns it; the queue must not be empty. */
     int pop() {
         int id = heap[0];
         key[id] = Double.POSITIVE_INFINITY;
-        removeAt(0);
+        live--;
+        removeTop();
+        settle();
         return id;
     }
 
-    private void removeAt(int at) {
-        int id = heap[at];
-        position[id] = -1;
-        size--;
-        if (at == size) {
-            return;
+    /**
+     * Drops stale entries from the top of the heap until the top is live; when the heap runs out and
+     * the pool holds live keys, moves the split up past the smallest of them.
+     */
+    private void settle() {
+        while (true) {
+            while (size > 0 && heapKey[0] != key[heap[0]]) {
+                removeTop();
+            }
+            if (size > 0 || live == 0 || !raiseSplit()) {
+                return;
+            }
         }
-        int last = heap[size];
-        double lastKey = heapKey[size];
-        heap[at] = last;
-        heapKey[at] = lastKey;
-        position[last] = at;
-        if (at > 0 && lastKey < heapKey[(at - 1) / ARITY]) {
-            siftUp(at);
-        } else {
-            siftDown(at);
+    }
+
+    /**
+     * With an empty heap: drops the pool's stale entries, moves the split just past its
+     * {@link #near}-th smallest live key (or past all of them), and moves the keys below it into the
+     * heap.
+     *
+     * @return whether the pool held a live key (then the heap is no longer empty)
+     */
+    private boolean raiseSplit() {
+        // the empty heap's key array serves as scratch for the selection
+        double[] select = heapKey;
+        int n = 0;
+        for (int j = 0; j < poolSize; j++) {
+            int id = pool[j];
+            double k = key[id];
+            if (k >= split && k < Double.POSITIVE_INFINITY) {
+                pool[n] = id;
+                select[n] = k;
+                n++;
+            }
+        }
+        poolSize = n;
+        if (n == 0) {
+            split = Double.POSITIVE_INFINITY;
+            return false;
+        }
+        split = Math.nextUp(kthSmallest(select, n, Math.min(near, n) - 1));
+        int kept = 0;
+        for (int j = 0; j < n; j++) {
+            int id = pool[j];
+            double k = key[id];
+            if (k < split) {
+                heap[size] = id;
+                heapKey[size] = k;
+                size++;
+            } else {
+                pool[kept++] = id;
+            }
+        }
+        poolSize = kept;
+        heapify();
+        return true;
+    }
+
+    /** Refills the heap with every key below the split (no stale entries). */
+    private void refillHeap() {
+        size = 0;
+        for (int id = 0; id < key.length; id++) {
+            if (key[id] < split) {
+                heap[size] = id;
+                heapKey[size] = key[id];
+                size++;
+            }
+        }
+        heapify();
+    }
+
+    /** Refills the pool with every finite key at or above the split (no stale entries). */
+    private void refillPool() {
+        poolSize = 0;
+        for (int id = 0; id < key.length; id++) {
+            double k = key[id];
+            if (k >= split && k < Double.POSITIVE_INFINITY) {
+                pool[poolSize++] = id;
+            }
+        }
+    }
+
+    private void heapify() {
+        if (size > 1) {
+            for (int i = (size - 2) / ARITY; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+    }
+
+    /**
+     * The {@code k}-th smallest (from 0) of {@code v[0 .. n)}, which it reorders (quickselect, median of
+     * three, linear on average).
+     */
+    static double kthSmallest(double[] v, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            double a = v[lo];
+            double b = v[mid];
+            double c = v[hi];
+            double pivot = a < b ? (b < c ? b : Math.max(a, c)) : (a < c ? a : Math.max(b, c));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
+    }
+
+    private void removeTop() {
+        size--;
+        if (size > 0) {
+            heap[0] = heap[size];
+            heapKey[0] = heapKey[size];
+            siftDown(0);
         }
     }
 
@@ -180,15 +334,12 @@ final class DecisionQueue {
             if (pk <= k) {
                 break;
             }
-            int pid = heap[parent];
-            heap[at] = pid;
+            heap[at] = heap[parent];
             heapKey[at] = pk;
-            position[pid] = at;
             at = parent;
         }
         heap[at] = id;
         heapKey[at] = k;
-        position[id] = at;
     }
 
     private void siftDown(int at) {
@@ -212,14 +363,11 @@ final class DecisionQueue {
             if (k <= ck) {
                 break;
             }
-            int cid = heap[child];
-            heap[at] = cid;
+            heap[at] = heap[child];
             heapKey[at] = ck;
-            position[cid] = at;
             at = child;
         }
         heap[at] = id;
         heapKey[at] = k;
-        position[id] = at;
     }
 }

@@ -91,13 +91,10 @@ final class GatherKernel extends Kernel.Affine {
 
     @Override
     int recomputeAll(int[] units, int n, IncrementalLineEvaluator ev, int base) {
-        if (inputs.length > 1) {
-            return super.recomputeAll(units, n, ev, base);
-        }
-        double[] px = ev.p[inputs[0]];
-        double[] qx = ev.q[inputs[0]];
-        double[] py = ev.p[node];
-        double[] qy = ev.q[node];
+        double[][] p = ev.p;
+        double[][] q = ev.q;
+        double[] py = p[node];
+        double[] qy = q[node];
         double[] dpy = ev.dp[node];
         double[] dqy = ev.dq[node];
         int kept = 0;
@@ -108,14 +105,16 @@ final class GatherKernel extends Kernel.Affine {
             double sq = 0;
             int single = copyOf[o];
             if (single >= 0) {
-                sp += px[single];
-                sq += qx[single];
+                int in = inputs[sourceNode[start[o]]];
+                sp += p[in][single];
+                sq += q[in][single];
             } else {
                 for (int k = start[o]; k < start[o + 1]; k++) {
                     double wt = weight[k];
+                    int in = inputs[sourceNode[k]];
                     int i = source[k];
-                    sp += wt * px[i];
-                    sq += wt * qx[i];
+                    sp += wt * p[in][i];
+                    sq += wt * q[in][i];
                 }
             }
             double op = py[o];

@@ -5,24 +5,25 @@ import org.salientsi.api.ir.Network;
 /**
  * Walks the line \( x(z) = a + c z \) from piece to piece without a full pass per piece (DESIGN.md
  * section 2, "Incremental walking"). Every piecewise decision of the network (a ReLU unit's sign, a
- * max-pool window's winner) sits in an indexed priority queue keyed by its root ahead of the current
- * point. {@link #advance} moves to the next point: at a breakpoint it pops every decision whose root
+ * max-pool window's winner) sits in a priority queue ({@link DecisionQueue}) keyed by its root ahead of
+ * the current point. {@link #advance} moves to the next point: at a breakpoint it pops every decision whose root
  * is there (ties are real: nearest upsampling copies a value to a block), re-decides them by the rule
  * of {@link LineEvaluator}, and pushes the change in {@code (p, q)} forward only through what it
  * touches: a convolution spreads a changed unit to its {@code kh x kw x C_out} neighbourhood, a ReLU
  * that stays inactive stops it (only its root moves), a max pool passes it only from its winner,
  * global pooling turns it into a few numbers. The roots of the touched decisions are updated in the
- * queue, so the next breakpoint costs {@code O(log n)}.
+ * queue (in constant time on average), and the next breakpoint is its smallest key.
  *
  * <p>Linear ops with a large fan-in (convolution, dense, average pooling) add weighted changes, which
  * accumulate rounding, or recompute the whole node when so many inputs changed that this is cheaper;
- * every other op recomputes its touched outputs exactly. A full pass (the same arithmetic as
- * {@link LineEvaluator}, so bitwise the same values) is run at the start, every
- * {@link #refreshInterval()} network breakpoints, when a breakpoint touches too many units at once, and
- * when a check fails: a ReLU unit about to flip must have a value that vanishes at its root when
- * recomputed from its inputs. (Measured on the paper's 64x64 model: after 16,000 breakpoints without a
- * full pass, intercepts and slopes still agree with a full pass to 1.2e-15 of the node's magnitude.)
- * Roots beyond the walk's {@link #setHorizon horizon} stay out of the queue.
+ * every other op recomputes its touched outputs exactly (an affine one the whole node, as a full pass
+ * would, when a breakpoint touches more than a quarter of its units). A full pass (the same arithmetic
+ * as {@link LineEvaluator}, so bitwise the same values) is run at the start, every
+ * {@link #refreshInterval()} network breakpoints, and when a check fails: a ReLU unit about to flip must
+ * have a value that vanishes at its root when recomputed from its inputs. (Measured on the paper's
+ * 64x64 model: after 16,000 breakpoints without a full pass, intercepts and slopes still agree with a
+ * full pass to 1.2e-15 of the node's magnitude.) Roots beyond the walk's {@link #setHorizon horizon}
+ * stay out of the queue.
  *
  * <p>The network's decisions give the piece's upper end; saliency methods and selectors narrow it
  * further through {@link #positive} and {@link #argmax}, as with {@link LineEvaluator}. The piece's
@@ -42,21 +43,33 @@ public final class IncrementalLineEvaluator extends PieceState {
      */
     private static final long SCATTER_COST = 4;
 
-    /** Per node: intercept and slope changes of the units changed in this round. */
+    /**
+     * Per node: intercept and slope changes of the units changed in this round (valid at the listed
+     * units; a node whose kernel adds into them, {@link #add}, keeps them zero between rounds).
+     */
     final double[][] dp;
     final double[][] dq;
-    /** Per node: the units touched in this round, and how many. */
+    /** Per node: whether a scattering kernel reads its {@code dp}, {@code dq} (else they need not be set). */
+    final boolean[] deltaRead;
+    /** Per node: whether its kernel adds into its {@code dp}, {@code dq}, which must then be zeroed after a round. */
+    private final boolean[] addsInPlace;
+    /**
+     * Per node: the units touched in this round (never one twice), and how many. A unit listed through
+     * {@link #mark} or {@link #add} is stamped with the round; one listed otherwise is not.
+     */
     final int[][] list;
     final int[] count;
-    /** Per node: the round in which each unit was last touched. */
+    /** Per node: the round in which each unit was last listed through {@link #mark} or {@link #add}. */
     final int[][] stamp;
+    /** Per node: the scratch of its kernel's scattering ({@link Kernel#newScatterScratch()}), or null. */
+    final ScatterScratch[] scratch;
     int round;
     /** Per node: id of its first decision in the queue, or -1. */
     private final int[] base;
     /** Decision nodes by increasing base, and their bases (for id lookup). */
     private final int[] decisionNode;
     private final int[] decisionBase;
-    /** Per node: the most units a round may touch before a full pass is cheaper. */
+    /** Per node: the most units a round may touch before recomputing a whole affine node is cheaper. */
     private final int[] budget;
     /** The queue of decisions by root. */
     final DecisionQueue queue;
@@ -71,6 +84,7 @@ public final class IncrementalLineEvaluator extends PieceState {
     private long overBudget;
     private long touched;
     private long denseUpdates;
+    private long scatteredUpdates;
 
     IncrementalLineEvaluator(CompiledNetwork program, int[] order) {
         super(program, order);
@@ -81,6 +95,9 @@ public final class IncrementalLineEvaluator extends PieceState {
         this.list = new int[nodes][];
         this.count = new int[nodes];
         this.stamp = new int[nodes][];
+        this.scratch = new ScatterScratch[nodes];
+        this.deltaRead = new boolean[nodes];
+        this.addsInPlace = new boolean[nodes];
         this.base = new int[nodes];
         this.budget = new int[nodes];
         java.util.Arrays.fill(base, -1);
@@ -93,6 +110,14 @@ public final class IncrementalLineEvaluator extends PieceState {
             list[id] = new int[size];
             stamp[id] = new int[size];
             budget[id] = Math.max(1024, size / 4);
+            Kernel kernel = program.kernel(id);
+            scratch[id] = kernel.newScatterScratch();
+            addsInPlace[id] = kernel.scatters() && scratch[id] == null;
+            if (kernel.scatters()) {
+                for (int in : kernel.inputs) {
+                    deltaRead[in] = true;
+                }
+            }
             int d = program.kernel(id).decisions();
             if (d > 0) {
                 base[id] = decisions;
@@ -212,14 +237,22 @@ public final class IncrementalLineEvaluator extends PieceState {
         return residualFailures;
     }
 
-    /** @return breakpoints that touched too many units and ran a full pass instead */
+    /**
+     * @return affine nodes that rounds touched so widely that they recomputed them whole (a full pass of
+     *     the node, not of the network)
+     */
     public long overBudget() {
         return overBudget;
     }
 
-    /** @return linear nodes recomputed whole by incremental rounds so far */
+    /** @return nodes recomputed whole by incremental rounds so far (linear ones and {@link #overBudget()}) */
     public long denseUpdates() {
         return denseUpdates;
+    }
+
+    /** @return linear nodes updated by scattering the changes of their inputs, by incremental rounds so far */
+    public long scatteredUpdates() {
+        return scatteredUpdates;
     }
 
     /** @return units recomputed or updated by incremental rounds so far */
@@ -246,7 +279,7 @@ public final class IncrementalLineEvaluator extends PieceState {
     /**
      * One incremental round at the breakpoint {@code z}.
      *
-     * @return false if a full pass is needed instead (a check failed or too many units changed)
+     * @return false if a full pass is needed instead (a check failed)
      */
     private boolean update() {
         if (++round == Integer.MAX_VALUE) {
@@ -257,7 +290,7 @@ public final class IncrementalLineEvaluator extends PieceState {
         }
         boolean ok = popDecisions();
         if (ok) {
-            ok = propagate();
+            propagate();
         }
         clearRound();
         return ok;
@@ -286,7 +319,7 @@ public final class IncrementalLineEvaluator extends PieceState {
         return true;
     }
 
-    private boolean propagate() {
+    private void propagate() {
         for (int id : order) {
             Kernel k = program.kernel(id);
             int[] in = k.inputs;
@@ -299,7 +332,7 @@ public final class IncrementalLineEvaluator extends PieceState {
                     continue;
                 }
                 if (changedInputs * k.fanOut() * SCATTER_COST > k.fullCost()) {
-                    recomputeNode(id, k);
+                    recomputeWhole(id, k);
                 } else {
                     for (int slot = 0; slot < in.length; slot++) {
                         int src = in[slot];
@@ -307,7 +340,8 @@ public final class IncrementalLineEvaluator extends PieceState {
                             k.scatter(slot, list[src], count[src], dp[src], dq[src], this);
                         }
                     }
-                    applyScattered(id);
+                    k.applyScattered(this);
+                    scatteredUpdates++;
                 }
                 touched += count[id];
                 continue;
@@ -322,36 +356,27 @@ public final class IncrementalLineEvaluator extends PieceState {
             if (n == 0) {
                 continue;
             }
-            if (n > budget[id]) {
+            if (n > budget[id] && k.decisions() == 0) {
                 overBudget++;
-                return false;
+                touched += size(id);
+                recomputeWhole(id, k);
+                continue;
             }
             touched += n;
             count[id] = k.recomputeAll(list[id], n, this, base[id]);
         }
-        return true;
     }
 
-    /** Adds the scattered changes of a node to its intercepts and slopes. */
-    private void applyScattered(int id) {
-        double[] pn = p[id];
-        double[] qn = q[id];
-        double[] dpn = dp[id];
-        double[] dqn = dq[id];
-        int[] units = list[id];
-        int n = count[id];
-        for (int j = 0; j < n; j++) {
-            int o = units[j];
-            pn[o] += dpn[o];
-            qn[o] += dqn[o];
-        }
+    private int size(int id) {
+        return p[id].length;
     }
 
     /**
-     * Recomputes a whole linear node from its inputs (when so many inputs changed that scattering would
-     * cost more), and lists the outputs that changed with their changes.
+     * Recomputes a whole node without decisions from its inputs, by the node's full pass (when so many
+     * inputs changed that scattering, or recomputing the touched units one by one, would cost more), and
+     * lists the outputs that changed with their changes.
      */
-    private void recomputeNode(int id, Kernel k) {
+    private void recomputeWhole(int id, Kernel k) {
         double[] pn = p[id];
         double[] qn = q[id];
         double[] dpn = dp[id];
@@ -376,10 +401,15 @@ public final class IncrementalLineEvaluator extends PieceState {
         denseUpdates++;
     }
 
+    /** Empties the unit lists, and zeroes the changes of the nodes that {@link #add} into them. */
     private void clearRound() {
         for (int id : order) {
             int n = count[id];
             if (n == 0) {
+                continue;
+            }
+            count[id] = 0;
+            if (!addsInPlace[id]) {
                 continue;
             }
             double[] dpn = dp[id];
@@ -390,7 +420,6 @@ public final class IncrementalLineEvaluator extends PieceState {
                 dpn[o] = 0.0;
                 dqn[o] = 0.0;
             }
-            count[id] = 0;
         }
     }
 

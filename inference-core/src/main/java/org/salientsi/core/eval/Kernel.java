@@ -79,8 +79,11 @@ abstract class Kernel {
     }
 
     /**
-     * Adds the changes of input units to the outputs they feed ({@link #scatters()} kernels only),
-     * through {@link IncrementalLineEvaluator#add}.
+     * Adds the changes of input units to the outputs they feed ({@link #scatters()} kernels only): by
+     * default through {@link IncrementalLineEvaluator#add} (into the node's {@code dp}, {@code dq} and
+     * unit list), or into the kernel's {@link #newScatterScratch() scratch}, which
+     * {@link #applyScattered} then moves into the node. Each output's changes are summed in the order
+     * of {@code changed}.
      *
      * @param slot which input
      * @param changed the changed units of that input
@@ -91,6 +94,38 @@ abstract class Kernel {
      */
     void scatter(int slot, int[] changed, int n, double[] dp, double[] dq, IncrementalLineEvaluator ev) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " does not scatter");
+    }
+
+    /**
+     * @return for {@link #scatters() scattering} kernels that accumulate in a layout of their own, a new
+     *     zeroed scratch for one evaluator; {@code null} (the default) for those that add into the node
+     *     directly
+     */
+    ScatterScratch newScatterScratch() {
+        return null;
+    }
+
+    /**
+     * Ends a scattering round of this node, after {@link #scatter} for every changed input: adds the
+     * summed changes to the node's intercepts and slopes, and leaves in the evaluator's {@code dp},
+     * {@code dq}, {@code list} and {@code count} of the node the units that changed with their changes
+     * (as {@link #recomputeAll} does). By default the changes are already there (added through
+     * {@link IncrementalLineEvaluator#add}) and only the intercepts and slopes are updated.
+     *
+     * @param ev the evaluator
+     */
+    void applyScattered(IncrementalLineEvaluator ev) {
+        double[] pn = ev.p[node];
+        double[] qn = ev.q[node];
+        double[] dpn = ev.dp[node];
+        double[] dqn = ev.dq[node];
+        int[] units = ev.list[node];
+        int n = ev.count[node];
+        for (int j = 0; j < n; j++) {
+            int o = units[j];
+            pn[o] += dpn[o];
+            qn[o] += dqn[o];
+        }
     }
 
     /**
@@ -108,7 +143,8 @@ abstract class Kernel {
 
     /**
      * Marks the outputs that read changed input units, through {@link IncrementalLineEvaluator#mark};
-     * by default the output of the same index (elementwise ops).
+     * by default the output of the same index (elementwise ops). A unit list never repeats a unit, so
+     * when this node has one input and nothing listed yet, the input's list is copied as it is.
      *
      * @param slot which input
      * @param changed the changed units of that input
@@ -116,6 +152,11 @@ abstract class Kernel {
      * @param ev the evaluator
      */
     void touch(int slot, int[] changed, int n, IncrementalLineEvaluator ev) {
+        if (inputs.length == 1 && ev.count[node] == 0) {
+            System.arraycopy(changed, 0, ev.list[node], 0, n);
+            ev.count[node] = n;
+            return;
+        }
         for (int k = 0; k < n; k++) {
             ev.mark(node, changed[k]);
         }

@@ -17,12 +17,10 @@ import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.statistic.Contrast;
-import org.salientsi.api.statistic.LinearConstraints;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.IncrementalLineEvaluator;
 import org.salientsi.core.eval.LineEvaluator;
 import org.salientsi.core.eval.SegmentEvaluator;
-import org.salientsi.core.stats.IntervalMass;
 import org.salientsi.core.stats.NaiveTest;
 import org.salientsi.core.stats.TruncatedNormal;
 import org.slf4j.Logger;
@@ -40,22 +38,16 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     private static final double SQRT1_2 = Math.sqrt(0.5);
     /** Length of a walker's first skip, in units of sigma_T. */
     private static final double FIRST_SKIP = 0.5;
-    /** Log of the share of the found mass a matching piece must add for its walker to go on first. */
-    private static final double LOG_RUN_GATE = Math.log(0.01);
 
     private final SelectiveTest config;
     private final Selection selection;
     private final Observation observation;
-    private final IntervalSet.Builder found = IntervalSet.builder();
     private Walker right;
     private Walker left;
-    private BoundsTracker bounds;
+    private PValueBounds bounds;
     private double reachLo;
     private double reachHi;
-    private PieceListener listener;
-    /** Log mass (scaled as in {@link BoundsTracker}) of each walker's last piece if it matched, else -inf. */
-    private double rightLastMass = Double.NEGATIVE_INFINITY;
-    private double leftLastMass = Double.NEGATIVE_INFINITY;
+    private SearchObserver listener;
 
     ParametricSearch(SelectiveTest config, Selection selection, Observation observation) {
         this.config = config;
@@ -68,7 +60,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
      *
      * @param value the listener, or null for none
      */
-    void listen(PieceListener value) {
+    void listen(SearchObserver value) {
         this.listener = value;
     }
 
@@ -103,40 +95,20 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
         // 2. the contrast and the test line
         Contrast contrast = selection.statistic().contrast(region, observation);
-        double[] eta = contrast.eta();
-        double[] y = observation.stacked();
-        if (eta.length != y.length) {
-            throw new ShapeMismatchException("statistic '" + selection.statistic().name() + "' gave a direction of "
-                    + eta.length + " values for data of " + y.length);
-        }
-        double t = dot(eta, y);
-        double[] sigmaEta = config.noise().apply(eta, n, observation.referenceCount());
-        double varT = dot(eta, sigmaEta);
-        double sigmaT = Math.sqrt(varT);
-        if (!(sigmaT > 0) || !Double.isFinite(sigmaT) || !Double.isFinite(t)) {
-            throw new NumericalBreakdownException("statistic T = " + t + " with sigma_T = " + sigmaT
-                    + " is not usable");
-        }
-        double[] c = new double[y.length];
-        double[] a = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            c[i] = sigmaEta[i] / varT;
-            a[i] = y[i] - c[i] * t;
-        }
-        Interval constraint = constraintInterval(contrast.constraints(), a, c, t);
+        TestLine line = TestLine.of(contrast, observation, config.noise(), config.range(),
+                selection.statistic().name());
+        double t = line.t();
+        double sigmaT = line.sigmaT();
+        Interval constraint = line.constraint();
+        double zMin = line.zMin();
+        double zMax = line.zMax();
+        double walkMin = line.walkMin();
+        double walkMax = line.walkMax();
 
-        double zMin = -Math.abs(t) - config.range() * sigmaT;
-        double zMax = Math.abs(t) + config.range() * sigmaT;
-        double walkMin = Math.max(zMin, constraint.lo());
-        double walkMax = Math.min(zMax, constraint.hi());
-
-        // 3. the walkers: input part of the line, channels last -> CHW
-        double[] aChw = toChw(a, shape);
-        double[] cChw = toChw(c, shape);
-        double[] cNeg = new double[cChw.length];
-        for (int i = 0; i < cNeg.length; i++) {
-            cNeg[i] = -cChw[i];
-        }
+        // 3. the walkers, one on each side of T
+        double[] aChw = line.a();
+        double[] cChw = line.c();
+        double[] cNeg = line.cReflected();
         int[] required = selection.method().requiredNodes();
         boolean[] mask = region.toMask();
         if (config.incremental()) {
@@ -161,7 +133,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
         Alternative alt = config.alternative();
         Termination termination = config.termination();
-        bounds = termination.reason() == StopReason.EXHAUSTIVE ? null : new BoundsTracker(alt, t, sigmaT);
+        bounds = termination.reason() == StopReason.EXHAUSTIVE ? null : new PValueBounds(alt, t, sigmaT);
+        WalkOrder order = bounds == null ? WalkOrder.NEAREST_FRONTIER : WalkOrder.EARLY_STOPS;
         StopReason stop = StopReason.EXHAUSTIVE;
         double[] pBounds = null;
         SegmentSkipping skipping = config.skipping();
@@ -169,13 +142,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                 || skipping == SegmentSkipping.EARLY_STOPS && termination.reason() != StopReason.EXHAUSTIVE) {
             enableSkipping(required, aChw, cChw, cNeg, sigmaT);
         }
+        if (bounds == null && listener == null && config.searchThreads() > 1) {
+            walkBothSides();
+        }
         while (!right.done() || !left.done()) {
-            Walker next = choose(termination, walkMin, walkMax);
-            if (!next.maybeSkip()) {
-                step(next);
-            } else if (listener != null) {
-                listener.skipped(next == left, next.original(next.skipFrom), next.frontier());
-            }
+            advance(order.next(right, left, bounds, termination, walkMin, walkMax));
             checkBudget(right, left);
             if (termination.reason() != StopReason.EXHAUSTIVE && !(right.done() && left.done())) {
                 bounds.bound(walkMin, left.frontier(), right.frontier(), walkMax);
@@ -220,7 +191,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             ci = new SelectiveInterval(config.confidenceLevel(), t, sigmaT, constraint.lo(), constraint.hi())
                     .solve(this);
         }
-        long pieces = right.pieces + left.pieces;
+        SegmentResult walked = merged();
+        long pieces = walked.pieces();
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.debug("{}: T = {}, sigma_T = {}, {} pieces, p = {}, {} s", label(), t, sigmaT, pieces, selectiveP,
                 seconds);
@@ -241,11 +213,15 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             prov = prov.withSigma(config.noise().sigma());
         }
         if (right.skipTries + left.skipTries > 0) {
-            LOG.debug("{}: {} of {} segments ruled out of the truncation set without walking them", label(),
-                    right.skips + left.skips, right.skipTries + left.skipTries);
+            LOG.debug("{}: of {} segments tried, {} ruled out of the truncation set and {} certified into it "
+                    + "without walking them", label(), right.skipTries + left.skipTries, right.skips + left.skips,
+                    right.inclusions + left.inclusions);
         }
-        if (right.skips + left.skips > 0) {
-            prov = prov.withOption("segments_skipped", Long.toString(right.skips + left.skips));
+        if (walked.excluded() > 0) {
+            prov = prov.withOption("segments_skipped", Long.toString(walked.excluded()));
+        }
+        if (walked.included() > 0) {
+            prov = prov.withOption("segments_included", Long.toString(walked.included()));
         }
         if (observation.referenceCount() > 1) {
             prov = prov.withOption("references", Integer.toString(observation.referenceCount()));
@@ -266,6 +242,30 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         if (listener != null) {
             listener.piece(w == left, w.original(w.lastFrom), w.original(w.lastTo), w.lastMatched);
         }
+        record(w);
+    }
+
+    /**
+     * Moves a walker on: over a segment certified out of or into the truncation set when it can, else by
+     * one piece.
+     */
+    private void advance(Walker w) {
+        if (!w.maybeSkip()) {
+            step(w);
+            return;
+        }
+        if (listener != null) {
+            if (w.lastCertifiedIn) {
+                listener.included(w == left, w.original(w.skipFrom), w.frontier());
+            } else {
+                listener.skipped(w == left, w.original(w.skipFrom), w.frontier());
+            }
+        }
+        record(w);
+    }
+
+    /** Records the walker's last piece or certified segment ({@code last*}) in the bounds and the set. */
+    private void record(Walker w) {
         setLastMass(w, Double.NEGATIVE_INFINITY);
         if (!w.lastMatched) {
             flushRun(w);
@@ -292,12 +292,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
     }
 
-    private void setLastMass(Walker w, double logMass) {
-        if (w == right) {
-            rightLastMass = logMass;
-        } else {
-            leftLastMass = logMass;
-        }
+    private static void setLastMass(Walker w, double logMass) {
+        w.lastLogMass = logMass;
     }
 
     /**
@@ -306,35 +302,84 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
      * network can be bounded.
      */
     private void enableSkipping(int[] required, double[] aChw, double[] cChw, double[] cNeg, double sigmaT) {
-        SegmentEvaluator[] shared = new SegmentEvaluator[1];
-        java.util.function.Supplier<SegmentEvaluator> bounds = () -> {
-            if (shared[0] == null) {
-                shared[0] = selection.network().segmentEvaluator(required);
-            }
-            return shared[0];
-        };
         if (!selection.method().boundsMaps() || !selection.selector().canExclude()
                 || !selection.network().segmentBoundsSupported(required)) {
             return;
         }
-        right.enableSkipping(bounds, aChw, cChw, FIRST_SKIP * sigmaT);
-        left.enableSkipping(bounds, aChw, cNeg, FIRST_SKIP * sigmaT);
+        boolean include = selection.selector().canInclude();
+        right.enableSkipping(segmentEvaluator(required), aChw, cChw, FIRST_SKIP * sigmaT, include);
+        left.enableSkipping(segmentEvaluator(required), aChw, cNeg, FIRST_SKIP * sigmaT, include);
+    }
+
+    /**
+     * @return a walker's own segment evaluator, made on its first try (walkers may run on two threads, and
+     *     a search that ends soon never makes one)
+     */
+    private java.util.function.Supplier<SegmentEvaluator> segmentEvaluator(int[] required) {
+        SegmentEvaluator[] made = new SegmentEvaluator[1];
+        return () -> {
+            if (made[0] == null) {
+                made[0] = selection.network().segmentEvaluator(required);
+            }
+            return made[0];
+        };
     }
 
     /** Adds a walker's current run of matching pieces to the truncation set. */
-    private void flushRun(Walker w) {
+    private static void flushRun(Walker w) {
         if (w.runOpen) {
             double a = w.original(w.runFrom);
             double b = w.original(w.runTo);
-            found.add(Math.min(a, b), Math.max(a, b));
+            w.found.add(Math.min(a, b), Math.max(a, b));
             w.runOpen = false;
         }
     }
 
+    /** The truncation set found so far: the union of the two walkers' sets. */
     private IntervalSet buildFound() {
+        return merged().found();
+    }
+
+    /** The two walkers' segments' results, merged. */
+    private SegmentResult merged() {
         flushRun(right);
         flushRun(left);
-        return found.build();
+        return right.result().merge(left.result());
+    }
+
+    /**
+     * Walks the two sides of T to their ends at once, the right one on a pooled thread and the left one
+     * on the caller's (exhaustive searches without a listener: the sides are independent, so the
+     * pieces, the set and the counts are those of a walk on one thread, whatever the order).
+     */
+    private void walkBothSides() {
+        java.util.concurrent.Future<?> other = SearchThreads.submit(() -> walkSide(right, left));
+        RuntimeException failure = null;
+        try {
+            walkSide(left, right);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        RuntimeException otherFailure = SearchThreads.join(other);
+        if (failure != null) {
+            throw failure;
+        }
+        if (otherFailure != null) {
+            throw otherFailure;
+        }
+    }
+
+    /** Walks one side to its end; if it fails, asks the other side's walk to stop too. */
+    private void walkSide(Walker w, Walker other) {
+        try {
+            while (!w.done() && !w.cancelled) {
+                advance(w);
+                checkBudget(right, left);
+            }
+        } catch (RuntimeException | Error e) {
+            other.cancel();
+            throw e;
+        }
     }
 
     @Override
@@ -365,12 +410,23 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             left.setEnd(-newLo);
             grew = true;
         }
+        if (grew && listener == null && config.searchThreads() > 1) {
+            try {
+                walkBothSides();
+            } catch (NumericalBreakdownException e) {
+                if (right.pieces + left.pieces <= config.maxPieces()) {
+                    throw e;
+                }
+                LOG.debug("confidence interval: piece budget reached while widening the search");
+                return false;
+            }
+        }
         while (!right.done() || !left.done()) {
             if (right.pieces + left.pieces >= config.maxPieces()) {
                 LOG.debug("confidence interval: piece budget reached while widening the search");
                 return false;
             }
-            step(right.done() ? left : right);
+            advance(right.done() ? left : right);
         }
         return grew;
     }
@@ -382,275 +438,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
     }
 
-    /**
-     * The walker to step next. For early stops: first each walker's first piece (the two halves of the
-     * piece that holds T), then three rules in turn:
-     * <ol>
-     * <li>a walker whose last piece lay in the truncation set and added at least 1% of the mass found so
-     *     far goes on, so the interval of the set it is in (first of all the one that holds T) is found
-     *     whole: a few pieces that add found mass on which both bounds rest (the 1% keeps a walker from
-     *     following a long interval far into the tail, where its pieces add nothing);</li>
-     * <li>if settling one side alone (its unexplored part taken as outside the set) would already decide
-     *     the stop and settling the other would not, that side moves: when T is far out in the tail the
-     *     decision often waits only on the tail beyond T;</li>
-     * <li>otherwise the frontier nearer to the null mean 0 moves: there the unexplored part of the line
-     *     carries the most null mass per piece, so the bounds tighten fastest.</li>
-     * </ol>
-     * The best order in hindsight (the fewest pieces over all pairs of left and right piece counts at
-     * which the bounds decide) is only a little better: on 60 null images per paper model a two-sided
-     * {@code decision(0.05)} search that walks every piece (no skipping) visits 5.9/17.4/23.0/34.5% of the
-     * exhaustive pieces at 8/16/32/64 px, the best order 5.3/16.7/21.9/34.4% and rule 3 alone
-     * 12.3/23.1/29.5/37.9% (PaperModelsSearchOrderTest as a study). Exhaustive searches use rule 3 only
-     * (there the order does not matter). Skipped segments ({@link Walker#maybeSkip}) come on top.
-     */
-    private Walker choose(Termination termination, double walkMin, double walkMax) {
-        if (right.done()) {
-            return left;
-        }
-        if (left.done()) {
-            return right;
-        }
-        if (bounds != null) {
-            if (right.pieces == 0 || left.pieces == 0) {
-                return right.pieces == 0 ? right : left;
-            }
-            double gate = bounds.foundMass() + LOG_RUN_GATE;
-            if (rightLastMass > Double.NEGATIVE_INFINITY && rightLastMass >= gate) {
-                return right;
-            }
-            if (leftLastMass > Double.NEGATIVE_INFINITY && leftLastMass >= gate) {
-                return left;
-            }
-            bounds.bound(walkMin, walkMin, right.frontier(), walkMax);
-            boolean leftDecides = termination.satisfied(bounds.lower(), bounds.upper());
-            bounds.bound(walkMin, left.frontier(), walkMax, walkMax);
-            boolean rightDecides = termination.satisfied(bounds.lower(), bounds.upper());
-            if (leftDecides != rightDecides) {
-                return leftDecides ? left : right;
-            }
-        }
-        return Math.abs(right.frontier()) <= Math.abs(left.frontier()) ? right : left;
-    }
-
-    /**
-     * The interval of z on which every extra constraint {@code g^T Y(z) > 0} holds, decided just
-     * around T (they hold at the observed data).
-     */
-    private Interval constraintInterval(LinearConstraints constraints, double[] a, double[] c, double t) {
-        double lo = Double.NEGATIVE_INFINITY;
-        double hi = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < constraints.count(); k++) {
-            double p = constraints.dot(k, a);
-            double q = constraints.dot(k, c);
-            double value = p + q * t;
-            if (q == 0) {
-                continue;
-            }
-            double root = -p / q;
-            if (q > 0) {
-                lo = Math.max(lo, root);
-            } else {
-                hi = Math.min(hi, root);
-            }
-            if (!(value >= 0)) {
-                LOG.debug("constraint {} is {} at T (rounding)", k, value);
-            }
-        }
-        lo = Math.min(lo, t);
-        hi = Math.max(hi, t);
-        if (!(lo < hi)) {
-            throw new NumericalBreakdownException("the statistic's constraints leave no interval around T = " + t);
-        }
-        return Interval.of(lo, hi);
-    }
-
-    private static double[] toChw(double[] hwc, ImageShape shape) {
-        int hw = shape.pixels();
-        int ch = shape.channels();
-        double[] out = new double[shape.size()];
-        for (int p = 0; p < hw; p++) {
-            for (int k = 0; k < ch; k++) {
-                out[k * hw + p] = hwc[p * ch + k];
-            }
-        }
-        return out;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
     private String label() {
         String name = observation.image().name();
         return name == null ? "the image" : "image " + name;
-    }
-
-    /** Receives each piece a search visits: its side, its ends in z (from T outward) and whether it matched. */
-    interface PieceListener {
-        /**
-         * @param leftSide whether the piece is on the walk below T
-         * @param from the end nearer to T
-         * @param to the end farther from T
-         * @param matched whether the piece lies in the truncation set
-         */
-        void piece(boolean leftSide, double from, double to, boolean matched);
-
-        /**
-         * A segment ruled out of the truncation set without walking it.
-         *
-         * @param leftSide whether it is on the walk below T
-         * @param from the end nearer to T
-         * @param to the end farther from T
-         */
-        default void skipped(boolean leftSide, double from, double to) {
-        }
-    }
-
-    /**
-     * Running log masses (reference T) of the truncation set found so far, split by the thresholds of
-     * the alternative, and the bounds they give on the selective p-value (Shiraishi et al.). Nothing is
-     * allocated per call: the split of an interval and the last bounds are kept in fields.
-     */
-    static final class BoundsTracker {
-        private final Alternative alternative;
-        private final double lo;
-        private final double hi;
-        private final double sigma;
-        private final double ref;
-        private double below = Double.NEGATIVE_INFINITY;
-        private double between = Double.NEGATIVE_INFINITY;
-        private double above = Double.NEGATIVE_INFINITY;
-        /** The last {@link #split}: log masses below {@code lo}, between, above {@code hi}. */
-        private double splitBelow;
-        private double splitBetween;
-        private double splitAbove;
-        private double lower;
-        private double upper;
-        private double lastMass = Double.NEGATIVE_INFINITY;
-
-        BoundsTracker(Alternative alternative, double t, double sigma) {
-            this.alternative = alternative;
-            this.lo = alternative == Alternative.ABS ? -Math.abs(t) : t;
-            this.hi = alternative == Alternative.ABS ? Math.abs(t) : t;
-            this.sigma = sigma;
-            this.ref = hi;
-        }
-
-        void add(double a, double b) {
-            split(a, b);
-            below = IntervalMass.logAdd(below, splitBelow);
-            between = IntervalMass.logAdd(between, splitBetween);
-            above = IntervalMass.logAdd(above, splitAbove);
-            lastMass = IntervalMass.logAdd(splitBelow, IntervalMass.logAdd(splitBetween, splitAbove));
-        }
-
-        /** @return the log mass of the interval last {@link #add added} */
-        double lastMass() {
-            return lastMass;
-        }
-
-        /** @return the log mass of everything added */
-        double foundMass() {
-            return IntervalMass.logAdd(below, IntervalMass.logAdd(between, above));
-        }
-
-        private void split(double a, double b) {
-            splitBelow = Double.NEGATIVE_INFINITY;
-            splitBetween = Double.NEGATIVE_INFINITY;
-            splitAbove = Double.NEGATIVE_INFINITY;
-            if (a < lo) {
-                splitBelow = mass(a, Math.min(b, lo));
-            }
-            if (Math.max(a, lo) < Math.min(b, hi)) {
-                splitBetween = mass(Math.max(a, lo), Math.min(b, hi));
-            }
-            if (b > hi) {
-                splitAbove = mass(Math.max(a, hi), b);
-            }
-        }
-
-        private double mass(double a, double b) {
-            return IntervalMass.scaledLogMass(a, b, 0, sigma, ref);
-        }
-
-        /**
-         * Bounds the selective p-value given that the truncation set is known except on
-         * {@code [walkMin, leftFrontier]} and {@code [rightFrontier, walkMax]}; read them with
-         * {@link #lower()} and {@link #upper()}.
-         */
-        void bound(double walkMin, double leftFrontier, double rightFrontier, double walkMax) {
-            double u0 = Double.NEGATIVE_INFINITY;
-            double u1 = Double.NEGATIVE_INFINITY;
-            double u2 = Double.NEGATIVE_INFINITY;
-            if (walkMin < leftFrontier) {
-                split(walkMin, leftFrontier);
-                u0 = IntervalMass.logAdd(u0, splitBelow);
-                u1 = IntervalMass.logAdd(u1, splitBetween);
-                u2 = IntervalMass.logAdd(u2, splitAbove);
-            }
-            if (rightFrontier < walkMax) {
-                split(rightFrontier, walkMax);
-                u0 = IntervalMass.logAdd(u0, splitBelow);
-                u1 = IntervalMass.logAdd(u1, splitBetween);
-                u2 = IntervalMass.logAdd(u2, splitAbove);
-            }
-            switch (alternative) {
-                case LESS -> {
-                    double d = IntervalMass.logAdd(between, above);
-                    lower = ratioLower(below, d, IntervalMass.logAdd(u1, u2));
-                    upper = ratioUpper(below, d, u0);
-                }
-                case GREATER -> {
-                    double d = IntervalMass.logAdd(between, below);
-                    lower = ratioLower(above, d, IntervalMass.logAdd(u1, u0));
-                    upper = ratioUpper(above, d, u2);
-                }
-                case ABS -> {
-                    double n = IntervalMass.logAdd(below, above);
-                    lower = ratioLower(n, between, u1);
-                    upper = ratioUpper(n, between, IntervalMass.logAdd(u0, u2));
-                }
-                default -> {
-                    double fLower = ratioLower(below, above, u2);
-                    double fUpper = ratioUpper(below, above, u0);
-                    double sLower = ratioLower(above, below, u0);
-                    double sUpper = ratioUpper(above, below, u2);
-                    lower = Math.min(1, 2 * Math.min(fLower, sLower));
-                    upper = Math.min(1, 2 * Math.min(Math.min(fUpper, sUpper), 0.5));
-                }
-            }
-        }
-
-        /** @return the lower bound of the last {@link #bound} */
-        double lower() {
-            return lower;
-        }
-
-        /** @return the upper bound of the last {@link #bound} */
-        double upper() {
-            return upper;
-        }
-
-        /**
-         * Lower bound on {@code N / (N + D)} when the unexplored part may add up to {@code uD} to D (log
-         * masses).
-         */
-        static double ratioLower(double n, double d, double uD) {
-            return n == Double.NEGATIVE_INFINITY ? 0
-                    : Math.exp(n - IntervalMass.logAdd(n, IntervalMass.logAdd(d, uD)));
-        }
-
-        /**
-         * Upper bound on {@code N / (N + D)} when the unexplored part may add up to {@code uN} to N (log
-         * masses).
-         */
-        static double ratioUpper(double n, double d, double uN) {
-            double nMax = IntervalMass.logAdd(n, uN);
-            return nMax == Double.NEGATIVE_INFINITY ? 0 : Math.exp(nMax - IntervalMass.logAdd(nMax, d));
-        }
     }
 }

@@ -21,13 +21,13 @@ import org.salientsi.api.statistic.Observation;
  *
  * <p>Defaults: two-sided, exhaustive search over \( [-|T| - 10\sigma_T, |T| + 10\sigma_T] \) (the
  * paper's range), \( \sigma = 1 \), a 95% selective confidence interval, at most 50 million pieces,
- * incremental walking, and (for early stops) skipping of segments ruled out of the truncation set
- * ({@link SegmentSkipping}).
+ * incremental walking, segments certified out of or into the truncation set without walking them
+ * ({@link SegmentSkipping}), one search thread.
  */
 public final class SelectiveTest {
 
     private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
-            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.EARLY_STOPS);
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.ALWAYS, 1);
 
     private final Alternative alternative;
     private final Termination termination;
@@ -37,9 +37,11 @@ public final class SelectiveTest {
     private final long maxPieces;
     private final boolean incremental;
     private final SegmentSkipping skipping;
+    private final int searchThreads;
 
     private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
-                          NoiseModel noise, long maxPieces, boolean incremental, SegmentSkipping skipping) {
+                          NoiseModel noise, long maxPieces, boolean incremental, SegmentSkipping skipping,
+                          int searchThreads) {
         this.alternative = alternative;
         this.termination = termination;
         this.range = range;
@@ -48,6 +50,7 @@ public final class SelectiveTest {
         this.maxPieces = maxPieces;
         this.incremental = incremental;
         this.skipping = skipping;
+        this.searchThreads = searchThreads;
     }
 
     /** @return the default configuration */
@@ -61,7 +64,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest with(Alternative value) {
         return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces,
-                incremental, skipping);
+                incremental, skipping, searchThreads);
     }
 
     /**
@@ -70,7 +73,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withTermination(Termination value) {
         return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces,
-                incremental, skipping);
+                incremental, skipping, searchThreads);
     }
 
     /**
@@ -81,7 +84,8 @@ public final class SelectiveTest {
         if (!(k > 0) || Double.isInfinite(k)) {
             throw InvalidValueException.of("search range must be a finite number of sigma_T > 0, got %s", k);
         }
-        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental, skipping);
+        return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental,
+                skipping, searchThreads);
     }
 
     /**
@@ -92,7 +96,8 @@ public final class SelectiveTest {
         if (!(level == 0 || (level > 0 && level < 1))) {
             throw InvalidValueException.of("confidence level must be in (0, 1) or 0, got %s", level);
         }
-        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental, skipping);
+        return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental,
+                skipping, searchThreads);
     }
 
     /**
@@ -101,7 +106,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withNoise(NoiseModel value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, Objects.requireNonNull(value),
-                maxPieces, incremental, skipping);
+                maxPieces, incremental, skipping, searchThreads);
     }
 
     /**
@@ -112,7 +117,8 @@ public final class SelectiveTest {
         if (value < 1) {
             throw InvalidValueException.of("max pieces must be >= 1, got %d", value);
         }
-        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental, skipping);
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental,
+                skipping, searchThreads);
     }
 
     /**
@@ -122,18 +128,41 @@ public final class SelectiveTest {
      * @return a copy
      */
     public SelectiveTest withIncremental(boolean value) {
-        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value, skipping);
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value,
+                skipping, searchThreads);
     }
 
     /**
      * @param value when the search may rule whole segments of the line out of the truncation set without
-     *     walking their pieces (default {@link SegmentSkipping#EARLY_STOPS}; the truncation set and the
+     *     walking their pieces, or certify them into it (default {@link SegmentSkipping#ALWAYS}; the
+     *     truncation set and the
      *     p-value do not change, only the pieces walked and the time)
      * @return a copy
      */
     public SelectiveTest withSkipping(SegmentSkipping value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                Objects.requireNonNull(value));
+                Objects.requireNonNull(value), searchThreads);
+    }
+
+    /**
+     * @param value threads that walk one search, {@code >= 1} (default 1). An exhaustive search walks the
+     *     two sides of T as two independent segments, so at most two of them work at once; early-stopping
+     *     searches walk on one thread (their order decides the stop). The result is the same for every
+     *     value (wall times aside). A caller that runs several tests at once keeps the product of its
+     *     threads and these within the machine's cores.
+     * @return a copy
+     */
+    public SelectiveTest withSearchThreads(int value) {
+        if (value < 1) {
+            throw InvalidValueException.of("search threads must be >= 1, got %d", value);
+        }
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
+                skipping, value);
+    }
+
+    /** @return threads that walk one search */
+    public int searchThreads() {
+        return searchThreads;
     }
 
     /** @return when segments may be skipped */
@@ -188,13 +217,29 @@ public final class SelectiveTest {
      * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
      */
     public SelectiveResult run(Selection selection, Observation observation, Provenance provenance) {
-        return new ParametricSearch(this, selection, observation).run(provenance == null ? Provenance.empty()
-                : provenance);
+        return run(selection, observation, provenance, null);
+    }
+
+    /**
+     * Runs the test with an observer that sees every piece walked and every segment certified (then the
+     * search walks on one thread, whatever {@link #searchThreads()}; the result is the same).
+     *
+     * @param selection network, method, selector and statistic
+     * @param observation the test image and its reference(s)
+     * @param provenance what the caller knows of the data's origin (model hash, backend, seed)
+     * @param observer the observer, or null for none
+     * @return the result
+     */
+    public SelectiveResult run(Selection selection, Observation observation, Provenance provenance,
+                               SearchObserver observer) {
+        ParametricSearch search = new ParametricSearch(this, selection, observation);
+        search.listen(observer);
+        return search.run(provenance == null ? Provenance.empty() : provenance);
     }
 
     @Override
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
-                + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + "]";
+                + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + ", " + searchThreads + " search thread(s)]";
     }
 }

@@ -57,39 +57,49 @@ final class Walker {
     /** Pieces evaluated. */
     long pieces;
 
+    /** The part of the truncation set this walker found (original coordinates), runs not yet flushed aside. */
+    final org.salientsi.api.interval.IntervalSet.Builder found = org.salientsi.api.interval.IntervalSet.builder();
+    /** Set when the other side of a concurrent walk failed: this walker stops at its next step. */
+    volatile boolean cancelled;
+
     /** The current run of adjacent matching pieces (walker coordinates), not yet in the truncation set. */
     boolean runOpen;
     double runFrom;
     double runTo;
+
+    /** Log mass (scaled as in {@link PValueBounds}) of the last piece if it matched (early stops), else -inf. */
+    double lastLogMass = Double.NEGATIVE_INFINITY;
 
     /** Start and end (walker coordinates) of the last piece, and whether it matched. */
     double lastFrom;
     double lastTo;
     boolean lastMatched;
 
-    /** Bounds over segments (made on first use, shared by both walkers), or null when not skipping. */
+    /** Bounds over segments (made on first use, shared by both walkers), or null when not certifying. */
     private Supplier<SegmentEvaluator> segment;
     /** This walker's line (walker coordinates), set into the shared evaluator before each try. */
     private double[] lineA;
     private double[] lineC;
     private double[] mapLower;
     private double[] mapUpper;
-    /** Whether the next piece needs a full pass (after a skip, the incremental state is behind). */
+    /** Whether the next piece needs a full pass (after a certified segment, the incremental state is behind). */
     private boolean jumped;
     /** Segments ruled out of the truncation set. */
     long skips;
-    /** Segments tried (ruled out or not). */
+    /** Segments certified into the truncation set. */
+    long inclusions;
+    /** Segments tried (ruled out, certified in, or neither). */
     long skipTries;
-    /** Where the last skipped segment began (walker coordinates). */
+    /** Where the last certified segment began (walker coordinates). */
     double skipFrom;
-    /** Length of the next segment to try (walker coordinates). */
-    private double skipLength;
-    /** The walker tries again once its position passes this point. */
-    private double nextTry;
-    /** Failed tries in a row. */
-    private int failures;
-    /** Where this walker started (walker coordinates). */
-    private double start;
+    /** Whether the last certified segment was certified into the truncation set (else out of it). */
+    boolean lastCertifiedIn;
+    /** When to try to rule segments out (after a piece outside the truncation set). */
+    private final Schedule outSchedule = new Schedule();
+    /** When to try to certify segments in (after a piece inside the truncation set), or null when not. */
+    private Schedule inSchedule;
+    /** Total length of the pieces walked (walker coordinates), for their density. */
+    private double walked;
 
     Walker(LineEvaluator line, boolean reflected, SaliencyMethod method, RegionSelector selector,
            SaliencyMap observed, boolean[] observedMask) {
@@ -119,48 +129,64 @@ final class Walker {
     }
 
     /**
-     * Lets this walker rule whole segments out of the truncation set ({@link #trySkip}).
+     * Lets this walker rule whole segments out of the truncation set, and certify them into it when
+     * {@code include} ({@link #maybeSkip}).
      *
-     * @param bounds the segment evaluator (made on first use, shared)
+     * @param bounds this walker's segment evaluator (made on first use)
      * @param a the input intercepts of this walker's line (CHW)
      * @param c the input slopes of this walker's line (CHW; negated for the left walker)
      * @param length the first segment's length (walker coordinates)
+     * @param include whether segments may be certified into the truncation set too
      */
-    void enableSkipping(Supplier<SegmentEvaluator> bounds, double[] a, double[] c, double length) {
+    void enableSkipping(Supplier<SegmentEvaluator> bounds, double[] a, double[] c, double length, boolean include) {
         this.segment = bounds;
         this.lineA = a;
         this.lineC = c;
-        this.skipLength = length;
-        this.nextTry = Double.NEGATIVE_INFINITY;
-        this.start = position;
+        this.outSchedule.reset(length);
+        this.inSchedule = include ? new Schedule() : null;
+        if (inSchedule != null) {
+            inSchedule.reset(length);
+        }
     }
 
     /**
-     * Before a step outside the truncation set (the last piece did not match and had a positive width, so
-     * it is not a sliver left by rounding at a breakpoint): tries to rule out the segment ahead, once the
+     * Before a step: tries to certify the segment ahead out of the truncation set (after a piece outside
+     * it) or into it (after a piece inside it, when enabled), each on its own {@link Schedule}: once the
      * walker has walked {@value #TRY_PIECES} pieces (so a search that ends soon never pays for a try), on
-     * a segment of at least that many pieces at the walker's density so far; doubles the length after a
-     * success; after a failure walks a quarter of the length before trying a quarter as long, and stops
-     * trying after {@value #MAX_FAILURES} failures in a row.
+     * a segment of at least that many pieces at the density of the pieces walked so far; the length
+     * doubles after a success; after a failure the first half is tried at once (bisection: bounds are
+     * tighter on shorter segments), and once the segment is as short as that the walker walks it before
+     * the next try, and stops trying that kind after {@value #MAX_FAILURES} such failures in a row. A
+     * piece of zero width (a sliver left by rounding at a breakpoint) starts no try.
      *
-     * @return whether a segment was skipped (then the caller does not step)
+     * @return whether a segment was certified (then the caller does not step; {@link #lastCertifiedIn}
+     *     says which kind)
      */
     boolean maybeSkip() {
-        if (segment == null || pieces < TRY_PIECES || lastMatched || !(lastTo > lastFrom) || position < nextTry
-                || done()) {
+        if (segment == null || pieces < TRY_PIECES || !(lastTo > lastFrom) || done()) {
             return false;
         }
-        double width = (position - start) / pieces;
-        double length = Math.max(skipLength, TRY_PIECES * width);
-        if (trySkip(position + length)) {
-            skipLength = 2 * length;
-            failures = 0;
+        Schedule schedule = lastMatched ? inSchedule : outSchedule;
+        if (schedule == null || schedule.failures >= MAX_FAILURES || position < schedule.nextTry) {
+            return false;
+        }
+        // the shortest segment worth a try: about TRY_PIECES pieces at the density walked so far
+        double shortest = TRY_PIECES * walked / pieces;
+        double length = Math.max(schedule.length, shortest);
+        boolean certified = lastMatched ? tryInclude(position + length) : trySkip(position + length);
+        if (certified) {
+            schedule.length = 2 * length;
+            schedule.failures = 0;
             return true;
         }
-        skipLength = length / 4;
-        nextTry = position + skipLength;
-        if (++failures >= MAX_FAILURES) {
-            segment = null;
+        if (length / 2 >= shortest && length / 2 > 64 * Math.ulp(position)) {
+            // bisect: the bounds are tighter on a shorter segment; try its first half at once
+            schedule.length = length / 2;
+            schedule.nextTry = position;
+        } else {
+            schedule.length = shortest;
+            schedule.nextTry = position + shortest;
+            schedule.failures++;
         }
         return false;
     }
@@ -175,6 +201,41 @@ final class Walker {
      */
     boolean trySkip(double to) {
         double target = Math.min(to, end);
+        if (!bound(target)) {
+            return false;
+        }
+        if (!selector.excludes(mapLower, mapUpper, height, width, observedMask)) {
+            return false;
+        }
+        skips++;
+        jump(target, false);
+        return true;
+    }
+
+    /**
+     * Tries to certify {@code [position, to]} into the truncation set: if the method's choices hold on the
+     * whole segment and the map's bounds over it let the selector select exactly the observed region, the
+     * walker moves to {@code to} without walking its pieces.
+     *
+     * @param to the segment's far end (walker coordinates), clipped to {@link #end}
+     * @return whether the segment was certified in (and skipped)
+     */
+    boolean tryInclude(double to) {
+        double target = Math.min(to, end);
+        if (!bound(target)) {
+            return false;
+        }
+        if (!method.choicesHold(segment.get(), observed)
+                || !selector.includes(mapLower, mapUpper, height, width, observedMask)) {
+            return false;
+        }
+        inclusions++;
+        jump(target, true);
+        return true;
+    }
+
+    /** Bounds the map over {@code [position, target]} into {@code mapLower, mapUpper}; false if it cannot. */
+    private boolean bound(double target) {
         if (segment == null || !(target > position)) {
             return false;
         }
@@ -190,14 +251,17 @@ final class Walker {
             segment = null; // the method cannot bound after all: walk from now on
             return false;
         }
-        if (!selector.excludes(mapLower, mapUpper, height, width, observedMask)) {
-            return false;
-        }
-        skips++;
+        return true;
+    }
+
+    private void jump(double target, boolean in) {
         skipFrom = position;
+        lastCertifiedIn = in;
+        lastFrom = position;
+        lastTo = target;
+        lastMatched = in;
         position = target;
         jumped = true;
-        return true;
     }
 
     /**
@@ -209,6 +273,19 @@ final class Walker {
         if (incremental != null) {
             incremental.setHorizon(value);
         }
+    }
+
+    /**
+     * @return what this walker found so far (its current run of matching pieces must have been added to
+     *     {@link #found})
+     */
+    SegmentResult result() {
+        return new SegmentResult(found.build(), pieces, skips, inclusions);
+    }
+
+    /** Asks a walk on another thread to stop at its next step (its side failed). */
+    void cancel() {
+        cancelled = true;
     }
 
     boolean done() {
@@ -291,9 +368,26 @@ final class Walker {
             firstMatched = matched;
         }
         pieces++;
+        walked += to - z;
         lastFrom = z;
         lastTo = to;
         lastMatched = matched;
         position = to;
+    }
+
+    /** When a walker next tries to certify segments of one kind, and how long they are. */
+    private static final class Schedule {
+        /** Length of the next segment to try (walker coordinates). */
+        double length;
+        /** The walker tries again once its position passes this point. */
+        double nextTry;
+        /** Failed tries in a row. */
+        int failures;
+
+        void reset(double first) {
+            length = first;
+            nextTry = Double.NEGATIVE_INFINITY;
+            failures = 0;
+        }
     }
 }

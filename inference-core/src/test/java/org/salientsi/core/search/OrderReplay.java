@@ -37,14 +37,16 @@ public final class OrderReplay {
     /**
      * Runs an exhaustive search and records its pieces.
      *
-     * @param test the test (its termination is replaced by exhaustive, its confidence level by 0)
+     * @param test the test (its termination is replaced by exhaustive, its confidence level by 0, its
+     *     skipping by {@link SegmentSkipping#NEVER}: the replay needs every piece)
      * @param alpha the level of the {@code decision(alpha)} stop to replay
      * @param selection the selection
      * @param observation the observation
      * @return the replay
      */
     public static OrderReplay record(SelectiveTest test, double alpha, Selection selection, Observation observation) {
-        SelectiveTest full = test.withTermination(Termination.exhaustive()).withConfidenceLevel(0);
+        SelectiveTest full = test.withTermination(Termination.exhaustive()).withConfidenceLevel(0)
+                .withSkipping(SegmentSkipping.NEVER);
         List<double[]> left = new ArrayList<>();
         List<double[]> right = new ArrayList<>();
         ParametricSearch search = new ParametricSearch(full, selection, observation);
@@ -62,9 +64,10 @@ public final class OrderReplay {
      * A search's result with the segments it ruled out of the truncation set without walking them.
      *
      * @param result the result
-     * @param segments the skipped segments, {@code [lo, hi]} in z
+     * @param segments the skipped segments (certified out of the truncation set), {@code [lo, hi]} in z
+     * @param included the segments certified into the truncation set, {@code [lo, hi]} in z
      */
-    public record Skips(SelectiveResult result, List<double[]> segments) {
+    public record Skips(SelectiveResult result, List<double[]> segments, List<double[]> included) {
     }
 
     /**
@@ -77,8 +80,9 @@ public final class OrderReplay {
      */
     public static Skips skips(SelectiveTest test, Selection selection, Observation observation) {
         List<double[]> segments = new ArrayList<>();
+        List<double[]> included = new ArrayList<>();
         ParametricSearch search = new ParametricSearch(test, selection, observation);
-        search.listen(new ParametricSearch.PieceListener() {
+        search.listen(new SearchObserver() {
             @Override
             public void piece(boolean leftSide, double from, double to, boolean matched) {
             }
@@ -87,8 +91,13 @@ public final class OrderReplay {
             public void skipped(boolean leftSide, double from, double to) {
                 segments.add(new double[] {Math.min(from, to), Math.max(from, to)});
             }
+
+            @Override
+            public void included(boolean leftSide, double from, double to) {
+                included.add(new double[] {Math.min(from, to), Math.max(from, to)});
+            }
         });
-        return new Skips(search.run(Provenance.empty()), segments);
+        return new Skips(search.run(Provenance.empty()), segments, included);
     }
 
     /**
@@ -106,6 +115,27 @@ public final class OrderReplay {
                 assertThat(overlap).as("%s: skipped [%s, %s] overlaps matched [%s, %s]", what, s[0], s[1], m[0],
                         m[1]).isLessThanOrEqualTo(1e-9 * (1 + Math.abs(m[0])));
             }
+        }
+    }
+
+    /**
+     * Asserts that every segment lies inside the exhaustive truncation set, up to {@code 1e-9 (1 + |end|)}
+     * at its ends.
+     *
+     * @param segments segments {@code [lo, hi]} in z, for example those a search certified in
+     * @param what label for failures
+     */
+    public void assertInsideTruncationSet(List<double[]> segments, String what) {
+        org.salientsi.api.interval.IntervalSet z = exhaustive().intervals();
+        for (double[] s : segments) {
+            boolean inside = false;
+            for (int i = 0; i < z.size(); i++) {
+                if (z.lower(i) <= s[0] + 1e-9 * (1 + Math.abs(s[0])) && s[1] <= z.upper(i) + 1e-9 * (1
+                        + Math.abs(s[1]))) {
+                    inside = true;
+                }
+            }
+            assertThat(inside).as("%s: certified [%s, %s] lies inside %s", what, s[0], s[1], z).isTrue();
         }
     }
 
@@ -131,7 +161,7 @@ public final class OrderReplay {
     public long fewestPieces() {
         long best = left.size() + right.size();
         for (int i = 0; i <= left.size() && i < best; i++) {
-            ParametricSearch.BoundsTracker b = tracker();
+            PValueBounds b = tracker();
             for (int k = 0; k < i; k++) {
                 add(b, left.get(k));
             }
@@ -152,7 +182,7 @@ public final class OrderReplay {
 
     /** @return the pieces of the order that always steps the frontier nearer to 0 (right on ties) */
     public long nearerToZeroFirst() {
-        ParametricSearch.BoundsTracker b = tracker();
+        PValueBounds b = tracker();
         int i = 0;
         int j = 0;
         double lf = exhaustive.statistic();
@@ -173,11 +203,11 @@ public final class OrderReplay {
         return i + j;
     }
 
-    private ParametricSearch.BoundsTracker tracker() {
-        return new ParametricSearch.BoundsTracker(alternative, exhaustive.statistic(), exhaustive.sigmaT());
+    private PValueBounds tracker() {
+        return new PValueBounds(alternative, exhaustive.statistic(), exhaustive.sigmaT());
     }
 
-    private boolean decides(ParametricSearch.BoundsTracker b, double lf, double rf) {
+    private boolean decides(PValueBounds b, double lf, double rf) {
         // the exhaustive walkers end where the search range (clamped by the statistic's constraints) does
         double walkMin = left.isEmpty() ? exhaustive.statistic() : left.get(left.size() - 1)[1];
         double walkMax = right.isEmpty() ? exhaustive.statistic() : right.get(right.size() - 1)[1];
@@ -185,7 +215,7 @@ public final class OrderReplay {
         return b.upper() <= alpha || b.lower() > alpha;
     }
 
-    private static void add(ParametricSearch.BoundsTracker b, double[] piece) {
+    private static void add(PValueBounds b, double[] piece) {
         double lo = Math.min(piece[0], piece[1]);
         double hi = Math.max(piece[0], piece[1]);
         if (piece[2] == 1 && lo < hi) {

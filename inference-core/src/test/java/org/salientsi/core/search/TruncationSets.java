@@ -24,12 +24,26 @@ public final class TruncationSets {
      * @param what label for failures
      */
     public static void assertSame(IntervalSet actual, IntervalSet expected, double tol, String what) {
-        double[] x = normalised(actual, tol);
-        double[] y = normalised(expected, tol);
+        assertSame(actual, expected, tol, 1, what);
+    }
+
+    /**
+     * As {@link #assertSame(IntervalSet, IntervalSet, double, String)} with ends that agree within
+     * {@code tol * max(scale, |end|)} (for example {@code scale = sigma_T}).
+     *
+     * @param actual a set
+     * @param expected the reference set
+     * @param tol relative tolerance of the ends
+     * @param scale the smallest magnitude the tolerance is relative to, {@code > 0}
+     * @param what label for failures
+     */
+    public static void assertSame(IntervalSet actual, IntervalSet expected, double tol, double scale, String what) {
+        double[] x = normalised(actual, tol, scale);
+        double[] y = normalised(expected, tol, scale);
         assertThat(x.length).as("%s: intervals of %s and %s", what, actual, expected).isEqualTo(y.length);
         for (int i = 0; i < x.length; i++) {
             assertThat(Math.abs(x[i] - y[i])).as("%s: end %d of %s and %s", what, i, actual, expected)
-                    .isLessThanOrEqualTo(tol * Math.max(1, Math.abs(y[i])));
+                    .isLessThanOrEqualTo(tol * Math.max(scale, Math.abs(y[i])));
         }
     }
 
@@ -41,8 +55,8 @@ public final class TruncationSets {
      *     the sets have different numbers of intervals after merging slivers
      */
     public static double difference(IntervalSet actual, IntervalSet expected, double tol) {
-        double[] x = normalised(actual, tol);
-        double[] y = normalised(expected, tol);
+        double[] x = normalised(actual, tol, 1);
+        double[] y = normalised(expected, tol, 1);
         if (x.length != y.length) {
             return Double.POSITIVE_INFINITY;
         }
@@ -53,16 +67,16 @@ public final class TruncationSets {
         return worst;
     }
 
-    /** The ends of a set with intervals and gaps narrower than {@code tol max(1, |end|)} removed. */
-    private static double[] normalised(IntervalSet s, double tol) {
+    /** The ends of a set with intervals and gaps narrower than {@code tol max(scale, |end|)} removed. */
+    private static double[] normalised(IntervalSet s, double tol, double scale) {
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             double lo = s.lower(i);
             double hi = s.upper(i);
-            if (hi - lo <= tol * Math.max(1, Math.abs(lo))) {
+            if (hi - lo <= tol * Math.max(scale, Math.abs(lo))) {
                 continue;
             }
-            if (!out.isEmpty() && lo - out.get(out.size() - 1)[1] <= tol * Math.max(1, Math.abs(lo))) {
+            if (!out.isEmpty() && lo - out.get(out.size() - 1)[1] <= tol * Math.max(scale, Math.abs(lo))) {
                 out.get(out.size() - 1)[1] = hi;
             } else {
                 out.add(new double[] {lo, hi});

@@ -187,6 +187,12 @@ public final class CamMethod implements SaliencyMethod {
         return true;
     }
 
+    /** The arg-max target, the method's only choice, by the logits' bounds over the segment. */
+    @Override
+    public boolean choicesHold(LineBounds bounds, SaliencyMap observed) {
+        return target.holdsOver(bounds, observed.target());
+    }
+
     /** out = resize(sum_c W[target][c] F_c); {@code tmp} holds the low-resolution plane. */
     private void combine(double[] f, int t, double[] out, double[] tmp) {
         combine(f, t, out, tmp, false);

@@ -76,6 +76,27 @@ public final class ThresholdSelector implements RegionSelector {
         return false;
     }
 
+    @Override
+    public boolean canInclude() {
+        return true;
+    }
+
+    /**
+     * True when every pixel of the observed region surely stays at or above the threshold and every other
+     * pixel surely below it, by the margin of {@link #excludes}.
+     */
+    @Override
+    public boolean includes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
+        int n = height * width;
+        for (int i = 0; i < n; i++) {
+            double margin = MARGIN * (1 + Math.abs(lower[i]) + Math.abs(upper[i]) + Math.abs(threshold));
+            if (observed[i] ? !(lower[i] > threshold + margin) : !(upper[i] < threshold - margin)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Provides {@link ThresholdSelector}: {@code threshold:T}, T = 0 by default. */
     public static final class Provider implements RegionSelectorProvider {
         @Override

@@ -235,6 +235,40 @@ public final class TopKSelector implements RegionSelector {
         return false;
     }
 
+    @Override
+    public boolean canInclude() {
+        return true;
+    }
+
+    /**
+     * True when the observed region has exactly K pixels and its smallest lower bound is above the largest
+     * upper bound outside it, by the margin of {@link #excludes} (then every map within the bounds ranks
+     * the region's pixels first, with no tie to break).
+     */
+    @Override
+    public boolean includes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
+        int n = height * width;
+        int kk = count(n);
+        double inside = Double.POSITIVE_INFINITY;
+        double outside = Double.NEGATIVE_INFINITY;
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            if (observed[i]) {
+                size++;
+                inside = Math.min(inside, lower[i]);
+            } else {
+                outside = Math.max(outside, upper[i]);
+            }
+        }
+        if (kk >= n) {
+            return size == n;
+        }
+        if (size != kk) {
+            return false;
+        }
+        return inside > outside + MARGIN * (1 + Math.abs(inside) + Math.abs(outside));
+    }
+
     /** Provides {@code top-k:K}. */
     public static final class Provider implements RegionSelectorProvider {
         @Override

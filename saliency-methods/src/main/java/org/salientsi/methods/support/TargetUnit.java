@@ -1,6 +1,7 @@
 package org.salientsi.methods.support;
 
 import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.eval.LineBounds;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Identity;
@@ -103,5 +104,41 @@ public final class TargetUnit {
             return true;
         }
         return line.argmax(line.intercept(logits), line.slope(logits), 0, outputs, 1) == observed;
+    }
+
+    /**
+     * Whether the target is provably the observed one on a whole segment: always for a fixed target; for
+     * the arg-max, when the observed logit's lower bound beats every other logit's upper bound (the
+     * bounds of {@code line} in centre-radius form, ends of the segment), by a relative margin of
+     * {@code 1e-9} against rounding, and with a lower index winning a tie as {@link #atPoint} does.
+     *
+     * @param bounds the network's bounds over the segment (which must cover the logit node when the
+     *     target is the arg-max)
+     * @param observed the observed target
+     * @return true only if the target is the observed one at every point of the segment
+     */
+    public boolean holdsOver(LineBounds bounds, int observed) {
+        if (fixed >= 0) {
+            return true;
+        }
+        double[] cp = bounds.centreIntercept(logits);
+        double[] cq = bounds.centreSlope(logits);
+        double[] rp = bounds.radiusIntercept(logits);
+        double[] rq = bounds.radiusSlope(logits);
+        double from = bounds.from();
+        double to = bounds.to();
+        double low = Math.min(cp[observed] - rp[observed] + (cq[observed] - rq[observed]) * from,
+                cp[observed] - rp[observed] + (cq[observed] - rq[observed]) * to);
+        for (int k = 0; k < outputs; k++) {
+            if (k == observed) {
+                continue;
+            }
+            double high = Math.max(cp[k] + rp[k] + (cq[k] + rq[k]) * from, cp[k] + rp[k] + (cq[k] + rq[k]) * to);
+            double margin = 1e-9 * (1 + Math.abs(low) + Math.abs(high));
+            if (!(low > high + margin)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

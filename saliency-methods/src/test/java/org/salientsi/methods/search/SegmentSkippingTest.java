@@ -31,8 +31,9 @@ import org.salientsi.methods.selector.TopKSelector;
  * Searches that rule segments out of the truncation set (CAM, threshold selector) against searches that
  * walk every piece: in early stops no skipped segment overlaps a piece of the truncation set, the p-value
  * bounds contain the exhaustive p-value, {@code decision(alpha)} gives the exhaustive decision and
- * {@code precision(eps)} bounds at most eps apart; exhaustive searches that skip find the same
- * truncation set, p-value and confidence interval; and skipping saves pieces.
+ * {@code precision(eps)} bounds at most eps apart; exhaustive searches that skip (segments certified out
+ * of the truncation set and into it) find the same truncation set, p-value and confidence interval; and
+ * skipping saves pieces.
  */
 class SegmentSkippingTest {
 
@@ -65,6 +66,7 @@ class SegmentSkippingTest {
                                 + ", image " + trial;
                         OrderReplay.Skips run = OrderReplay.skips(base.withTermination(termination), selection, obs);
                         exhaustive.assertOutsideTruncationSet(run.segments(), what);
+                        exhaustive.assertInsideTruncationSet(run.included(), what);
                         SelectiveResult r = run.result();
                         double[] b = r.pBounds();
                         assertThat(b[0]).as(what).isLessThanOrEqualTo(p + 1e-9);
