@@ -58,9 +58,9 @@ import picocli.CommandLine.Spec;
                 + "(8x8, 16x16, 32x32, 64x64; shipped with SalientSI) on seeded null images: X and the reference R "
                 + "i.i.d. N(0, 1), sigma 1, region CAM >= 0, statistic ref-mean, two-sided; a draw whose region is "
                 + "empty is redrawn. The images are first run untimed for at least two seconds (JIT warm-up), then "
-                + "timed on one thread.",
+                + "timed one search at a time (an exhaustive one on --search-threads threads).",
             "The table gives, per model, medians over the images: linear pieces of the exhaustive search, its "
-                    + "seconds per p-value (wall clock, and in parentheses the thread's CPU time, which other "
+                    + "seconds per p-value (wall clock, and in parentheses the calling thread's CPU time, which other "
                     + "processes on the machine disturb less), the seconds and pieces of a decision:0.05 search "
                     + "(which stops once p <= 0.05 or p > 0.05 is certain), and pieces per second of the "
                     + "exhaustive search.",
@@ -106,11 +106,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Seed of the null images, an integer (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--skipping", defaultValue = "early-stops", paramLabel = "WHEN",
-            description = "When the searches may skip segments ruled out of the truncation set: never, early-stops "
-                    + "(the default: the decision:0.05 column) or always (the exhaustive column too; the same "
-                    + "p-values, fewer pieces).")
+    @Option(names = "--skipping", defaultValue = "always", paramLabel = "WHEN",
+            description = "When the searches may certify segments out of or into the truncation set without walking "
+                    + "them: never, early-stops (the decision:0.05 column only) or always (the default, as for "
+                    + "test; the same p-values, fewer pieces).")
     String skipping;
+
+    @Option(names = "--search-threads", paramLabel = "K",
+            description = "Threads that walk one exhaustive search of the table, >= 1 (default: the machine's "
+                    + "cores, as for test; a study runs one per trial).")
+    Integer searchThreads;
 
     @Option(names = "--full-pass",
             description = "Use the reference search, which runs the whole network on every piece, instead of the "
@@ -174,8 +179,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** Options of the paper's table and study, which a ladder run does not take. */
-    private static final List<String> PAPER_OPTIONS = List.of("--images", "--seed", "--skipping", "--full-pass",
-            "--ci", "--study", "--trials", "--threads");
+    private static final List<String> PAPER_OPTIONS = List.of("--images", "--seed", "--skipping", "--search-threads",
+            "--full-pass", "--ci", "--study", "--trials", "--threads");
     /** Options of a ladder run. */
     private static final List<String> LADDER_OPTIONS = List.of("--pairs", "--models", "--max-seconds",
             "--no-exhaustive", "--json");
@@ -211,8 +216,13 @@ public final class BenchCommand implements Callable<Integer> {
                     + "them (dl4j) is installed");
             return 1;
         }
+        int k = searchThreads == null ? Runtime.getRuntime().availableProcessors() : searchThreads;
+        if (k < 1) {
+            throw new InvalidInputException("--search-threads must be >= 1, got " + k);
+        }
         SelectiveTest test = SelectiveTest.withDefaults().withConfidenceLevel(ci ? 0.95 : 0)
-                .withIncremental(!fullPass).withSkipping(TestSettings.parseSkipping(skipping));
+                .withIncremental(!fullPass).withSkipping(TestSettings.parseSkipping(skipping))
+                .withSearchThreads(study != null ? 1 : k);
         Path dir = Files.createTempDirectory("salientsi-bench");
         try {
             if (study != null) {
@@ -309,9 +319,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void runTable(Plugins plugins, Path dir, SelectiveTest test) throws IOException {
         var out = context.out();
-        out.printf("search: %s, %s, skipping %s; %d seeded null images per model (seed %d), medians; one thread%n",
-                fullPass ? "full pass per piece (reference)" : "incremental",
-                ci ? "p-value and 95% confidence interval" : "p-value only", test.skipping().label(), images, seed);
+        out.printf("search: %s, %s, skipping %s; %d seeded null images per model (seed %d), medians; %d search "
+                + "thread(s), cpu s of the calling thread%n", fullPass ? "full pass per piece (reference)" : "incremental",
+                ci ? "p-value and 95% confidence interval" : "p-value only", test.skipping().label(), images, seed,
+                test.searchThreads());
         out.printf("%-7s %8s %14s %10s %18s %16s %12s%n", "model", "pieces", "exhaustive s", "(cpu s)",
                 "decision(0.05) s", "decision pieces", "pieces/s");
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();

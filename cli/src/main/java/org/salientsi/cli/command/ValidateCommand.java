@@ -147,6 +147,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(model)) {
             throw new InvalidInputException("model file not found: " + model);
         }
+        if (selection.searchThreads != null) {
+            throw new InvalidInputException("--search-threads is for test, batch and bench; validate runs --threads "
+                    + "trials at once, each search on one thread");
+        }
         Map<String, String> options = new TreeMap<>(backendOptions);
         if (imageShape != null) {
             ImageShape.parse(imageShape);

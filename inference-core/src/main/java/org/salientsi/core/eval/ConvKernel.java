@@ -8,7 +8,11 @@ import org.salientsi.api.ir.TensorShape;
  * Two-dimensional cross-correlation with stride, dilation, zero padding and groups. Incrementally, a
  * changed input unit adds its change times each weight to the {@code kh x kw x C_out/groups} outputs
  * that read it; the changes are summed channel-last in per-evaluator scratch (contiguous over output
- * channels, with transposed weights) and then moved into the node's CHW arrays once per output.
+ * channels, with transposed weights) and then moved into the node's CHW arrays once per output. A
+ * whole pass (forward, line, and recomputes of a widely changed node) reads the input from zero-padded
+ * stride-phase planes, so that every tap is a fixed offset for any stride and dilation, and sums either
+ * channel-last over blocks of positions (many output channels per group) or per output channel over
+ * wide rows (few).
  */
 final class ConvKernel extends Kernel {
 
@@ -16,21 +20,30 @@ final class ConvKernel extends Kernel {
     private final double[] w;
     /**
      * The same weights transposed to {@code [inPerGroup][kh][kw][outC]} with the kernel columns reversed
-     * and the output channel fastest, for the scatter: weight {@code (o, ci, u, v)} at
+     * and the output channel fastest, for the scatter and the channel-last pass: weight {@code (o, ci, u, v)} at
      * {@code ((ci * kh + u) * kw + kw - 1 - v) * outC + o}. One input unit feeds consecutive output
      * columns through decreasing {@code v}, so their weights lie in one contiguous run.
      */
     private final double[] wT;
     private final double[] b;
     private final ConvGeometry geo;
-    /** Per kernel column v: the first and one-past-last output column whose input column is inside. */
-    private final int[] colStart;
-    private final int[] colEnd;
-    /** Whether the stride-1 wide-row layout is used. */
-    private final boolean wide;
+    /** Whether the channel-last (output channels innermost) pass is used rather than the planar one. */
+    private final boolean channelLast;
+    /** Row length of the padded phase planes and of the planar pass's wide output rows. */
     private final int wideW;
     private final int paddedH;
-    private final int paddedSize;
+    /** Values per phase plane (one input channel, one stride phase). */
+    private final int planeSize;
+    /** Stride phases per input channel, {@code sh * sw}. */
+    private final int phases;
+    /** Per tap {@code t = u * kw + v}: its offset in the padded phase planes of one input channel. */
+    private final int[] tapOff;
+    /** Per tap {@code t = u * kw + v}: its row of {@link #wT} in one input channel, {@code u * kw + kw - 1 - v}. */
+    private final int[] tapRow;
+    /** Output positions per block of the channel-last pass. */
+    private final int tile;
+    /** Per output position {@code oh * outW + ow}: its offset {@code oh * wideW + ow} in a phase plane. */
+    private final int[] posAt;
 
     ConvKernel(int node, int input, Conv2d op, TensorShape in, TensorShape out) {
         super(node, new int[] {input}, out.size());
@@ -38,23 +51,35 @@ final class ConvKernel extends Kernel {
         this.b = op.bias();
         this.geo = ConvGeometry.of(op, in);
         this.wT = transpose(w, geo);
+        int kh = geo.kh();
         int kw = geo.kw();
+        int sh = geo.sh();
         int sw = geo.sw();
-        int outW = geo.outW();
-        this.colStart = new int[kw];
-        this.colEnd = new int[kw];
-        for (int v = 0; v < kw; v++) {
-            int off = v * geo.dw() - geo.pl();
-            // input column = ow * sw + off must lie in [0, inW)
-            int start = off >= 0 ? 0 : ceilDiv(-off, sw);
-            int end = Math.min(outW, floorDiv(geo.inW() - 1 - off, sw) + 1);
-            colStart[v] = Math.min(start, outW);
-            colEnd[v] = Math.max(end, colStart[v]);
+        // tap (u, v) of output (oh, ow) reads padded row oh * sh + u * dh, column ow * sw + v * dw: in the
+        // phase plane (u * dh mod sh, v * dw mod sw) of the padded input (every sh-th row from the phase,
+        // every sw-th column), row oh + u * dh / sh and column ow + v * dw / sw
+        int maxRow = (kh - 1) * geo.dh() / sh;
+        int maxCol = (kw - 1) * geo.dw() / sw;
+        this.wideW = geo.outW() + maxCol;
+        this.paddedH = geo.outH() + maxRow;
+        this.planeSize = paddedH * wideW + maxCol;
+        this.phases = sh * sw;
+        this.tapOff = new int[kh * kw];
+        this.tapRow = new int[kh * kw];
+        for (int u = 0; u < kh; u++) {
+            for (int v = 0; v < kw; v++) {
+                int r = u * geo.dh();
+                int c = v * geo.dw();
+                tapOff[u * kw + v] = ((r % sh) * sw + c % sw) * planeSize + (r / sh) * wideW + c / sw;
+                tapRow[u * kw + v] = u * kw + kw - 1 - v;
+            }
         }
-        this.wide = geo.sh() == 1 && sw == 1;
-        this.wideW = outW + (kw - 1) * geo.dw();
-        this.paddedH = geo.outH() + (geo.kh() - 1) * geo.dh();
-        this.paddedSize = paddedH * wideW + (kw - 1) * geo.dw();
+        this.channelLast = geo.outPerGroup() >= 8;
+        this.tile = Math.max(1, Math.min(geo.outPlane(), 4096 / geo.outC()));
+        this.posAt = new int[geo.outPlane()];
+        for (int pos = 0; pos < posAt.length; pos++) {
+            posAt[pos] = pos / geo.outW() * wideW + pos % geo.outW();
+        }
     }
 
     /** The weights {@code [outC][inPerGroup][kh][kw]} as {@code [inPerGroup][kh][kw reversed][outC]}. */
@@ -73,104 +98,247 @@ final class ConvKernel extends Kernel {
         return t;
     }
 
-    private static int ceilDiv(int a, int b) {
-        return -Math.floorDiv(-a, b);
-    }
-
-    private static int floorDiv(int a, int b) {
-        return Math.floorDiv(a, b);
-    }
-
     @Override
     int workSize() {
-        return wide ? Math.max(geo.inC() * paddedSize, geo.outH() * wideW) : 0;
+        int padded = geo.inC() * phases * planeSize;
+        int acc = channelLast ? (tile + 1) * geo.outC() : geo.outH() * wideW;
+        return Math.max(padded, acc);
     }
 
     @Override
     void forward(double[][] v, double[][] work) {
-        if (wide) {
-            runWide(v[inputs[0]], null, v[node], null, work);
-        } else {
-            run(v[inputs[0]], null, v[node], null, true);
-        }
+        run(v[inputs[0]], null, v[node], null, work);
     }
 
     @Override
     void line(double[][] p, double[][] q, PieceState line, double[][] work) {
-        if (wide) {
-            runWide(p[inputs[0]], q[inputs[0]], p[node], q[node], work);
-        } else {
-            run(p[inputs[0]], q[inputs[0]], p[node], q[node], true);
-        }
+        run(p[inputs[0]], q[inputs[0]], p[node], q[node], work);
     }
 
     /**
-     * Stride-1 convolution on a zero-padded copy of the input whose rows are {@code wideW} long: for
-     * each weight, one loop over {@code outH * wideW} contiguous values (the columns past
-     * {@code outW} are computed and dropped), which the JIT vectorises.
+     * Computes {@code out = conv(in) + bias} and, when {@code qin != null}, {@code qout = conv(qin)}
+     * (no bias) in the same sweep. The input is first copied into zero-padded phase planes (one per input
+     * channel and stride phase, rows {@code wideW} long), in which every tap of every output is at a
+     * fixed offset from the output's row-major position, for any stride and dilation.
      */
-    private void runWide(double[] in, double[] qin, double[] out, double[] qout, double[][] work) {
-        int outW = geo.outW();
-        int wideSize = geo.outH() * wideW;
+    private void run(double[] in, double[] qin, double[] out, double[] qout, double[][] work) {
         double[] padP = work[0];
         double[] padQ = work[1];
-        double[] accP = work[2];
-        double[] accQ = work[3];
         pad(in, padP);
         if (qin != null) {
             pad(qin, padQ);
         }
+        if (channelLast) {
+            runChannelLast(padP, qin != null ? padQ : null, out, qout, work[2], work[3]);
+        } else {
+            runPlanar(padP, qin != null ? padQ : null, out, qout, work[2], work[3]);
+        }
+    }
+
+    /**
+     * The pass for many output channels per group: blocks of {@link #tile} output positions are summed
+     * channel-last ({@code acc[pos * outC + o]}) with the output channels innermost, against the
+     * {@linkplain #wT transposed weights} (contiguous over output channels): each pass of the inner loop
+     * takes three taps for two positions, for both the intercept and the slope, so each weight loaded
+     * serves four sums of three products. Then the block moves to the node's CHW arrays with the bias.
+     */
+    private void runChannelLast(double[] padP, double[] padQ, double[] out, double[] qout,
+                                double[] accP, double[] accQ) {
+        int outC = geo.outC();
         int outPlane = geo.outPlane();
         int inPerGroup = geo.inPerGroup();
-        int kh = geo.kh();
-        int kw = geo.kw();
-        int dw = geo.dw();
-        for (int o = 0; o < geo.outC(); o++) {
-            java.util.Arrays.fill(accP, 0, wideSize, 0.0);
-            if (qin != null) {
-                java.util.Arrays.fill(accQ, 0, wideSize, 0.0);
-            }
-            int group = o / geo.outPerGroup();
-            for (int ci = 0; ci < inPerGroup; ci++) {
-                int c = group * inPerGroup + ci;
-                int wBase = ((o * inPerGroup) + ci) * kh * kw;
-                for (int u = 0; u < kh; u++) {
-                    int row = c * paddedSize + u * geo.dh() * wideW;
-                    int v = 0;
-                    // three taps per pass: one load and store of the accumulator per three products
-                    for (; v + 2 < kw; v += 3) {
-                        double w0 = w[wBase + u * kw + v];
-                        double w1 = w[wBase + u * kw + v + 1];
-                        double w2 = w[wBase + u * kw + v + 2];
-                        int s0 = row + v * dw;
-                        int s1 = s0 + dw;
-                        int s2 = s1 + dw;
-                        for (int k = 0; k < wideSize; k++) {
-                            accP[k] += w0 * padP[s0 + k] + w1 * padP[s1 + k] + w2 * padP[s2 + k];
-                        }
-                        if (qin != null) {
-                            for (int k = 0; k < wideSize; k++) {
-                                accQ[k] += w0 * padQ[s0 + k] + w1 * padQ[s1 + k] + w2 * padQ[s2 + k];
+        int outPerGroup = geo.outPerGroup();
+        int taps = geo.taps();
+        int groups = geo.groups();
+        int chStride = phases * planeSize;
+        boolean slope = padQ != null;
+        // the slope pass reads a zero plane when there is no slope (never stored)
+        double[] pq = slope ? padQ : padP;
+        for (int from = 0; from < outPlane; from += tile) {
+            int len = Math.min(tile, outPlane - from);
+            Arrays.fill(accP, 0, (len + 1) * outC, 0.0);
+            Arrays.fill(accQ, 0, (len + 1) * outC, 0.0);
+            for (int g = 0; g < groups; g++) {
+                int o0 = g * outPerGroup;
+                for (int ci = 0; ci < inPerGroup; ci++) {
+                    int cBase = (g * inPerGroup + ci) * chStride;
+                    int wBase = ci * taps;
+                    int t = 0;
+                    for (; t < taps; t += 3) {
+                        int nt = Math.min(3, taps - t);
+                        int w0 = (wBase + tapRow[t]) * outC + o0;
+                        int w1 = nt > 1 ? (wBase + tapRow[t + 1]) * outC + o0 : w0;
+                        int w2 = nt > 2 ? (wBase + tapRow[t + 2]) * outC + o0 : w0;
+                        int s0 = cBase + tapOff[t];
+                        int s1 = nt > 1 ? cBase + tapOff[t + 1] : s0;
+                        int s2 = nt > 2 ? cBase + tapOff[t + 2] : s0;
+                        double m1 = nt > 1 ? 1.0 : 0.0;
+                        double m2 = nt > 2 ? 1.0 : 0.0;
+                        for (int k = 0; k < len; k += 2) {
+                            int pos0 = from + k;
+                            int at0 = posAt[pos0];
+                            // an odd block's last pair sums its second position into the spare row len
+                            int k1 = k + 1 < len ? k + 1 : len;
+                            int pos1 = k + 1 < len ? pos0 + 1 : pos0;
+                            int at1 = posAt[pos1];
+                            double a00 = padP[s0 + at0];
+                            double a01 = m1 * padP[s1 + at0];
+                            double a02 = m2 * padP[s2 + at0];
+                            double a10 = padP[s0 + at1];
+                            double a11 = m1 * padP[s1 + at1];
+                            double a12 = m2 * padP[s2 + at1];
+                            double g00 = slope ? pq[s0 + at0] : 0.0;
+                            double g01 = slope ? m1 * pq[s1 + at0] : 0.0;
+                            double g02 = slope ? m2 * pq[s2 + at0] : 0.0;
+                            double g10 = slope ? pq[s0 + at1] : 0.0;
+                            double g11 = slope ? m1 * pq[s1 + at1] : 0.0;
+                            double g12 = slope ? m2 * pq[s2 + at1] : 0.0;
+                            int r0 = k * outC + o0;
+                            int r1 = k1 * outC + o0;
+                            if (nt == 1) {
+                                if (slope) {
+                                    block1(accP, accQ, r0, r1, w0, outPerGroup, a00, a10, g00, g10);
+                                } else {
+                                    block1(accP, null, r0, r1, w0, outPerGroup, a00, a10, 0.0, 0.0);
+                                }
+                            } else if (slope) {
+                                block3(accP, accQ, r0, r1, w0, w1, w2, outPerGroup,
+                                        a00, a01, a02, a10, a11, a12, g00, g01, g02, g10, g11, g12);
+                            } else {
+                                block3p(accP, r0, r1, w0, w1, w2, outPerGroup, a00, a01, a02, a10, a11, a12);
                             }
                         }
                     }
-                    for (; v < kw; v++) {
-                        double wt = w[wBase + u * kw + v];
-                        int src = row + v * dw;
+                }
+            }
+            for (int k = 0; k < len; k++) {
+                int pos = from + k;
+                int r = k * outC;
+                for (int o = 0; o < outC; o++) {
+                    out[o * outPlane + pos] = accP[r + o] + b[o];
+                }
+                if (qout != null) {
+                    for (int o = 0; o < outC; o++) {
+                        qout[o * outPlane + pos] = accQ[r + o];
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * For {@code o < n}: {@code accP[r0 + o] += wT[w0 + o] a00 + wT[w1 + o] a01 + wT[w2 + o] a02}, the
+     * same at {@code r1} with {@code a1*}, and {@code accQ} likewise with the {@code g}s.
+     */
+    private void block3(double[] accP, double[] accQ, int r0, int r1, int w0, int w1, int w2, int n,
+                        double a00, double a01, double a02, double a10, double a11, double a12,
+                        double g00, double g01, double g02, double g10, double g11, double g12) {
+        double[] t = wT;
+        for (int o = 0; o < n; o++) {
+            double x = t[w0 + o];
+            double y = t[w1 + o];
+            double z = t[w2 + o];
+            accP[r0 + o] += x * a00 + y * a01 + z * a02;
+            accP[r1 + o] += x * a10 + y * a11 + z * a12;
+            accQ[r0 + o] += x * g00 + y * g01 + z * g02;
+            accQ[r1 + o] += x * g10 + y * g11 + z * g12;
+        }
+    }
+
+    /** {@link #block3} without the slope. */
+    private void block3p(double[] accP, int r0, int r1, int w0, int w1, int w2, int n,
+                         double a00, double a01, double a02, double a10, double a11, double a12) {
+        double[] t = wT;
+        for (int o = 0; o < n; o++) {
+            double x = t[w0 + o];
+            double y = t[w1 + o];
+            double z = t[w2 + o];
+            accP[r0 + o] += x * a00 + y * a01 + z * a02;
+            accP[r1 + o] += x * a10 + y * a11 + z * a12;
+        }
+    }
+
+    /** {@link #block3} for one tap; {@code accQ} is skipped when null. */
+    private void block1(double[] accP, double[] accQ, int r0, int r1, int w0, int n,
+                        double a0, double a1, double g0, double g1) {
+        double[] t = wT;
+        if (accQ == null) {
+            for (int o = 0; o < n; o++) {
+                double x = t[w0 + o];
+                accP[r0 + o] += x * a0;
+                accP[r1 + o] += x * a1;
+            }
+            return;
+        }
+        for (int o = 0; o < n; o++) {
+            double x = t[w0 + o];
+            accP[r0 + o] += x * a0;
+            accP[r1 + o] += x * a1;
+            accQ[r0 + o] += x * g0;
+            accQ[r1 + o] += x * g1;
+        }
+    }
+
+    /**
+     * The pass for few output channels per group (one at a time): for each weight triple one loop over
+     * the {@code outH * wideW} contiguous wide-row outputs (the columns past {@code outW} are computed
+     * and dropped), intercept and slope together.
+     */
+    private void runPlanar(double[] padP, double[] padQ, double[] out, double[] qout,
+                           double[] accP, double[] accQ) {
+        int outW = geo.outW();
+        int outH = geo.outH();
+        int wideSize = outH * wideW;
+        int outPlane = geo.outPlane();
+        int inPerGroup = geo.inPerGroup();
+        int taps = geo.taps();
+        int chStride = phases * planeSize;
+        boolean slope = padQ != null;
+        double[] pq = slope ? padQ : padP;
+        for (int o = 0; o < geo.outC(); o++) {
+            Arrays.fill(accP, 0, wideSize, 0.0);
+            Arrays.fill(accQ, 0, wideSize, 0.0);
+            int group = o / geo.outPerGroup();
+            for (int ci = 0; ci < inPerGroup; ci++) {
+                int cBase = (group * inPerGroup + ci) * chStride;
+                int wBase = (o * inPerGroup + ci) * taps;
+                int t = 0;
+                for (; t + 2 < taps; t += 3) {
+                    double w0 = w[wBase + t];
+                    double w1 = w[wBase + t + 1];
+                    double w2 = w[wBase + t + 2];
+                    int s0 = cBase + tapOff[t];
+                    int s1 = cBase + tapOff[t + 1];
+                    int s2 = cBase + tapOff[t + 2];
+                    if (slope) {
                         for (int k = 0; k < wideSize; k++) {
-                            accP[k] += wt * padP[src + k];
+                            accP[k] += w0 * padP[s0 + k] + w1 * padP[s1 + k] + w2 * padP[s2 + k];
+                            accQ[k] += w0 * pq[s0 + k] + w1 * pq[s1 + k] + w2 * pq[s2 + k];
                         }
-                        if (qin != null) {
-                            for (int k = 0; k < wideSize; k++) {
-                                accQ[k] += wt * padQ[src + k];
-                            }
+                    } else {
+                        for (int k = 0; k < wideSize; k++) {
+                            accP[k] += w0 * padP[s0 + k] + w1 * padP[s1 + k] + w2 * padP[s2 + k];
+                        }
+                    }
+                }
+                for (; t < taps; t++) {
+                    double wt = w[wBase + t];
+                    int s0 = cBase + tapOff[t];
+                    if (slope) {
+                        for (int k = 0; k < wideSize; k++) {
+                            accP[k] += wt * padP[s0 + k];
+                            accQ[k] += wt * pq[s0 + k];
+                        }
+                    } else {
+                        for (int k = 0; k < wideSize; k++) {
+                            accP[k] += wt * padP[s0 + k];
                         }
                     }
                 }
             }
             int base = o * outPlane;
             double bias = b[o];
-            for (int oh = 0; oh < geo.outH(); oh++) {
+            for (int oh = 0; oh < outH; oh++) {
                 int from = oh * wideW;
                 int to = base + oh * outW;
                 for (int ow = 0; ow < outW; ow++) {
@@ -552,74 +720,46 @@ final class ConvKernel extends Kernel {
         return residual(vp, vq, sp, sq, at);
     }
 
-    /** Copies the input into the zero-padded wide layout at {@code offset}. */
+    /**
+     * Copies the input into zero-padded phase planes: plane {@code (c, ph, pw)} at
+     * {@code ((c * sh + ph) * sw + pw) * planeSize} holds, at row {@code r} and column {@code col}
+     * ({@code wideW} per row), input {@code (c, r * sh + ph - pt, col * sw + pw - pl)}, or zero outside.
+     */
     private void pad(double[] in, double[] work) {
-        int offset = 0;
         int inC = geo.inC();
         int inH = geo.inH();
         int inW = geo.inW();
+        int sh = geo.sh();
+        int sw = geo.sw();
+        int pt = geo.pt();
         int pl = geo.pl();
-        java.util.Arrays.fill(work, 0, inC * paddedSize, 0.0);
+        Arrays.fill(work, 0, inC * phases * planeSize, 0.0);
         int inPlane = inH * inW;
         for (int c = 0; c < inC; c++) {
-            for (int ih = 0; ih < inH; ih++) {
-                int r = ih + geo.pt();
-                if (r >= paddedH) {
-                    break;
-                }
-                int dst = offset + c * paddedSize + r * wideW + pl;
-                int src = c * inPlane + ih * inW;
-                int len = Math.min(inW, wideW - pl);
-                if (len > 0) {
-                    System.arraycopy(in, src, work, dst, len);
-                }
-            }
-        }
-    }
-
-    /** Computes out = conv(in) (+ bias) and, when {@code qin != null}, qout = conv(qin) without bias, in one pass. */
-    private void run(double[] in, double[] qin, double[] out, double[] qout, boolean bias) {
-        int outPlane = geo.outPlane();
-        int inPlane = geo.inPlane();
-        int inPerGroup = geo.inPerGroup();
-        for (int o = 0; o < geo.outC(); o++) {
-            int base = o * outPlane;
-            Arrays.fill(out, base, base + outPlane, bias ? b[o] : 0.0);
-            if (qout != null) {
-                Arrays.fill(qout, base, base + outPlane, 0.0);
-            }
-            int group = o / geo.outPerGroup();
-            for (int ci = 0; ci < inPerGroup; ci++) {
-                int c = group * inPerGroup + ci;
-                int wBase = ((o * inPerGroup) + ci) * geo.taps();
-                int inBase = c * inPlane;
-                for (int u = 0; u < geo.kh(); u++) {
-                    for (int oh = 0; oh < geo.outH(); oh++) {
-                        int ih = oh * geo.sh() + u * geo.dh() - geo.pt();
-                        if (ih < 0 || ih >= geo.inH()) {
+            for (int ph = 0; ph < sh; ph++) {
+                for (int pw = 0; pw < sw; pw++) {
+                    int plane = ((c * sh + ph) * sw + pw) * planeSize;
+                    // columns col with 0 <= col * sw + pw - pl < inW
+                    int colFrom = Math.max(0, -Math.floorDiv(-(pl - pw), sw));
+                    int colTo = Math.min(wideW, Math.floorDiv(inW - 1 + pl - pw, sw) + 1);
+                    if (colFrom >= colTo) {
+                        continue;
+                    }
+                    for (int r = 0; r < paddedH; r++) {
+                        int ih = r * sh + ph - pt;
+                        if (ih < 0) {
                             continue;
                         }
-                        int rowIn = inBase + ih * geo.inW();
-                        int rowOut = base + oh * geo.outW();
-                        int kw = geo.kw();
-                        int sw = geo.sw();
-                        for (int v = 0; v < kw; v++) {
-                            double wt = w[wBase + u * kw + v];
-                            if (wt == 0.0) {
-                                continue;
-                            }
-                            int off = v * geo.dw() - geo.pl();
-                            int end = colEnd[v];
-                            if (qin == null) {
-                                for (int ow = colStart[v]; ow < end; ow++) {
-                                    out[rowOut + ow] += wt * in[rowIn + ow * sw + off];
-                                }
-                            } else {
-                                for (int ow = colStart[v]; ow < end; ow++) {
-                                    int idx = rowIn + ow * sw + off;
-                                    out[rowOut + ow] += wt * in[idx];
-                                    qout[rowOut + ow] += wt * qin[idx];
-                                }
+                        if (ih >= inH) {
+                            break;
+                        }
+                        int src = c * inPlane + ih * inW + colFrom * sw + pw - pl;
+                        int dst = plane + r * wideW;
+                        if (sw == 1) {
+                            System.arraycopy(in, src, work, dst + colFrom, colTo - colFrom);
+                        } else {
+                            for (int col = colFrom; col < colTo; col++, src += sw) {
+                                work[dst + col] = in[src];
                             }
                         }
                     }

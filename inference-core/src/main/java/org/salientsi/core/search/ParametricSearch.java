@@ -199,7 +199,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         if (LOG.isDebugEnabled() && right.incremental() != null) {
             IncrementalLineEvaluator r = right.incremental();
             IncrementalLineEvaluator l = left.incremental();
-            LOG.debug("{}: {} network breakpoints, {} full passes ({} forced by the root check, {} by size), "
+            LOG.debug("{}: {} network breakpoints, {} full passes ({} forced by the root check), {} nodes recomputed whole, "
                     + "{} units updated", label(), r.breakpoints() + l.breakpoints(), r.fullPasses() + l.fullPasses(),
                     r.residualFailures() + l.residualFailures(), r.overBudget() + l.overBudget(),
                     r.touchedUnits() + l.touchedUnits());
