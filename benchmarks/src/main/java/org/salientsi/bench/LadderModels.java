@@ -2,17 +2,12 @@ package org.salientsi.bench;
 
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.salientsi.api.backend.LoadedModel;
-import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.ModelLoadException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.ir.Network;
-import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
-import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
-import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Selection;
 
 /**
@@ -45,14 +40,7 @@ public final class LadderModels {
      * @throws ModelLoadException if the model cannot be read
      */
     public static Selection selection(String file) throws ModelLoadException {
-        Plugins plugins = Plugins.load();
-        ModelBackend backend = plugins.backends().get("onnx").backend();
-        Network net;
-        try (LoadedModel model = backend.load(directory().resolve(file), Parameters.empty())) {
-            net = model.network();
-        }
-        return new Selection(CompiledNetwork.compile(net), plugins.method("cam", net, Parameters.empty()),
-                plugins.selector("threshold:0"), plugins.statistic("ref-mean", Parameters.empty()));
+        return PaperModels.camSelection("onnx", directory().resolve(file));
     }
 
     /**
@@ -71,7 +59,7 @@ public final class LadderModels {
         PointEvaluator point = selection.network().pointEvaluator();
         Image x;
         do {
-            double[] v = gaussian(rng, h * w * c);
+            double[] v = PaperModels.gaussian(rng, h * w * c);
             if (signal) {
                 int side = h / 4;
                 int top = rng.nextInt(h - side + 1);
@@ -86,14 +74,7 @@ public final class LadderModels {
             }
             x = Image.of((signal ? "signal" : "null"), ImageShape.of(h, w, c), v);
         } while (selection.selector().select(selection.method().map(point.evaluate(x.toChw()))).isEmpty());
-        return Observation.of(x, Image.of("reference", ImageShape.of(h, w, c), gaussian(rng, h * w * c)));
-    }
-
-    private static double[] gaussian(SplittableRandom rng, int n) {
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.nextGaussian();
-        }
-        return v;
+        double[] reference = PaperModels.gaussian(rng, h * w * c);
+        return Observation.of(x, Image.of("reference", ImageShape.of(h, w, c), reference));
     }
 }

@@ -67,10 +67,20 @@ public final class PaperModels {
      * @throws ModelLoadException if the model cannot be read
      */
     public static Selection selection(int size) throws ModelLoadException {
+        return camSelection("dl4j", directory().resolve("model_" + size + ".h5"));
+    }
+
+    /**
+     * @param backend the backend's name
+     * @param file a model file it reads
+     * @return the model's selection: CAM, threshold 0, ref-mean
+     * @throws ModelLoadException if the model cannot be read
+     */
+    static Selection camSelection(String backend, Path file) throws ModelLoadException {
         Plugins plugins = Plugins.load();
-        ModelBackend backend = plugins.backends().get("dl4j").backend();
+        ModelBackend reader = plugins.backends().get(backend).backend();
         Network net;
-        try (LoadedModel model = backend.load(directory().resolve("model_" + size + ".h5"), Parameters.empty())) {
+        try (LoadedModel model = reader.load(file, Parameters.empty())) {
             net = model.network();
         }
         return new Selection(CompiledNetwork.compile(net), plugins.method("cam", net, Parameters.empty()),
@@ -102,7 +112,8 @@ public final class PaperModels {
         return out;
     }
 
-    private static double[] gaussian(SplittableRandom rng, int n) {
+    /** {@code n} independent N(0, 1) draws. */
+    static double[] gaussian(SplittableRandom rng, int n) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = rng.nextGaussian();

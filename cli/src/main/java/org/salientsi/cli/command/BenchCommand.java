@@ -320,7 +320,8 @@ public final class BenchCommand implements Callable<Integer> {
     private void runTable(Plugins plugins, Path dir, SelectiveTest test) throws IOException {
         var out = context.out();
         out.printf("search: %s, %s, skipping %s; %d seeded null images per model (seed %d), medians; %d search "
-                + "thread(s), cpu s of the calling thread%n", fullPass ? "full pass per piece (reference)" : "incremental",
+                + "thread(s), cpu s of the calling thread%n",
+                fullPass ? "full pass per piece (reference)" : "incremental",
                 ci ? "p-value and 95% confidence interval" : "p-value only", test.skipping().label(), images, seed,
                 test.searchThreads());
         out.printf("%-7s %8s %14s %10s %18s %16s %12s%n", "model", "pieces", "exhaustive s", "(cpu s)",

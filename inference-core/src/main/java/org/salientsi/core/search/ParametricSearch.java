@@ -199,10 +199,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         if (LOG.isDebugEnabled() && right.incremental() != null) {
             IncrementalLineEvaluator r = right.incremental();
             IncrementalLineEvaluator l = left.incremental();
-            LOG.debug("{}: {} network breakpoints, {} full passes ({} forced by the root check), {} nodes recomputed whole, "
-                    + "{} units updated", label(), r.breakpoints() + l.breakpoints(), r.fullPasses() + l.fullPasses(),
-                    r.residualFailures() + l.residualFailures(), r.overBudget() + l.overBudget(),
-                    r.touchedUnits() + l.touchedUnits());
+            LOG.debug("{}: {} network breakpoints, {} full passes ({} forced by the root check), {} nodes "
+                    + "recomputed whole, {} units updated", label(), r.breakpoints() + l.breakpoints(),
+                    r.fullPasses() + l.fullPasses(), r.residualFailures() + l.residualFailures(),
+                    r.overBudget() + l.overBudget(), r.touchedUnits() + l.touchedUnits());
         }
         Provenance prov = provenance
                 .withPlugins(selection.method().name(), selection.selector().name(), selection.statistic().name())
@@ -266,7 +266,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     /** Records the walker's last piece or certified segment ({@code last*}) in the bounds and the set. */
     private void record(Walker w) {
-        setLastMass(w, Double.NEGATIVE_INFINITY);
+        w.lastLogMass = Double.NEGATIVE_INFINITY;
         if (!w.lastMatched) {
             flushRun(w);
             return;
@@ -280,7 +280,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         if (bounds != null) {
             bounds.add(lo, hi);
-            setLastMass(w, bounds.lastMass());
+            w.lastLogMass = bounds.lastMass();
         }
         if (w.runOpen && w.runTo == w.lastFrom) {
             w.runTo = w.lastTo;
@@ -292,14 +292,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
     }
 
-    private static void setLastMass(Walker w, double logMass) {
-        w.lastLogMass = logMass;
-    }
-
     /**
-     * Lets both walkers rule segments out of the truncation set, through one segment evaluator made on
-     * the first try, when the saliency method bounds its maps, the selector can exclude regions, and the
-     * network can be bounded.
+     * Lets both walkers rule segments out of the truncation set (and certify them into it when the
+     * selector can include), each through its own segment evaluator made on its first try, when the
+     * saliency method bounds its maps, the selector can exclude regions, and the network can be bounded.
      */
     private void enableSkipping(int[] required, double[] aChw, double[] cChw, double[] cNeg, double sigmaT) {
         if (!selection.method().boundsMaps() || !selection.selector().canExclude()

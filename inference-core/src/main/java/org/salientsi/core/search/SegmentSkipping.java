@@ -6,11 +6,13 @@ import java.util.stream.Collectors;
 import org.salientsi.api.error.InvalidInputException;
 
 /**
- * When a search may rule whole segments of the test line out of the truncation set without walking
- * their pieces (bounds of the network over the segment show that no point of it selects the observed
- * region; used only when the network, the saliency method and the selector can bound segments, as CAM
- * with a threshold or top-k selector can). Skipped segments hold no point of the truncation set, so the
- * set and the p-value are the same either way; only the pieces walked, and the time, differ.
+ * When a search may certify whole segments of the test line out of the truncation set (bounds of the
+ * network over the segment show that no point of it selects the observed region) or into it (every point
+ * selects exactly the observed region and the method's choices hold) without walking their pieces; used
+ * only when the network, the saliency method and the selector can bound segments, as CAM with a
+ * threshold, top-k or percentile selector can. Certified segments are wholly outside or inside the
+ * truncation set, so the set and the p-value are the same either way; only the pieces walked, and the
+ * time, differ.
  */
 public enum SegmentSkipping {
     /** Walk every piece. */

@@ -240,6 +240,7 @@ public final class SelectiveTest {
     @Override
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
-                + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + ", " + searchThreads + " search thread(s)]";
+                + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + ", "
+                + searchThreads + " search thread(s)]";
     }
 }
