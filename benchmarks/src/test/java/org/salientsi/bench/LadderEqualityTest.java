@@ -72,6 +72,9 @@ class LadderEqualityTest {
                 compared++;
             }
         }
+        System.out.printf("ladder equality: %d searches compared on %s; walking %d pieces, certified %d pieces, "
+                + "%d segments certified out, %d in%n", compared, String.join(",", models), walkingPieces,
+                certifiedPieces, excluded, included);
         assertThat(compared).isEqualTo(models.length * 2 * pairs);
         assertThat(excluded).as("segments certified out of the truncation set").isPositive();
         assertThat(included).as("segments certified into the truncation set").isPositive();

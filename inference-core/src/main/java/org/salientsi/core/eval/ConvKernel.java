@@ -26,6 +26,8 @@ final class ConvKernel extends Kernel {
      */
     private final double[] wT;
     private final double[] b;
+    /** Zeros in place of the bias, for the op's linear part ({@link #linearPart}). */
+    private final double[] zeroBias;
     private final ConvGeometry geo;
     /** Whether the channel-last (output channels innermost) pass is used rather than the planar one. */
     private final boolean channelLast;
@@ -49,6 +51,7 @@ final class ConvKernel extends Kernel {
         super(node, new int[] {input}, out.size());
         this.w = op.weights();
         this.b = op.bias();
+        this.zeroBias = new double[b.length];
         this.geo = ConvGeometry.of(op, in);
         this.wT = transpose(w, geo);
         int kh = geo.kh();
@@ -107,21 +110,26 @@ final class ConvKernel extends Kernel {
 
     @Override
     void forward(double[][] v, double[][] work) {
-        run(v[inputs[0]], null, v[node], null, work);
+        run(v[inputs[0]], null, v[node], null, true, work);
     }
 
     @Override
     void line(double[][] p, double[][] q, PieceState line, double[][] work) {
-        run(p[inputs[0]], q[inputs[0]], p[node], q[node], work);
+        run(p[inputs[0]], q[inputs[0]], p[node], q[node], true, work);
+    }
+
+    @Override
+    void linearPart(double[][] v, double[] out, double[][] work) {
+        run(v[inputs[0]], null, out, null, false, work);
     }
 
     /**
-     * Computes {@code out = conv(in) + bias} and, when {@code qin != null}, {@code qout = conv(qin)}
-     * (no bias) in the same sweep. The input is first copied into zero-padded phase planes (one per input
+     * Computes {@code out = conv(in) + bias} (without the bias when {@code bias} is false) and, when
+     * {@code qin != null}, {@code qout = conv(qin)} (no bias) in the same sweep. The input is first copied into zero-padded phase planes (one per input
      * channel and stride phase, rows {@code wideW} long), in which every tap of every output is at a
      * fixed offset from the output's row-major position, for any stride and dilation.
      */
-    private void run(double[] in, double[] qin, double[] out, double[] qout, double[][] work) {
+    private void run(double[] in, double[] qin, double[] out, double[] qout, boolean bias, double[][] work) {
         double[] padP = work[0];
         double[] padQ = work[1];
         pad(in, padP);
@@ -129,9 +137,9 @@ final class ConvKernel extends Kernel {
             pad(qin, padQ);
         }
         if (channelLast) {
-            runChannelLast(padP, qin != null ? padQ : null, out, qout, work[2], work[3]);
+            runChannelLast(padP, qin != null ? padQ : null, out, qout, bias ? b : zeroBias, work[2], work[3]);
         } else {
-            runPlanar(padP, qin != null ? padQ : null, out, qout, work[2], work[3]);
+            runPlanar(padP, qin != null ? padQ : null, out, qout, bias ? b : zeroBias, work[2], work[3]);
         }
     }
 
@@ -142,7 +150,7 @@ final class ConvKernel extends Kernel {
      * takes three taps for two positions, for both the intercept and the slope, so each weight loaded
      * serves four sums of three products. Then the block moves to the node's CHW arrays with the bias.
      */
-    private void runChannelLast(double[] padP, double[] padQ, double[] out, double[] qout,
+    private void runChannelLast(double[] padP, double[] padQ, double[] out, double[] qout, double[] b,
                                 double[] accP, double[] accQ) {
         int outC = geo.outC();
         int outPlane = geo.outPlane();
@@ -284,7 +292,7 @@ final class ConvKernel extends Kernel {
      * the {@code outH * wideW} contiguous wide-row outputs (the columns past {@code outW} are computed
      * and dropped), intercept and slope together.
      */
-    private void runPlanar(double[] padP, double[] padQ, double[] out, double[] qout,
+    private void runPlanar(double[] padP, double[] padQ, double[] out, double[] qout, double[] b,
                            double[] accP, double[] accQ) {
         int outW = geo.outW();
         int outH = geo.outH();

@@ -56,6 +56,19 @@ final class DenseKernel extends Kernel {
     }
 
     @Override
+    void linearPart(double[][] v, double[] y, double[][] work) {
+        double[] x = v[inputs[0]];
+        for (int o = 0; o < out; o++) {
+            double s = 0;
+            int row = o * in;
+            for (int i = 0; i < in; i++) {
+                s += w[row + i] * x[i];
+            }
+            y[o] = s;
+        }
+    }
+
+    @Override
     boolean scatters() {
         return true;
     }

@@ -71,6 +71,9 @@ public final class IncrementalLineEvaluator extends PieceState {
     private final int[] decisionBase;
     /** Per node: the most units a round may touch before recomputing a whole affine node is cheaper. */
     private final int[] budget;
+    /** Dense slope changes of one input ({@link #applySlopeChange}), and the per-node view that holds it. */
+    private final double[] deltaIn;
+    private final double[][] deltaView;
     /** The queue of decisions by root. */
     final DecisionQueue queue;
 
@@ -85,6 +88,7 @@ public final class IncrementalLineEvaluator extends PieceState {
     private long touched;
     private long denseUpdates;
     private long scatteredUpdates;
+    private long slopeUpdates;
 
     IncrementalLineEvaluator(CompiledNetwork program, int[] order) {
         super(program, order);
@@ -136,6 +140,16 @@ public final class IncrementalLineEvaluator extends PieceState {
             }
         }
         this.queue = new DecisionQueue(decisions);
+        int largestInput = 0;
+        for (int id : order) {
+            if (program.kernel(id).scatters()) {
+                for (int in : program.kernel(id).inputs) {
+                    largestInput = Math.max(largestInput, p[in].length);
+                }
+            }
+        }
+        this.deltaIn = new double[largestInput];
+        this.deltaView = new double[nodes][];
     }
 
     /**
@@ -255,6 +269,14 @@ public final class IncrementalLineEvaluator extends PieceState {
         return scatteredUpdates;
     }
 
+    /**
+     * @return linear nodes updated whole from the slope changes of their input alone (the intercept
+     *     changes following from continuity), by incremental rounds so far
+     */
+    public long slopeUpdates() {
+        return slopeUpdates;
+    }
+
     /** @return units recomputed or updated by incremental rounds so far */
     public long touchedUnits() {
         return touched;
@@ -331,8 +353,8 @@ public final class IncrementalLineEvaluator extends PieceState {
                 if (changedInputs == 0) {
                     continue;
                 }
-                if (changedInputs * k.fanOut() * SCATTER_COST > k.fullCost()) {
-                    recomputeWhole(id, k);
+                if (2 * changedInputs * k.fanOut() * SCATTER_COST > k.fullCost()) {
+                    applySlopeChange(id, k);
                 } else {
                     for (int slot = 0; slot < in.length; slot++) {
                         int src = in[slot];
@@ -399,6 +421,54 @@ public final class IncrementalLineEvaluator extends PieceState {
         }
         count[id] = n;
         denseUpdates++;
+    }
+
+    /**
+     * Updates a whole scattering node from the slope changes of its input alone, when so many input units
+     * changed that scattering would cost more: at a breakpoint {@code z*} every unit's value is continuous,
+     * so every change satisfies {@code dp = -z* dq} (a flipping ReLU unit changes by {@code +-(p + q z)},
+     * which vanishes at its root; linear ops keep the proportion). The node's slope change is its op's
+     * linear part applied to the input's slope changes (half the work of recomputing intercepts and slopes
+     * from the inputs), and its intercept change follows. The relation holds in exact arithmetic; the
+     * rounding it adds is of the kind scattering adds, caught by the root check and cleared by the
+     * periodic full pass.
+     */
+    private void applySlopeChange(int id, Kernel k) {
+        int src = k.inputs[0];
+        double[] in = deltaIn;
+        java.util.Arrays.fill(in, 0, size(src), 0.0);
+        int[] changed = list[src];
+        double[] dqs = dq[src];
+        for (int j = 0; j < count[src]; j++) {
+            int u = changed[j];
+            in[u] = dqs[u];
+        }
+        deltaView[src] = in;
+        double[] dpn = dp[id];
+        double[] dqn = dq[id];
+        k.linearPart(deltaView, dqn, work);
+        deltaView[src] = null;
+        double[] pn = p[id];
+        double[] qn = q[id];
+        int[] units = list[id];
+        int[] st = stamp[id];
+        double at = z;
+        int n = 0;
+        for (int o = 0; o < pn.length; o++) {
+            double cq = dqn[o];
+            if (cq != 0.0) {
+                double cp = -at * cq;
+                dpn[o] = cp;
+                pn[o] += cp;
+                qn[o] += cq;
+                units[n++] = o;
+                st[o] = round;
+            } else {
+                dpn[o] = 0.0;
+            }
+        }
+        count[id] = n;
+        slopeUpdates++;
     }
 
     /** Empties the unit lists, and zeroes the changes of the nodes that {@link #add} into them. */

@@ -129,6 +129,19 @@ abstract class Kernel {
     }
 
     /**
+     * Applies the op's linear part (the op without its constant term) to the per-node arrays {@code v},
+     * writing the node's output into {@code out}; for {@link #scatters() scattering} kernels, which have
+     * one input.
+     *
+     * @param v per-node inputs (only the kernel's input is read)
+     * @param out the output, of the node's size
+     * @param work the work buffers ({@link #workSize()} each)
+     */
+    void linearPart(double[][] v, double[] out, double[][] work) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no linear part");
+    }
+
+    /**
      * @return for {@link #scatters() scattering} kernels, the number of outputs one input unit feeds (at
      *     most)
      */
@@ -279,6 +292,11 @@ abstract class Kernel {
         void line(double[][] p, double[][] q, PieceState line, double[][] work) {
             apply(p, p[node], true);
             apply(q, q[node], false);
+        }
+
+        @Override
+        void linearPart(double[][] v, double[] out, double[][] work) {
+            apply(v, out, false);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.salientsi.api.ir.Add;
 import org.salientsi.api.ir.Conv2d;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.GlobalAvgPool;
@@ -25,7 +26,9 @@ import org.salientsi.core.testing.TestNetworks;
  * convolution reading another directly and one reading the input's three channels, every node's
  * intercepts and slopes agree on every piece of long walks without periodic full passes (hundreds of
  * breakpoints, so changes accumulate), and so do the pieces' ends; likewise when a breakpoint
- * touches so many units of a node (after an upsampling) that the round recomputes the node whole.
+ * touches so many units of a node (after an upsampling) that the round recomputes the node whole, and
+ * when it changes most of a convolution's input (a residual block on small maps) so that the round
+ * updates the convolution from the slope changes alone.
  */
 class IncrementalConvolutionTest {
 
@@ -47,6 +50,34 @@ class IncrementalConvolutionTest {
         IncrementalLineEvaluator inc = walkAgainstFullPass(upsampled(3), 2, 82);
         assertThat(inc.overBudget()).as("nodes recomputed whole").isGreaterThan(10);
         assertThat(inc.breakpoints()).isGreaterThan(100);
+    }
+
+    @Test
+    void convolutionsWhoseInputABreakpointChangesWidelyAreUpdatedFromSlopeChangesAloneAndAgreeWithAFullPass() {
+        IncrementalLineEvaluator inc = walkAgainstFullPass(residual(4), 3, 83);
+        assertThat(inc.slopeUpdates()).as("nodes updated from slope changes").isGreaterThan(inc.breakpoints());
+        assertThat(inc.breakpoints()).isGreaterThan(100);
+    }
+
+    /**
+     * A residual block on small maps, where one flip changes most of the next convolution's input (as in
+     * ResNet's deep stages): input (1, 8, 8); conv 3x3 stride 2 pad 1 (8 filters), ReLU; conv 3x3 pad 1,
+     * ReLU, conv 3x3 pad 1 (8 filters each); added to the block's input, ReLU; global average pooling;
+     * dense to 2 outputs.
+     */
+    private static Network residual(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Network.Builder b = Network.builder(TensorShape.of(1, 8, 8));
+        int x = b.add("stem", conv(rng, 8, 1, 3, 3, 2, 2, 1, Padding.symmetric(1), 1), b.input());
+        int skip = b.add("relu-stem", new Relu(), x);
+        x = b.add("conv-a", conv(rng, 8, 8, 3, 3, 1, 1, 1, Padding.symmetric(1), 1), skip);
+        x = b.add("relu-a", new Relu(), x);
+        x = b.add("conv-b", conv(rng, 8, 8, 3, 3, 1, 1, 1, Padding.symmetric(1), 1), x);
+        x = b.add("add", new Add(), x, skip);
+        x = b.add("relu-out", new Relu(), x);
+        x = b.add("gap", new GlobalAvgPool(), x);
+        return b.build(b.add("dense", new Dense(8, 2, Gaussian.vector(rng, 16, 0.5), Gaussian.vector(rng, 2, 0.1)),
+                x));
     }
 
     /**
