@@ -125,9 +125,10 @@ final class ConvKernel extends Kernel {
 
     /**
      * Computes {@code out = conv(in) + bias} (without the bias when {@code bias} is false) and, when
-     * {@code qin != null}, {@code qout = conv(qin)} (no bias) in the same sweep. The input is first copied into zero-padded phase planes (one per input
-     * channel and stride phase, rows {@code wideW} long), in which every tap of every output is at a
-     * fixed offset from the output's row-major position, for any stride and dilation.
+     * {@code qin != null}, {@code qout = conv(qin)} (no bias) in the same sweep. The input is first
+     * copied into zero-padded phase planes (one per input channel and stride phase, rows {@code wideW}
+     * long), in which every tap of every output is at a fixed offset from the output's row-major
+     * position, for any stride and dilation.
      */
     private void run(double[] in, double[] qin, double[] out, double[] qout, boolean bias, double[][] work) {
         double[] padP = work[0];
