@@ -52,18 +52,21 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
                     + " values for data of " + y.length);
         }
         double t = dot(eta, y);
-        double[] sigmaEta = noise.apply(eta, n, observation.referenceCount());
-        double varT = dot(eta, sigmaEta);
-        double sigmaT = Math.sqrt(varT);
-        if (!(sigmaT > 0) || !Double.isFinite(sigmaT) || !Double.isFinite(t)) {
-            throw new NumericalBreakdownException("statistic T = " + t + " with sigma_T = " + sigmaT
-                    + " is not usable");
+        if (!Double.isFinite(t)) {
+            throw new NumericalBreakdownException("statistic '" + statistic + "' is not finite (T = " + t
+                    + "): the data are too large to sum; express the image in other units");
         }
-        double[] c = new double[y.length];
+        NoiseModel.Projection projection = noise.project(eta, n, observation.referenceCount());
+        double sigmaT = projection.sigmaT();
+        double[] c = projection.slope();
         double[] a = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            c[i] = sigmaEta[i] / varT;
             a[i] = y[i] - c[i] * t;
+        }
+        double reach = Math.abs(t) + range * sigmaT;
+        if (!Double.isFinite(reach)) {
+            throw new NumericalBreakdownException("the search range |T| + " + range + " sigma_T overflows (T = " + t
+                    + ", sigma_T = " + sigmaT + "); express the image and the noise in smaller units");
         }
         Interval constraint = constraintInterval(contrast.constraints(), a, c, t);
         double[] aChw = toChw(a, shape);
@@ -72,8 +75,7 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
         for (int i = 0; i < cNeg.length; i++) {
             cNeg[i] = -cChw[i];
         }
-        return new TestLine(t, sigmaT, aChw, cChw, cNeg, constraint, -Math.abs(t) - range * sigmaT,
-                Math.abs(t) + range * sigmaT);
+        return new TestLine(t, sigmaT, aChw, cChw, cNeg, constraint, -reach, reach);
     }
 
     /** @return where the walk starts on the left: the range's lower end or the constraints', if higher */
