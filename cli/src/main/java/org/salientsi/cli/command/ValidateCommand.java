@@ -151,6 +151,7 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new InvalidInputException("--search-threads is for test, batch and bench; validate runs --threads "
                     + "trials at once, each search on one thread");
         }
+        context.plugins().checkMethodOptions(selection.method, selection.methodParameters());
         Map<String, String> options = new TreeMap<>(backendOptions);
         if (imageShape != null) {
             ImageShape.parse(imageShape);
