@@ -15,6 +15,7 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.validate.PaperCommand;
 import org.salientsi.cli.validate.StudyProgress;
+import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.executor.TrialExecutorProvider;
 import org.salientsi.validation.executor.TrialExecutors;
@@ -164,16 +165,15 @@ public final class ValidateCommand implements Callable<Integer> {
                 .withTermination(selection.termination).withRange(selection.range).withTrials(trials)
                 .withSeed(seed).withAlpha(alpha);
         StudyOutcome outcome;
-        try (TrialExecutor pool = executor(executor, threads, executorOptions);
+        // the folder stays locked until its report is written: a second run on it is refused meanwhile
+        try (StudyFolderLock lock = StudyFolderLock.acquire(out);
+             TrialExecutor pool = executor(executor, threads, executorOptions);
              StudyProgress progress = new StudyProgress("validate", alpha, quiet)) {
-            outcome = StudyRunner.run(study, pool, out.resolve(StudyRunner.CHECKPOINT), progress);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        try {
+            outcome = StudyRunner.runInFolder(study, pool, lock, progress);
             StudyReport.write(out, outcome, "SalientSI validation study: " + model.getFileName());
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            // the message names the path and why; the cause alone would not
+            throw new IOException(e.getMessage(), e.getCause());
         }
         StudySummary s = outcome.summary();
         if (json) {
