@@ -127,7 +127,7 @@ public final class NoiseModel {
             }
             if (!(d > tolerance)) {
                 throw InvalidValueException.of("covariance is not positive definite: pivot %d of its Cholesky "
-                        + "factorisation is %s of the largest variance %s (at most %s: singular or indefinite "
+                        + "factorisation is %s times the largest variance %s, not above %s (singular or indefinite "
                         + "within rounding)", j, d, maxDiag, tolerance);
             }
             double root = Math.sqrt(d);
@@ -177,8 +177,9 @@ public final class NoiseModel {
      * @param size {@code n}, the image's number of values
      * @param references {@code m} ({@code 0} without reference block)
      * @return sigma_T and the slope
-     * @throws NumericalBreakdownException if eta is zero or not finite, or sigma_T or the slope is not a
-     *     finite normal double (data and noise too far out of range)
+     * @throws InvalidValueException if sigma_T or the slope is not a finite normal double (the noise is too
+     *     small or too large for the statistic's direction: the image and the noise need other units)
+     * @throws NumericalBreakdownException if eta is zero or not finite, or its variance is not positive
      */
     public Projection project(double[] eta, int size, int references) {
         double max = 0;
@@ -208,17 +209,17 @@ public final class NoiseModel {
         }
         double sigmaT = scale * (max * Math.sqrt(quadratic));
         if (!Double.isFinite(sigmaT) || sigmaT < Double.MIN_NORMAL) {
-            throw new NumericalBreakdownException("sigma_T = " + scale + " x " + max * Math.sqrt(quadratic)
-                    + " is not a finite normal double: " + sigmaT + "; express the image and the noise in other "
-                    + "units");
+            throw new InvalidValueException("sigma_T = " + scale + " x " + max * Math.sqrt(quadratic)
+                    + " is not a finite normal double: " + sigmaT + "; express the image and the noise (sigma or "
+                    + "covariance) in other units");
         }
         double denominator = max * quadratic;
         double[] c = new double[eta.length];
         for (int i = 0; i < c.length; i++) {
             c[i] = v[i] / denominator;
             if (!Double.isFinite(c[i])) {
-                throw new NumericalBreakdownException("the test line's slope is not finite at value " + i
-                        + " (eta's largest entry is " + max + ")");
+                throw new InvalidValueException("the test line's slope is not finite at value " + i
+                        + " (the statistic's direction has largest entry " + max + ")");
             }
         }
         return new Projection(sigmaT, c);

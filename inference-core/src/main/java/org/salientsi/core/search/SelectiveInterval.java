@@ -39,7 +39,8 @@ final class SelectiveInterval {
         boolean extend(double lo, double hi);
     }
 
-    private static final double REACH = 1000;
+    /** How far the interval's ends are sought, in sigma_T from T. */
+    static final double REACH = 1000;
     private static final int MAX_ROUNDS = 8;
 
     private final double level;

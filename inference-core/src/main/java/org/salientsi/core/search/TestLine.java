@@ -1,5 +1,6 @@
 package org.salientsi.core.search;
 
+import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.image.ImageShape;
@@ -30,6 +31,11 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
                 double zMin, double zMax) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestLine.class);
+    /**
+     * Room left above the widest point of the line the search may visit, for the network's sums of its
+     * values (a factor of 2^10).
+     */
+    private static final double HEADROOM = 1024;
 
     /**
      * @param contrast the statistic's direction and constraints
@@ -39,7 +45,9 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
      * @param statistic the statistic's name, for messages
      * @return the line
      * @throws ShapeMismatchException if the direction does not fit the data
-     * @throws NumericalBreakdownException if T or sigma_T is not usable
+     * @throws InvalidValueException if T, sigma_T or the search range cannot be represented (data and noise
+     *     too large or too small)
+     * @throws NumericalBreakdownException if T has no variance
      */
     static TestLine of(Contrast contrast, Observation observation, NoiseModel noise, double range,
                        String statistic) {
@@ -53,8 +61,8 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
         }
         double t = dot(eta, y);
         if (!Double.isFinite(t)) {
-            throw new NumericalBreakdownException("statistic '" + statistic + "' is not finite (T = " + t
-                    + "): the data are too large to sum; express the image in other units");
+            throw new InvalidValueException("statistic '" + statistic + "' is not finite (T = " + t
+                    + "): the data are too large to sum; express the image and the noise in other units");
         }
         NoiseModel.Projection projection = noise.project(eta, n, observation.referenceCount());
         double sigmaT = projection.sigmaT();
@@ -64,9 +72,12 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
             a[i] = y[i] - c[i] * t;
         }
         double reach = Math.abs(t) + range * sigmaT;
-        if (!Double.isFinite(reach)) {
-            throw new NumericalBreakdownException("the search range |T| + " + range + " sigma_T overflows (T = " + t
-                    + ", sigma_T = " + sigmaT + "); express the image and the noise in smaller units");
+        double widest = (Math.abs(t) + Math.max(range, SelectiveInterval.REACH) * sigmaT) * HEADROOM;
+        if (!Double.isFinite(widest)) {
+            throw new InvalidValueException("the test line reaches too close to the largest double: |T| + "
+                    + Math.max(range, SelectiveInterval.REACH) + " sigma_T (the widest search, for the confidence "
+                    + "interval) with T = " + t + ", sigma_T = " + sigmaT + "; express the image and the noise "
+                    + "(sigma) in smaller units");
         }
         Interval constraint = constraintInterval(contrast.constraints(), a, c, t);
         double[] aChw = toChw(a, shape);

@@ -66,9 +66,9 @@ class NoiseModelTest {
     @Test
     void aSigmaTOutOfTheDoubleRangeIsRefusedNotRounded() {
         assertThatThrownBy(() -> NoiseModel.isotropic(1e300).project(new double[] {3e10, 4e10}, 2, 0))
-                .isInstanceOf(NumericalBreakdownException.class).hasMessageContaining("sigma_T");
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("sigma_T");
         assertThatThrownBy(() -> NoiseModel.isotropic(1e-300).project(new double[] {3e-10, 4e-10}, 2, 0))
-                .isInstanceOf(NumericalBreakdownException.class).hasMessageContaining("sigma_T");
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("sigma_T");
         assertThatThrownBy(() -> NoiseModel.isotropic(1).project(new double[] {0, 0}, 2, 0))
                 .isInstanceOf(NumericalBreakdownException.class).hasMessageContaining("zero");
     }
