@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
                 + "Clopper-Pearson 95%% intervals, and KS tests against U(0, 1).",
             "A draw whose region is empty is counted and redrawn, so N trials give N p-values. Trials are "
                     + "streamed to DIR/trials.jsonl: run the same command again to continue a killed study "
-                    + "(or a larger --trials to extend one). Writes DIR/summary.json, trials.csv, PNG plots "
+                    + "(or a larger --trials to extend one); one run at a time per DIR (a second is refused while the "
+                    + "first holds the folder's lock). Writes DIR/summary.json, trials.csv, PNG plots "
                     + "and index.html; --json prints the summary. 'salientsi validate paper' runs the paper's "
                     + "FPR and TPR experiment."},
         footer = {"", "Examples:",
