@@ -86,7 +86,7 @@ public final class SalientTester implements AutoCloseable {
 
     private void checkPlugins() {
         Plugins plugins = shared.plugins();
-        plugins.methods().get(settings.method());
+        plugins.checkMethodOptions(settings.method(), settings.methodParameters());
         plugins.selector(settings.selector());
         if (settings.statistic() != null) {
             plugins.statistic(settings.statistic(), Parameters.empty());

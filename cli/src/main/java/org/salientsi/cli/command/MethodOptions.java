@@ -45,8 +45,8 @@ public final class MethodOptions {
     Integer stride;
 
     @Option(names = "--method-option", paramLabel = "KEY=VALUE",
-            description = "Any other parameter of the saliency method (repeatable), e.g. for a plugin method "
-                    + "(default: none).")
+            description = "Any other parameter of the saliency method (repeatable), e.g. for a plugin method; a key "
+                    + "the method does not read is refused, listing the ones it reads (default: none).")
     Map<String, String> extra = new TreeMap<>();
 
     /** @return the given options as method parameters, by their parameter names */

@@ -15,6 +15,7 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.validate.PaperCommand;
 import org.salientsi.cli.validate.StudyProgress;
+import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.executor.TrialExecutorProvider;
 import org.salientsi.validation.executor.TrialExecutors;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
                 + "Clopper-Pearson 95%% intervals, and KS tests against U(0, 1).",
             "A draw whose region is empty is counted and redrawn, so N trials give N p-values. Trials are "
                     + "streamed to DIR/trials.jsonl: run the same command again to continue a killed study "
-                    + "(or a larger --trials to extend one). Writes DIR/summary.json, trials.csv, PNG plots "
+                    + "(or a larger --trials to extend one); one run at a time per DIR (a second is refused while the "
+                    + "first holds the folder's lock). Writes DIR/summary.json, trials.csv, PNG plots "
                     + "and index.html; --json prints the summary. 'salientsi validate paper' runs the paper's "
                     + "FPR and TPR experiment."},
         footer = {"", "Examples:",
@@ -151,6 +153,7 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new InvalidInputException("--search-threads is for test, batch and bench; validate runs --threads "
                     + "trials at once, each search on one thread");
         }
+        context.plugins().checkMethodOptions(selection.method, selection.methodParameters());
         Map<String, String> options = new TreeMap<>(backendOptions);
         if (imageShape != null) {
             ImageShape.parse(imageShape);
@@ -163,16 +166,15 @@ public final class ValidateCommand implements Callable<Integer> {
                 .withTermination(selection.termination).withRange(selection.range).withTrials(trials)
                 .withSeed(seed).withAlpha(alpha);
         StudyOutcome outcome;
-        try (TrialExecutor pool = executor(executor, threads, executorOptions);
+        // the folder stays locked until its report is written: a second run on it is refused meanwhile
+        try (StudyFolderLock lock = StudyFolderLock.acquire(out);
+             TrialExecutor pool = executor(executor, threads, executorOptions);
              StudyProgress progress = new StudyProgress("validate", alpha, quiet)) {
-            outcome = StudyRunner.run(study, pool, out.resolve(StudyRunner.CHECKPOINT), progress);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        try {
+            outcome = StudyRunner.runInFolder(study, pool, lock, progress);
             StudyReport.write(out, outcome, "SalientSI validation study: " + model.getFileName());
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            // the message names the path and why; the cause alone would not
+            throw new IOException(e.getMessage(), e.getCause());
         }
         StudySummary s = outcome.summary();
         if (json) {

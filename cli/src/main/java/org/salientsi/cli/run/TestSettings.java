@@ -78,6 +78,11 @@ public record TestSettings(String method, Integer target, String camLayer, Map<S
             throw new InvalidInputException("--sigma must be a finite number > 0 (the noise standard deviation, in "
                     + "the image's units), got " + sigma);
         }
+        if (sigma != null && sigma < Double.MIN_NORMAL) {
+            throw new InvalidInputException("--sigma " + sigma + " is below the smallest normal double ("
+                    + Double.MIN_NORMAL + "): it has lost significant digits; express the image and sigma in larger "
+                    + "units");
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.command.ValidateCommand;
+import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.paper.PaperExperiment;
 import org.salientsi.validation.paper.PaperRow;
@@ -130,14 +131,15 @@ public final class PaperCommand implements Callable<Integer> {
                     alpha, Alternative.parse(alternative));
             List<PaperRow> rows;
             StudyProgress[] current = new StudyProgress[1];
-            try (TrialExecutor pool = ValidateCommand.executor(executor, threads, executorOptions)) {
-                rows = experiment.run(pool, out, name -> {
+            try (StudyFolderLock lock = StudyFolderLock.acquire(out);
+                 TrialExecutor pool = ValidateCommand.executor(executor, threads, executorOptions)) {
+                rows = experiment.run(pool, lock.folder(), name -> {
                     closeBar(current);
                     current[0] = new StudyProgress(name, alpha, quiet);
                     return (StudyListener) current[0];
                 });
             } catch (UncheckedIOException e) {
-                throw e.getCause();
+                throw new IOException(e.getMessage(), e.getCause());
             } finally {
                 closeBar(current);
             }

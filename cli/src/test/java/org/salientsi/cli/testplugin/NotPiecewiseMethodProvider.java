@@ -1,5 +1,7 @@
 package org.salientsi.cli.testplugin;
 
+import java.util.Optional;
+import java.util.Set;
 import org.salientsi.api.error.NotPiecewiseLinearException;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
@@ -28,6 +30,12 @@ public final class NotPiecewiseMethodProvider implements SaliencyMethodProvider 
     @Override
     public String description() {
         return "test only: the squared input, not piecewise linear";
+    }
+
+    /** @return none: the method reads no option */
+    @Override
+    public Optional<Set<String>> optionKeys() {
+        return Optional.of(Set.of());
     }
 
     @Override

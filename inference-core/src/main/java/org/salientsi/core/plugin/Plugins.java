@@ -4,8 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.salientsi.api.backend.ModelBackendProvider;
 import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.error.UnknownOptionException;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.saliency.SaliencyMethodProvider;
@@ -79,11 +83,41 @@ public record Plugins(PluginRegistry<ModelBackendProvider> backends,
     /**
      * @param name a method name
      * @param network the network to explain
-     * @param parameters options ({@code target}, {@code cam-layer}, ...)
+     * @param parameters options ({@code target}, {@code cam-layer}, ...), each one the method reads
      * @return the method bound to the network
+     * @throws org.salientsi.api.error.UnknownPluginException if no method has the name
+     * @throws UnknownOptionException if the method declares its options and one of the given ones is not
+     *     among them
      */
     public SaliencyMethod method(String name, Network network, Parameters parameters) {
-        return methods.get(name).create(network, parameters);
+        SaliencyMethodProvider provider = methods.get(name);
+        checkOptions(provider, parameters);
+        return provider.create(network, parameters);
+    }
+
+    /**
+     * Checks a method's options before any network is at hand (a study, a tester of a size-free model).
+     *
+     * @param name a method name
+     * @param parameters its options
+     * @throws org.salientsi.api.error.UnknownPluginException if no method has the name
+     * @throws UnknownOptionException if the method declares its options and one of the given ones is not
+     *     among them
+     */
+    public void checkMethodOptions(String name, Parameters parameters) {
+        checkOptions(methods.get(name), parameters);
+    }
+
+    private static void checkOptions(SaliencyMethodProvider provider, Parameters parameters) {
+        Optional<Set<String>> keys = provider.optionKeys();
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (String key : parameters.asMap().keySet()) {
+            if (!keys.get().contains(key)) {
+                throw new UnknownOptionException("saliency method", provider.name(), key, new TreeSet<>(keys.get()));
+            }
+        }
     }
 
     /**

@@ -1,37 +1,59 @@
 package org.salientsi.core.search;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
-import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 import org.salientsi.api.error.InvalidValueException;
+import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
 
 /**
  * The Gaussian noise of the test image: \( \sigma^2 I \), or a full symmetric positive definite
  * {@code n x n} covariance in the image's HWC index order. References have the same covariance; the
  * mean of {@code m} references has it divided by {@code m} (DESIGN.md section 2). Immutable.
+ *
+ * <p>Scale: the noise is kept as a scale and a shape, \( \Sigma = s^2 S \) with \( s = \sigma \) and
+ * \( S = I \), or \( s^2 \) the largest variance (diagonal entry) and \( S \) the covariance divided by it
+ * (largest diagonal entry 1). Nothing squares \( \sigma \): \( \sigma_T = s \lVert \eta \rVert_S \) is a
+ * product of the scale and a norm computed with scaling ({@link #project}), so every sigma from the
+ * smallest normal double (about {@code 2.2e-308}) to the largest finite one is usable, and the test of
+ * data and sigma scaled together by any factor is the test scaled by it. Symmetry and positive
+ * definiteness are judged relative to the largest variance, so a covariance and its multiples are
+ * accepted or refused together.
  */
 public final class NoiseModel {
 
-    private final double sigma;
-    private final double[] covariance;
+    /**
+     * Largest asymmetry {@code |C_ij - C_ji|} accepted, relative to the largest variance (the matrix is
+     * then used symmetrised, {@code (C + C^T) / 2}).
+     */
+    static final double SYMMETRY_TOLERANCE = 1e-12;
+
+    /** The scale s: sigma, or the square root of the largest variance. */
+    private final double scale;
+    /** Whether the noise is isotropic (then {@link #shape} is null). */
+    private final boolean isotropic;
+    /** The covariance divided by s^2 (row-major, symmetric, largest diagonal entry 1), or null. */
+    private final double[] shape;
     private final int n;
 
-    private NoiseModel(double sigma, double[] covariance, int n) {
-        this.sigma = sigma;
-        this.covariance = covariance;
+    private NoiseModel(double scale, double[] shape, int n) {
+        this.scale = scale;
+        this.isotropic = shape == null;
+        this.shape = shape;
         this.n = n;
     }
 
     /**
-     * @param sigma the pixel noise standard deviation, finite and {@code > 0}
+     * @param sigma the pixel noise standard deviation: finite, {@code > 0} and normal (at least
+     *     {@link Double#MIN_NORMAL}, about {@code 2.2e-308}: a subnormal sigma has lost digits)
      * @return \( \sigma^2 I \)
-     * @throws InvalidValueException if sigma is not finite and positive
+     * @throws InvalidValueException if sigma is not finite, positive and normal
      */
     public static NoiseModel isotropic(double sigma) {
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw InvalidValueException.of("sigma must be a finite number > 0, got %s", sigma);
+        }
+        if (sigma < Double.MIN_NORMAL) {
+            throw InvalidValueException.of("sigma %s is below the smallest normal double (%s): it has lost "
+                    + "significant digits; express the image and sigma in larger units", sigma, Double.MIN_NORMAL);
         }
         return new NoiseModel(sigma, null, -1);
     }
@@ -40,41 +62,95 @@ public final class NoiseModel {
      * @param matrix row-major {@code n x n} covariance, copied
      * @param n its order
      * @return the noise model
-     * @throws InvalidValueException if the matrix is not finite, symmetric and positive definite
+     * @throws InvalidValueException if the matrix is not finite, symmetric and positive definite (both
+     *     judged relative to its largest variance), or its largest variance is not a normal double
      */
     public static NoiseModel covariance(double[] matrix, int n) {
         if (n < 1 || matrix.length != (long) n * n) {
             throw InvalidValueException.of("covariance must be n x n, got %d values for n = %d", matrix.length, n);
         }
-        double[][] rows = new double[n][n];
+        double maxDiag = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double v = matrix[i * n + j];
                 if (!Double.isFinite(v)) {
                     throw InvalidValueException.of("covariance entry (%d, %d) is not finite: %s", i, j, v);
                 }
-                rows[i][j] = v;
+            }
+            double d = matrix[i * n + i];
+            if (!(d > 0)) {
+                throw InvalidValueException.of("covariance is not positive definite: variance (%d, %d) is %s",
+                        i, i, d);
+            }
+            maxDiag = Math.max(maxDiag, d);
+        }
+        if (maxDiag < Double.MIN_NORMAL) {
+            throw InvalidValueException.of("covariance's largest variance %s is below the smallest normal double "
+                    + "(%s): it has lost significant digits; express the image in larger units", maxDiag,
+                    Double.MIN_NORMAL);
+        }
+        // S = C / maxDiag, symmetrised; the division is exact up to rounding (no underflow: |C_ij| <= maxDiag
+        // for a positive definite matrix, and entries far below it are negligible)
+        double[] s = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            s[i * n + i] = matrix[i * n + i] / maxDiag;
+            for (int j = i + 1; j < n; j++) {
+                double a = matrix[i * n + j] / maxDiag;
+                double b = matrix[j * n + i] / maxDiag;
+                if (Math.abs(a - b) > SYMMETRY_TOLERANCE) {
+                    throw InvalidValueException.of("covariance is not symmetric: entries (%d, %d) = %s and "
+                            + "(%d, %d) = %s differ by more than %s of the largest variance %s", i, j,
+                            matrix[i * n + j], j, i, matrix[j * n + i], SYMMETRY_TOLERANCE, maxDiag);
+                }
+                double m = 0.5 * a + 0.5 * b;
+                s[i * n + j] = m;
+                s[j * n + i] = m;
             }
         }
-        try {
-            new CholeskyDecomposition(new Array2DRowRealMatrix(rows, false), 1e-12, 1e-300);
-        } catch (NonSymmetricMatrixException e) {
-            throw InvalidValueException.of("covariance is not symmetric: entries (%d, %d) and (%d, %d) differ",
-                    e.getRow(), e.getColumn(), e.getColumn(), e.getRow());
-        } catch (NonPositiveDefiniteMatrixException e) {
-            throw new InvalidValueException("covariance is not positive definite");
+        checkPositiveDefinite(s, n, maxDiag);
+        return new NoiseModel(Math.sqrt(maxDiag), s, n);
+    }
+
+    /**
+     * Cholesky factorisation of the scaled matrix (largest diagonal entry 1): every pivot must exceed
+     * {@code n} units of rounding ({@code n * 2^-52}), the size below which a pivot cannot be told from zero
+     * (a matrix that fails is singular or indefinite within rounding, at any scale).
+     */
+    private static void checkPositiveDefinite(double[] s, int n, double maxDiag) {
+        double tolerance = n * Math.ulp(1.0);
+        double[] l = new double[n * n];
+        for (int j = 0; j < n; j++) {
+            double d = s[j * n + j];
+            int rj = j * n;
+            for (int k = 0; k < j; k++) {
+                d -= l[rj + k] * l[rj + k];
+            }
+            if (!(d > tolerance)) {
+                throw InvalidValueException.of("covariance is not positive definite: pivot %d of its Cholesky "
+                        + "factorisation is %s times the largest variance %s, not above %s (singular or indefinite "
+                        + "within rounding)", j, d, maxDiag, tolerance);
+            }
+            double root = Math.sqrt(d);
+            l[rj + j] = root;
+            for (int i = j + 1; i < n; i++) {
+                int ri = i * n;
+                double v = s[ri + j];
+                for (int k = 0; k < j; k++) {
+                    v -= l[ri + k] * l[rj + k];
+                }
+                l[ri + j] = v / root;
+            }
         }
-        return new NoiseModel(Double.NaN, matrix.clone(), n);
     }
 
     /** @return whether the noise is \( \sigma^2 I \) */
     public boolean isIsotropic() {
-        return covariance == null;
+        return isotropic;
     }
 
     /** @return sigma, or NaN for a full covariance */
     public double sigma() {
-        return sigma;
+        return isotropic ? scale : Double.NaN;
     }
 
     /**
@@ -83,34 +159,86 @@ public final class NoiseModel {
      * @param size the image's number of values
      */
     public void checkSize(int size) {
-        if (covariance != null && n != size) {
+        if (!isotropic && n != size) {
             throw new ShapeMismatchException("covariance is " + n + " x " + n + " but the image has " + size
                     + " values");
         }
     }
 
     /**
-     * Computes \( \Sigma \eta \) for the stacked data, block diagonal \( (C, C/m) \).
+     * The standard deviation of \( T = \eta^\top Y \) and the slope of the test line,
+     * \( \sigma_T = \sqrt{\eta^\top \Sigma \eta} \) and \( c = \Sigma\eta / \sigma_T^2 \), for the stacked data
+     * (block-diagonal covariance \( (\Sigma, \Sigma/m) \)). Computed without under- or overflow:
+     * \( \eta \) is divided by its largest magnitude \( M \), so with \( u = \eta/M \) and
+     * \( v = S u \) (blockwise), \( \sigma_T = s\,M\sqrt{u^\top v} \) and \( c = v / (M\,u^\top v) \); the
+     * slope does not depend on the scale {@code s} at all.
      *
-     * @param eta direction of length {@code n} or {@code 2n}
-     * @param size {@code n}
+     * @param eta direction of length {@code size} or {@code 2 size}
+     * @param size {@code n}, the image's number of values
      * @param references {@code m} ({@code 0} without reference block)
-     * @return \( \Sigma \eta \)
+     * @return sigma_T and the slope
+     * @throws InvalidValueException if sigma_T or the slope is not a finite normal double (the noise is too
+     *     small or too large for the statistic's direction: the image and the noise need other units)
+     * @throws NumericalBreakdownException if eta is zero or not finite, or its variance is not positive
      */
-    public double[] apply(double[] eta, int size, int references) {
-        double[] out = new double[eta.length];
-        applyBlock(eta, 0, out, size, 1.0);
-        if (eta.length > size) {
-            applyBlock(eta, size, out, size, 1.0 / references);
+    public Projection project(double[] eta, int size, int references) {
+        double max = 0;
+        for (double e : eta) {
+            max = Math.max(max, Math.abs(e));
         }
-        return out;
+        if (!(max > 0) || !Double.isFinite(max)) {
+            throw new NumericalBreakdownException("the statistic's direction eta is "
+                    + (max == 0 ? "zero" : "not finite") + ": T has no variance");
+        }
+        double[] u = new double[eta.length];
+        for (int i = 0; i < eta.length; i++) {
+            u[i] = eta[i] / max;
+        }
+        double[] v = new double[eta.length];
+        applyShape(u, 0, v, size, 1.0);
+        if (eta.length > size) {
+            applyShape(u, size, v, size, 1.0 / references);
+        }
+        double quadratic = 0;
+        for (int i = 0; i < u.length; i++) {
+            quadratic += u[i] * v[i];
+        }
+        if (!(quadratic > 0) || !Double.isFinite(quadratic)) {
+            throw new NumericalBreakdownException("the variance of T is not positive (eta' Sigma eta = " + quadratic
+                    + " relative to the largest variance and eta's largest entry)");
+        }
+        double sigmaT = scale * (max * Math.sqrt(quadratic));
+        if (!Double.isFinite(sigmaT) || sigmaT < Double.MIN_NORMAL) {
+            throw new InvalidValueException("sigma_T = " + scale + " x " + max * Math.sqrt(quadratic)
+                    + " is not a finite normal double: " + sigmaT + "; express the image and the noise (sigma or "
+                    + "covariance) in other units");
+        }
+        double denominator = max * quadratic;
+        double[] c = new double[eta.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = v[i] / denominator;
+            if (!Double.isFinite(c[i])) {
+                throw new InvalidValueException("the test line's slope is not finite at value " + i
+                        + " (the statistic's direction has largest entry " + max + ")");
+            }
+        }
+        return new Projection(sigmaT, c);
     }
 
-    private void applyBlock(double[] eta, int offset, double[] out, int size, double factor) {
-        if (covariance == null) {
-            double s2 = sigma * sigma * factor;
+    /**
+     * The standard deviation of a statistic and the test line's slope.
+     *
+     * @param sigmaT \( \sigma_T = \sqrt{\eta^\top\Sigma\eta} \), a finite normal double {@code > 0}
+     * @param slope \( c = \Sigma\eta/\sigma_T^2 \), finite (not copied)
+     */
+    public record Projection(double sigmaT, double[] slope) {
+    }
+
+    /** {@code out[offset..] = factor S u[offset..]} over one block of {@code size} values. */
+    private void applyShape(double[] u, int offset, double[] out, int size, double factor) {
+        if (isotropic) {
             for (int i = 0; i < size; i++) {
-                out[offset + i] = s2 * eta[offset + i];
+                out[offset + i] = u[offset + i] * factor;
             }
             return;
         }
@@ -118,9 +246,9 @@ public final class NoiseModel {
             double s = 0;
             int row = i * n;
             for (int j = 0; j < size; j++) {
-                double e = eta[offset + j];
+                double e = u[offset + j];
                 if (e != 0) {
-                    s += covariance[row + j] * e;
+                    s += shape[row + j] * e;
                 }
             }
             out[offset + i] = s * factor;
@@ -129,6 +257,6 @@ public final class NoiseModel {
 
     @Override
     public String toString() {
-        return covariance == null ? "sigma^2 I, sigma = " + sigma : "covariance " + n + " x " + n;
+        return isotropic ? "sigma^2 I, sigma = " + scale : "covariance " + n + " x " + n;
     }
 }

@@ -39,7 +39,8 @@ final class SelectiveInterval {
         boolean extend(double lo, double hi);
     }
 
-    private static final double REACH = 1000;
+    /** How far the interval's ends are sought, in sigma_T from T. */
+    static final double REACH = 1000;
     private static final int MAX_ROUNDS = 8;
 
     private final double level;
@@ -135,12 +136,12 @@ final class SelectiveInterval {
                 double lo = Math.min(a, b);
                 double hi = Math.max(a, b);
                 if (Double.isInfinite(fa) || Double.isInfinite(fb)) {
-                    return bisect(f, lo, hi);
+                    return bisect(f, lo, hi, sigma);
                 }
                 try {
                     return new BrentSolver(1e-14, 1e-7 * sigma).solve(500, f::applyAsDouble, lo, hi);
                 } catch (TooManyEvaluationsException e) {
-                    return bisect(f, lo, hi);
+                    return bisect(f, lo, hi, sigma);
                 }
             }
             a = b;
@@ -150,9 +151,13 @@ final class SelectiveInterval {
         return Double.NaN;
     }
 
-    private static double bisect(java.util.function.DoubleUnaryOperator f, double lo, double hi) {
+    /**
+     * Bisects {@code [lo, hi]} down to {@code 1e-12} of the larger of {@code sigma} and {@code |lo|} (relative
+     * to the line's scale, so that data and noise scaled together give the interval scaled).
+     */
+    private static double bisect(java.util.function.DoubleUnaryOperator f, double lo, double hi, double sigma) {
         double flo = f.applyAsDouble(lo);
-        for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo)); i++) {
+        for (int i = 0; i < 200 && hi - lo > 1e-12 * Math.max(sigma, Math.abs(lo)); i++) {
             double mid = 0.5 * (lo + hi);
             double fm = f.applyAsDouble(mid);
             if (Math.signum(fm) == Math.signum(flo)) {

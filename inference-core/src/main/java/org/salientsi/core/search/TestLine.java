@@ -1,5 +1,6 @@
 package org.salientsi.core.search;
 
+import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.image.ImageShape;
@@ -30,6 +31,11 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
                 double zMin, double zMax) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestLine.class);
+    /**
+     * Room left above the widest point of the line the search may visit, for the network's sums of its
+     * values (a factor of 2^10).
+     */
+    private static final double HEADROOM = 1024;
 
     /**
      * @param contrast the statistic's direction and constraints
@@ -39,7 +45,9 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
      * @param statistic the statistic's name, for messages
      * @return the line
      * @throws ShapeMismatchException if the direction does not fit the data
-     * @throws NumericalBreakdownException if T or sigma_T is not usable
+     * @throws InvalidValueException if T, sigma_T or the search range cannot be represented (data and noise
+     *     too large or too small)
+     * @throws NumericalBreakdownException if T has no variance
      */
     static TestLine of(Contrast contrast, Observation observation, NoiseModel noise, double range,
                        String statistic) {
@@ -52,18 +60,24 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
                     + " values for data of " + y.length);
         }
         double t = dot(eta, y);
-        double[] sigmaEta = noise.apply(eta, n, observation.referenceCount());
-        double varT = dot(eta, sigmaEta);
-        double sigmaT = Math.sqrt(varT);
-        if (!(sigmaT > 0) || !Double.isFinite(sigmaT) || !Double.isFinite(t)) {
-            throw new NumericalBreakdownException("statistic T = " + t + " with sigma_T = " + sigmaT
-                    + " is not usable");
+        if (!Double.isFinite(t)) {
+            throw new InvalidValueException("statistic '" + statistic + "' is not finite (T = " + t
+                    + "): the data are too large to sum; express the image and the noise in other units");
         }
-        double[] c = new double[y.length];
+        NoiseModel.Projection projection = noise.project(eta, n, observation.referenceCount());
+        double sigmaT = projection.sigmaT();
+        double[] c = projection.slope();
         double[] a = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            c[i] = sigmaEta[i] / varT;
             a[i] = y[i] - c[i] * t;
+        }
+        double reach = Math.abs(t) + range * sigmaT;
+        double widest = (Math.abs(t) + Math.max(range, SelectiveInterval.REACH) * sigmaT) * HEADROOM;
+        if (!Double.isFinite(widest)) {
+            throw new InvalidValueException("the test line reaches too close to the largest double: |T| + "
+                    + Math.max(range, SelectiveInterval.REACH) + " sigma_T (the widest search, for the confidence "
+                    + "interval) with T = " + t + ", sigma_T = " + sigmaT + "; express the image and the noise "
+                    + "(sigma) in smaller units");
         }
         Interval constraint = constraintInterval(contrast.constraints(), a, c, t);
         double[] aChw = toChw(a, shape);
@@ -72,8 +86,7 @@ record TestLine(double t, double sigmaT, double[] a, double[] c, double[] cRefle
         for (int i = 0; i < cNeg.length; i++) {
             cNeg[i] = -cChw[i];
         }
-        return new TestLine(t, sigmaT, aChw, cChw, cNeg, constraint, -Math.abs(t) - range * sigmaT,
-                Math.abs(t) + range * sigmaT);
+        return new TestLine(t, sigmaT, aChw, cChw, cNeg, constraint, -reach, reach);
     }
 
     /** @return where the walk starts on the left: the range's lower end or the constraints', if higher */

@@ -225,7 +225,7 @@ public final class CamMethod implements SaliencyMethod {
             super(NAME,
                     "class activation map: dense weights of the target times the features before global average "
                     + "pooling (the paper's method)",
-                    10, Set.of(Capabilities.PIECEWISE_LINEAR), CamMethod::new);
+                    10, Set.of(Capabilities.PIECEWISE_LINEAR), Set.of("target", "cam-layer"), CamMethod::new);
         }
     }
 }

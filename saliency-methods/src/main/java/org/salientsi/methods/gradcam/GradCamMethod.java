@@ -193,7 +193,7 @@ public final class GradCamMethod implements SaliencyMethod {
             super(NAME,
                     "Grad-CAM: ReLU of the feature maps weighted by the spatial mean of the gradient of the target's "
                     + "pre-activation logit (options: target, cam-layer)",
-                    20, Set.of(Capabilities.PIECEWISE_LINEAR), GradCamMethod::new);
+                    20, Set.of(Capabilities.PIECEWISE_LINEAR), Set.of("target", "cam-layer"), GradCamMethod::new);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.salientsi.methods.gradient;
 
+import java.util.Set;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
@@ -102,7 +103,7 @@ public final class GradientMethod extends InputGradientMethod {
     abstract static class Provider extends MethodProvider {
         Provider(Kind kind) {
             super(kind.label, kind.description + " (options: target, channels)", 30 + kind.ordinal(),
-                    InputGradientMethod.CAPABILITIES,
+                    InputGradientMethod.CAPABILITIES, Set.of("target", "channels"),
                     (network, parameters) -> new GradientMethod(network, parameters, kind));
         }
     }

@@ -1,5 +1,6 @@
 package org.salientsi.methods.gradient;
 
+import java.util.Set;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
@@ -120,7 +121,7 @@ public final class IntegratedGradientsMethod extends AveragedGradientMethod {
         public Provider() {
             super(NAME, "integrated gradients of the target's pre-activation logit, m-step Riemann sum from a "
                     + "baseline (options: m, baseline, target, channels)", 41, InputGradientMethod.CAPABILITIES,
-                    IntegratedGradientsMethod::new);
+                    Set.of("m", "baseline", "target", "channels"), IntegratedGradientsMethod::new);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.salientsi.methods.gradient;
 
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
@@ -110,7 +111,7 @@ public final class SmoothGradMethod extends AveragedGradientMethod {
         public Provider() {
             super(NAME, "SmoothGrad: |mean input gradient of the target's pre-activation logit| over m seeded noisy "
                     + "copies (options: m, noise, seed, target, channels)", 40, InputGradientMethod.CAPABILITIES,
-                    SmoothGradMethod::new);
+                    Set.of("m", "noise", "seed", "target", "channels"), SmoothGradMethod::new);
         }
     }
 }

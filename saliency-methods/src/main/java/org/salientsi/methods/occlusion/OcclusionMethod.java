@@ -136,7 +136,8 @@ public final class OcclusionMethod implements SaliencyMethod {
             super(NAME,
                     "occlusion: mean drop of the target's pre-activation logit when a patch is set to the baseline; "
                     + "maps only, no p-value (options: window, stride, baseline, target)",
-                    60, Set.of(Capabilities.MAP_ONLY), OcclusionMethod::new);
+                    60, Set.of(Capabilities.MAP_ONLY),
+                    Set.of("window", "stride", "baseline", "target"), OcclusionMethod::new);
         }
     }
 }

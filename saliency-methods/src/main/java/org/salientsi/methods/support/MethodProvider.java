@@ -1,5 +1,6 @@
 package org.salientsi.methods.support;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import org.salientsi.api.ir.Network;
@@ -20,8 +21,29 @@ public abstract class MethodProvider implements SaliencyMethodProvider {
     private final int rank;
     private final Set<String> capabilities;
     private final BiFunction<Network, Parameters, SaliencyMethod> factory;
+    private final Set<String> options;
 
     /**
+     * @param name the method's name
+     * @param description one line for listings
+     * @param rank the order in listings (lower first)
+     * @param capabilities what the method supports ({@link org.salientsi.api.spi.Capabilities})
+     * @param options the option keys the factory reads ({@link #optionKeys()})
+     * @param factory makes the method for a network and its options
+     */
+    protected MethodProvider(String name, String description, int rank, Set<String> capabilities,
+                             Set<String> options, BiFunction<Network, Parameters, SaliencyMethod> factory) {
+        this.name = name;
+        this.description = description;
+        this.rank = rank;
+        this.capabilities = Set.copyOf(capabilities);
+        this.options = options == null ? null : Set.copyOf(options);
+        this.factory = factory;
+    }
+
+    /**
+     * A provider that does not declare its option keys (they are passed through unchecked).
+     *
      * @param name the method's name
      * @param description one line for listings
      * @param rank the order in listings (lower first)
@@ -30,11 +52,7 @@ public abstract class MethodProvider implements SaliencyMethodProvider {
      */
     protected MethodProvider(String name, String description, int rank, Set<String> capabilities,
                              BiFunction<Network, Parameters, SaliencyMethod> factory) {
-        this.name = name;
-        this.description = description;
-        this.rank = rank;
-        this.capabilities = Set.copyOf(capabilities);
-        this.factory = factory;
+        this(name, description, rank, capabilities, null, factory);
     }
 
     @Override
@@ -55,6 +73,11 @@ public abstract class MethodProvider implements SaliencyMethodProvider {
     @Override
     public Set<String> capabilities() {
         return capabilities;
+    }
+
+    @Override
+    public Optional<Set<String>> optionKeys() {
+        return Optional.ofNullable(options);
     }
 
     @Override

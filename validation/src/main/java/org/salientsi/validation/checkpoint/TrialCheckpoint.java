@@ -35,6 +35,11 @@ import org.slf4j.LoggerFactory;
  * When {@link #open} finds a last line without its newline, or one that does not parse (a write cut
  * short), it truncates the file before that line and counts it in {@link #tornLines()}: that trial
  * runs again. A corrupt line elsewhere is not a kill's doing and is refused.
+ *
+ * <p>Failures: an error naming the file and why (permission denied, read-only file system, no space
+ * left on device). What was written stays: a write that fails part-way is cut back to the last whole
+ * line, and every later write is refused, so the file holds whole rows only and the study resumes
+ * from them once the cause is gone.
  */
 public final class TrialCheckpoint implements TrialSink, AutoCloseable {
 
@@ -49,13 +54,29 @@ public final class TrialCheckpoint implements TrialSink, AutoCloseable {
     private final List<TrialRow> rows;
     private final int tornLines;
     private final FileChannel channel;
+    /** Length of the whole lines written (the file's length after the last successful write). */
+    private long length;
+    /** Rows appended by this run. */
+    private int appended;
+    /** The first failed write: every later one is refused with it. */
+    private IOException failure;
 
-    private TrialCheckpoint(Path file, ObjectMapper json, List<TrialRow> rows, int tornLines, FileChannel channel) {
+    /** Opens the file for appending (a seam for tests that simulate a full disk). */
+    interface Opener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    private static final Opener APPEND = f -> FileChannel.open(f, StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
+    private TrialCheckpoint(Path file, ObjectMapper json, List<TrialRow> rows, int tornLines, FileChannel channel,
+                            long length) {
         this.file = file;
         this.json = json;
         this.rows = rows;
         this.tornLines = tornLines;
         this.channel = channel;
+        this.length = length;
     }
 
     /**
@@ -65,11 +86,15 @@ public final class TrialCheckpoint implements TrialSink, AutoCloseable {
      * @param fingerprint what defines the study's trials; a file written for another fingerprint is
      *     refused
      * @return the checkpoint, holding the rows already finished
-     * @throws InvalidInputException if the file belongs to another study or is corrupt before its
-     *     last line
-     * @throws UncheckedIOException if the file cannot be read or written
+     * @throws InvalidInputException if the file belongs to another study, is corrupt before its last
+     *     line, or is not a regular file
+     * @throws UncheckedIOException if the file cannot be read or written (naming it and why)
      */
     public static TrialCheckpoint open(Path file, Map<String, String> fingerprint) {
+        return open(file, fingerprint, APPEND);
+    }
+
+    static TrialCheckpoint open(Path file, Map<String, String> fingerprint, Opener opener) {
         ObjectMapper json = new ObjectMapper();
         Map<String, String> expected = new TreeMap<>(fingerprint);
         try {
@@ -80,6 +105,9 @@ public final class TrialCheckpoint implements TrialSink, AutoCloseable {
             List<TrialRow> rows = new ArrayList<>();
             int torn = 0;
             boolean fresh = true;
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new InvalidInputException("checkpoint " + file + " is not a regular file; choose another --out");
+            }
             if (Files.exists(file)) {
                 byte[] bytes = Files.readAllBytes(file);
                 Scan scan = scan(file, bytes, json, expected, rows);
@@ -91,10 +119,9 @@ public final class TrialCheckpoint implements TrialSink, AutoCloseable {
                     }
                 }
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = opener.open(file);
             TrialCheckpoint checkpoint = new TrialCheckpoint(file, json, Collections.unmodifiableList(rows), torn,
-                    channel);
+                    channel, channel.size());
             if (fresh) {
                 ObjectNode header = json.createObjectNode();
                 header.set(HEADER_KEY, json.valueToTree(expected));
@@ -106,7 +133,7 @@ public final class TrialCheckpoint implements TrialSink, AutoCloseable {
             }
             return checkpoint;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open checkpoint " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open checkpoint " + file + ": " + IoReasons.of(e), e);
         }
     }
 
@@ -226,18 +253,37 @@ public final class TrialCheckpoint implements TrialSink, AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write trial row " + row.trial(), e);
         }
-        writeLine(line);
+        synchronized (this) {
+            writeLine(line);
+            appended++;
+        }
     }
 
     private synchronized void writeLine(String line) {
-        ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+        if (failure != null) {
+            throw new UncheckedIOException(failed("a write before failed: " + IoReasons.of(failure)), failure);
+        }
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
+            length += bytes.length;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to checkpoint " + file + ": " + e.getMessage(), e);
+            failure = e;
+            try {
+                channel.truncate(length); // drop the part of the line that was written
+            } catch (IOException ignored) {
+                // the torn line is dropped when the checkpoint is next opened
+            }
+            throw new UncheckedIOException(failed(IoReasons.of(e)), e);
         }
+    }
+
+    private String failed(String reason) {
+        return "cannot append to checkpoint " + file + ": " + reason + "; the " + (rows.size() + appended)
+                + " rows written before are kept: run the same command again to resume once that is fixed";
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.checkpoint.TrialCheckpoint;
 import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.executor.TrialSink;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>With a checkpoint, the trials already in it (indices below the study's trial count) are kept
  * as they are and only the others run; each new row is appended as soon as it is finished. The
  * checkpoint's header must describe the same study (same description and model bytes; the trial
- * count may grow).
+ * count may grow). A run holds its folder's lock ({@link StudyFolderLock}): a second run on the same
+ * folder is refused rather than interleaving its rows with the first's.
  */
 public final class StudyRunner {
 
@@ -47,13 +49,46 @@ public final class StudyRunner {
     }
 
     /**
+     * Runs a study, holding the lock of its checkpoint's folder ({@link StudyFolderLock}) while it runs.
+     *
      * @param study the study
      * @param executor where the trials run
      * @param checkpoint the JSONL checkpoint, or {@code null} to run without one
      * @param listener follows the progress
      * @return the finished study
+     * @throws org.salientsi.validation.checkpoint.StudyFolderLockedException if another run holds the
+     *     checkpoint's folder
      */
     public static StudyOutcome run(Study study, TrialExecutor executor, Path checkpoint, StudyListener listener) {
+        if (checkpoint == null) {
+            return runUnlocked(study, executor, null, listener);
+        }
+        try (StudyFolderLock lock = StudyFolderLock.acquire(checkpoint.toAbsolutePath().getParent())) {
+            return runUnlocked(study, executor, checkpoint, listener);
+        }
+    }
+
+    /**
+     * Runs a study in a folder the caller has locked (and keeps locked while it writes the report), with the
+     * checkpoint {@value #CHECKPOINT} in it.
+     *
+     * @param study the study
+     * @param executor where the trials run
+     * @param folder the held lock of the study's folder
+     * @param listener follows the progress
+     * @return the finished study
+     * @throws IllegalStateException if the lock was released
+     */
+    public static StudyOutcome runInFolder(Study study, TrialExecutor executor, StudyFolderLock folder,
+                                           StudyListener listener) {
+        if (!folder.isHeld()) {
+            throw new IllegalStateException("the lock of study folder " + folder.folder() + " was released");
+        }
+        return runUnlocked(study, executor, folder.folder().resolve(CHECKPOINT), listener);
+    }
+
+    private static StudyOutcome runUnlocked(Study study, TrialExecutor executor, Path checkpoint,
+                                            StudyListener listener) {
         long start = System.nanoTime();
         String sha = study.model().sha256();
         Map<String, String> fingerprint = new TreeMap<>(study.describe());

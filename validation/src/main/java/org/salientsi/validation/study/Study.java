@@ -73,6 +73,10 @@ public record Study(ModelSource model, Integer size, ImageGenerator generator, d
         if (!(sigma > 0) || Double.isInfinite(sigma)) {
             throw InvalidValueException.of("--sigma must be a finite number > 0, got %s", sigma);
         }
+        if (sigma < Double.MIN_NORMAL) {
+            throw InvalidValueException.of("--sigma %s is below the smallest normal double (%s): it has lost "
+                    + "significant digits; use larger image units", sigma, Double.MIN_NORMAL);
+        }
         if (references != null && (references < 0 || references > MAX_REFERENCES)) {
             throw InvalidValueException.of("--references must be in [0, %d], got %d", MAX_REFERENCES, references);
         }

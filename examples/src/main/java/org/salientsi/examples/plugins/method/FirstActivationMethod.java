@@ -1,5 +1,6 @@
 package org.salientsi.examples.plugins.method;
 
+import java.util.Optional;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.eval.LineEvaluation;
@@ -109,6 +110,12 @@ public final class FirstActivationMethod implements SaliencyMethod {
         @Override
         public Set<String> capabilities() {
             return Set.of(Capabilities.PIECEWISE_LINEAR);
+        }
+
+        /** @return none: the method reads no option, so any one given is refused */
+        @Override
+        public Optional<Set<String>> optionKeys() {
+            return Optional.of(Set.of());
         }
 
         @Override
