@@ -1,5 +1,9 @@
 package org.salientsi.core.search;
 
+import java.util.Arrays;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
@@ -112,34 +116,23 @@ public final class NoiseModel {
     }
 
     /**
-     * Cholesky factorisation of the scaled matrix (largest diagonal entry 1): every pivot must exceed
-     * {@code n} units of rounding ({@code n * 2^-52}), the size below which a pivot cannot be told from zero
-     * (a matrix that fails is singular or indefinite within rounding, at any scale).
+     * Cholesky factorisation of the scaled matrix (largest diagonal entry 1) by Commons Math, with the
+     * positivity threshold at {@code n} units of rounding ({@code n * 2^-52}): the size below which a pivot
+     * cannot be told from zero, so a matrix that fails is singular or indefinite within rounding, at any
+     * scale. (Symmetry is judged before, relative to the largest variance; the matrix is symmetric here.)
      */
     private static void checkPositiveDefinite(double[] s, int n, double maxDiag) {
         double tolerance = n * Math.ulp(1.0);
-        double[] l = new double[n * n];
-        for (int j = 0; j < n; j++) {
-            double d = s[j * n + j];
-            int rj = j * n;
-            for (int k = 0; k < j; k++) {
-                d -= l[rj + k] * l[rj + k];
-            }
-            if (!(d > tolerance)) {
-                throw InvalidValueException.of("covariance is not positive definite: pivot %d of its Cholesky "
-                        + "factorisation is %s times the largest variance %s, not above %s (singular or indefinite "
-                        + "within rounding)", j, d, maxDiag, tolerance);
-            }
-            double root = Math.sqrt(d);
-            l[rj + j] = root;
-            for (int i = j + 1; i < n; i++) {
-                int ri = i * n;
-                double v = s[ri + j];
-                for (int k = 0; k < j; k++) {
-                    v -= l[ri + k] * l[rj + k];
-                }
-                l[ri + j] = v / root;
-            }
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = Arrays.copyOfRange(s, i * n, (i + 1) * n);
+        }
+        try {
+            new CholeskyDecomposition(new Array2DRowRealMatrix(rows, false), 0, tolerance);
+        } catch (NonPositiveDefiniteMatrixException e) {
+            throw InvalidValueException.of("covariance is not positive definite: pivot %d of its Cholesky "
+                    + "factorisation is %s times the largest variance %s, not above %s (singular or indefinite "
+                    + "within rounding)", e.getRow(), e.getArgument(), maxDiag, tolerance);
         }
     }
 
