@@ -5,11 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.ModelLoadException;
@@ -72,6 +82,22 @@ class KerasWeightCheckTest {
                 .hasMessageStartingWith(file.toString())
                 .hasMessageContainingAll(mentions)
                 .message().doesNotContain("\n");
+    }
+
+    @Test
+    void aDl4jZipWithANaNParameterIsRefusedNamingTheLayer() {
+        MultiLayerNetwork n = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().dataType(DataType.DOUBLE)
+                .list()
+                .layer(new ConvolutionLayer.Builder(3, 3).name("conv").nOut(2).activation(Activation.RELU).build())
+                .layer(new GlobalPoolingLayer.Builder(PoolingType.AVG).name("gap").build())
+                .layer(new OutputLayer.Builder(LossFunction.MSE).name("out").nOut(1).activation(Activation.IDENTITY)
+                        .build())
+                .setInputType(InputType.convolutional(6, 6, 1)).build());
+        n.init();
+        n.getLayer(2).getParam("W").putScalar(1, Double.NaN);
+        Path file = new TestNetworks.Spec("nan_zip", n, Parameters.empty(), "NCHW").save(dir);
+        assertThatThrownBy(() -> backend.load(file, Parameters.empty())).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("layer '2'").hasMessageContaining("parameter W").hasMessageContaining("NaN");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.salientsi.backend.dl4j.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -185,20 +184,13 @@ public final class KerasWeightShapes {
     private static long positive(String layer, String className, JsonNode config, String key) {
         JsonNode v = config.path(key);
         if (!v.canConvertToLong() || v.asLong() < 1) {
-            throw new UnsupportedLayerException(layer, className, "has " + key + " = " + v + ", not a positive integer");
+            throw new UnsupportedLayerException(layer, className, "has " + key + " = " + v
+                    + ", not a positive integer");
         }
         return v.asLong();
     }
 
     private static String describe(InputType input) {
         return input == null ? "unknown" : input.toString();
-    }
-
-    /**
-     * @param shape a shape
-     * @return it as text, {@code [a, b]}
-     */
-    static String text(long[] shape) {
-        return Arrays.toString(shape);
     }
 }
