@@ -2,7 +2,7 @@
 """Writes the small Keras 2 HDF5 test fixtures of backend-dl4j (h5py + numpy only, no TensorFlow).
 
 Run from the repository root:
-    /usr/bin/python3 backend-dl4j/src/test/python/make_keras_fixtures.py
+    /usr/bin/python3 backend-dl4j/src/test/python/make_keras_fixtures.py [--broken-only]
 
 Output directory: backend-dl4j/src/test/resources/org/salientsi/backend/dl4j/keras/
   functional_mixed.h5     a Keras 2.8 functional model (seeded weights, not the paper's) with
@@ -19,6 +19,25 @@ Output directory: backend-dl4j/src/test/resources/org/salientsi/backend/dl4j/ker
                           layer conv2d_6 re-labelled class_name "GRU": a layer DL4J cannot import
   keras3_version.h5       the same config with keras_version "3.3.3": what Keras 3 writes
 The bad files hold attributes only (no weights), so that no copy of the paper's weights is kept.
+
+Output directory bad/ (and a copy in cli/src/test/resources/models/bad/ for the command line's catalogue):
+  grey8_base.h5           a valid Keras 2.8 functional model of 8x8x1 images (seeded weights): Conv2D 3x3
+                          (2 filters, relu), Flatten, Dense 3 relu, Dense 1; the files below differ from it in
+                          one thing each, so that only the weight check stands between them and a p-value
+  dense_kernel_transposed.h5  the first Dense kernel stored as [3, 72] instead of [72, 3]
+  dense_kernel_wrong_in.h5    the first Dense kernel of shape [64, 3] (the input has 72 features)
+  conv_kernel_transposed.h5   the Conv2D kernel in PyTorch's [out, in, kh, kw] order, [2, 1, 3, 3]
+  missing_weight.h5       the second Dense layer without its bias
+  extra_weight.h5         the first Dense layer with a third weight (gamma)
+  flatten_with_weight.h5  the Flatten layer holding a kernel
+  nan_weight.h5           a NaN in the Conv2D kernel
+  inf_weight.h5           +Infinity in the second Dense kernel
+  bias_wrong_length.h5    the Conv2D bias of length 3 (the layer has 2 filters)
+  huge_dataset.h5         the first Dense kernel claiming shape [16000, 16000] (1 GB; no data written)
+  huge_chunked.h5         the same claim in a chunked, gzip-compressed dataset (no chunk written)
+  huge_cap.h5             a chunked, compressed kernel claiming [100000, 100000] (40 GB, over the hard cap)
+  deep_config.h5          a model_config nested 5000 levels deep
+  stray_layer_weights.h5  weights for a layer that the architecture does not have
 """
 import json
 import math
@@ -303,9 +322,97 @@ def bad_files():
     attrs_only("keras3_version.h5", cfg, "3.3.3")
 
 
+BAD = os.path.join(OUT, "bad")
+CLI_BAD = os.path.join(ROOT, "cli", "src", "test", "resources", "models", "bad")
+
+
+def grey8_layers():
+    H, W, C = 8, 8, 1
+    return [
+        {"class_name": "InputLayer", "config": {"batch_input_shape": [None, H, W, C], "dtype": "float32",
+                                                "sparse": False, "ragged": False, "name": "image"},
+         "name": "image", "inbound_nodes": []},
+        {"class_name": "Conv2D", "config": conv_cfg("conv", 2, (3, 3), activation="relu"), "name": "conv",
+         "inbound_nodes": inbound("image")},
+        {"class_name": "Flatten", "config": plain_cfg("flatten", data_format="channels_last"), "name": "flatten",
+         "inbound_nodes": inbound("conv")},
+        {"class_name": "Dense", "config": dense_cfg("hidden", 3, "relu"), "name": "hidden",
+         "inbound_nodes": inbound("flatten")},
+        {"class_name": "Dense", "config": dense_cfg("score", 1, "linear"), "name": "score",
+         "inbound_nodes": inbound("hidden")},
+    ]
+
+
+def grey8_config(layers):
+    return {"class_name": "Functional", "config": {"name": "grey8", "layers": layers,
+                                                    "input_layers": [["image", 0, 0]],
+                                                    "output_layers": [["score", 0, 0]]}}
+
+
+def broken_files():
+    """A valid 8x8x1 model and copies of it that each break one rule of the weight check."""
+    rng = np.random.RandomState(20261207)
+    base = {"conv": [("kernel", f32(rng.normal(0, 0.5, (3, 3, 1, 2)))), ("bias", f32(rng.normal(0, 0.1, 2)))],
+            "hidden": [("kernel", f32(rng.normal(0, 0.3, (72, 3)))), ("bias", f32(rng.normal(0, 0.1, 3)))],
+            "score": [("kernel", f32(rng.normal(0, 0.5, (3, 1)))), ("bias", f32(rng.normal(0, 0.1, 1)))]}
+    layers = grey8_layers()
+    names = [l["name"] for l in layers]
+
+    def variant(name, change=None, config=None, extra_layers=()):
+        w = {k: list(v) for k, v in base.items()}
+        if change:
+            change(w)
+        for out in (BAD, CLI_BAD):
+            os.makedirs(out, exist_ok=True)
+            write_model(os.path.join(out, name), config or grey8_config(layers), names + list(extra_layers), w)
+
+    def replace(layer, weight, array):
+        def f(w):
+            w[layer] = [(n, array if n == weight else a) for n, a in w[layer]]
+        return f
+
+    variant("grey8_base.h5")
+    variant("dense_kernel_transposed.h5", replace("hidden", "kernel", base["hidden"][0][1].T.copy()))
+    variant("dense_kernel_wrong_in.h5", replace("hidden", "kernel", base["hidden"][0][1][:64].copy()))
+    variant("conv_kernel_transposed.h5", replace("conv", "kernel", base["conv"][0][1].transpose(3, 2, 0, 1).copy()))
+    variant("missing_weight.h5", lambda w: w.__setitem__("score", w["score"][:1]))
+    variant("extra_weight.h5", lambda w: w["hidden"].append(("gamma", f32(np.ones(3)))))
+    variant("flatten_with_weight.h5", lambda w: w.__setitem__("flatten", [("kernel", f32(np.ones((72, 1))))]))
+    nan = base["conv"][0][1].copy()
+    nan[1, 2, 0, 1] = np.nan
+    variant("nan_weight.h5", replace("conv", "kernel", nan))
+    inf = base["score"][0][1].copy()
+    inf[2, 0] = np.inf
+    variant("inf_weight.h5", replace("score", "kernel", inf))
+    variant("bias_wrong_length.h5", replace("conv", "bias", f32([0.1, -0.2, 0.3])))
+    variant("stray_layer_weights.h5", lambda w: w.__setitem__("ghost", [("kernel", f32(np.ones((2, 2))))]),
+            extra_layers=["ghost"])
+    deep = grey8_config(layers)
+    deep["config"]["layers"][3]["config"]["junk"] = "__DEEP__"
+    variant("deep_config.h5", config=deep)
+    for out in (BAD, CLI_BAD):
+        with h5py.File(os.path.join(out, "deep_config.h5"), "a") as f:   # json.dumps cannot nest 5000 levels
+            f.attrs["model_config"] = json.dumps(deep).replace('"__DEEP__"', "[" * 5000 + "]" * 5000)
+    gzip = {"chunks": (1000, 1000), "compression": "gzip"}
+    for name, n, kwargs in (("huge_dataset.h5", 16000, {}), ("huge_chunked.h5", 16000, gzip),
+                            ("huge_cap.h5", 100000, gzip)):
+        for out in (BAD, CLI_BAD):
+            path = os.path.join(out, name)
+            write_model(path, grey8_config(layers), names, {k: v for k, v in base.items() if k != "hidden"})
+            with h5py.File(path, "a") as f:
+                g = f["model_weights"]["hidden"]
+                g.attrs["weight_names"] = np.array([b"hidden/kernel:0", b"hidden/bias:0"])
+                sub = g.create_group("hidden")
+                sub.create_dataset("kernel:0", shape=(n, n), dtype="float32", **kwargs)
+                sub.create_dataset("bias:0", data=base["hidden"][1][1])
+            print("  ", name, os.path.getsize(path), "bytes, claims a", n, "x", n, "kernel")
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    functional_mixed()
-    sequential_flatten()
-    functional_mlp()
-    bad_files()
+    if "--broken-only" not in sys.argv:
+        functional_mixed()
+        sequential_flatten()
+        functional_mlp()
+        bad_files()
+    broken_files()

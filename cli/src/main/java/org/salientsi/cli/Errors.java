@@ -74,6 +74,10 @@ public final class Errors {
      */
     public static String message(Throwable t) {
         Throwable c = unwrap(t);
+        String exhausted = exhausted(c);
+        if (exhausted != null) {
+            return exhausted;
+        }
         String raw = c.getMessage() == null ? "" : c.getMessage().replace('\n', ' ').replace('\r', ' ').strip();
         if (c instanceof NumericalBreakdownException) {
             return "numerical breakdown, no p-value: " + raw;
@@ -88,6 +92,21 @@ public final class Errors {
             return raw.isEmpty() ? c.getClass().getSimpleName().toLowerCase(Locale.ROOT) : raw;
         }
         return "internal error (" + c.getClass().getSimpleName() + ")" + (raw.isEmpty() ? "" : ": " + raw);
+    }
+
+    /** An exhausted heap, native memory or stack anywhere in the cause chain, said in one line; else null. */
+    private static String exhausted(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return "out of memory (" + (c.getMessage() == null ? "no detail" : c.getMessage().replace('\n', ' '))
+                        + "): the input needs more memory than this JVM may use; check its size, or raise the "
+                        + "limits (-Xmx, -Dorg.bytedeco.javacpp.maxbytes) through SALIENTSI_JAVA_OPTS";
+            }
+            if (c instanceof StackOverflowError) {
+                return "stack overflow: the input nests too deeply to be processed";
+            }
+        }
+        return null;
     }
 
     private static Throwable unwrap(Throwable t) {

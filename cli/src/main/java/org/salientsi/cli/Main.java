@@ -24,11 +24,13 @@ public final class Main {
      * @param args command-line arguments
      * @param out standard output
      * @param err standard error
-     * @return the exit code: 0 success, 1 internal failure or numerical breakdown, 2 bad input or usage
+     * @return the exit code: 0 success, 1 internal failure, numerical breakdown or exhausted memory or stack,
+     *     2 bad input or usage
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         configureLogging(debug);
+        NativeMemory.capDefaults();
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // reports draw PNGs; no window is ever opened
         }
@@ -36,6 +38,13 @@ public final class Main {
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             return Cli.commandLine(o, e).execute(args);
+        } catch (OutOfMemoryError | StackOverflowError x) {
+            // what the size checks did not catch: one line, never a stack trace (the failed allocation is gone)
+            if (debug) {
+                x.printStackTrace(e);
+            }
+            e.println("salientsi: " + Errors.message(x));
+            return Errors.EXIT_INTERNAL;
         } finally {
             o.flush();
             e.flush();

@@ -1,7 +1,11 @@
 package org.salientsi.backend.dl4j.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,28 +14,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.deeplearning4j.nn.modelimport.keras.KerasModel;
 import org.deeplearning4j.nn.modelimport.keras.KerasSequentialModel;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.InvalidKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.exceptions.UnsupportedKerasConfigurationException;
 import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelBuilder;
-import org.deeplearning4j.nn.modelimport.keras.utils.KerasModelUtils;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.salientsi.api.error.ModelLoadException;
 import org.salientsi.api.error.UnsupportedLayerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Reads Keras 1/2 HDF5 files ({@code model.save('m.h5')}) through DL4J's Keras import: functional
- * models ({@code Model}/{@code Functional}) as a {@link ComputationGraph}, {@code Sequential} models as
- * a {@link MultiLayerNetwork}, without the training configuration (no loss layer is appended). The
- * imported graph keeps Keras' channels-last (NHWC) layout.
+ * Reads Keras 2 HDF5 files ({@code model.save('m.h5')}) into DL4J networks: functional models
+ * ({@code Model}/{@code Functional}) as a {@link ComputationGraph}, {@code Sequential} models as a
+ * {@link MultiLayerNetwork}, without the training configuration (no loss layer is appended). The imported
+ * graph keeps Keras' channels-last (NHWC) layout.
+ *
+ * <p>The file is read in Java ({@link KerasFile}): its configuration is parsed with a nesting limit
+ * ({@link ModelConfigJson}), DL4J's Keras import builds the layers from the configuration alone, and every
+ * weight is checked against the architecture ({@link KerasWeights}: shape and finiteness) before it is
+ * handed to DL4J. HDF5's C library never sees the file.
  */
 public final class KerasImporter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(KerasImporter.class);
 
     private static final Pattern UNSUPPORTED_LAYER = Pattern.compile("Unsupported keras layer type (\\w+)");
     private static final Pattern UNKNOWN_ACTIVATION = Pattern.compile("Unknown Keras activation function (\\w+)");
@@ -54,51 +57,63 @@ public final class KerasImporter {
     }
 
     private static Imported importFile(Path file) throws ModelLoadException {
-        String path = file.toAbsolutePath().toString();
-        silenceHdf5Diagnostics();
-        try (Hdf5Archive archive = new Hdf5Archive(path)) {
-            if (!archive.hasAttribute("model_config")) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ModelLoadException(file, "cannot be read: " + Messages.oneLine(e), e);
+        }
+        try (KerasFile keras = KerasFile.open(file, size)) {
+            String json = keras.rootString("model_config");
+            if (json == null) {
                 throw new ModelLoadException(file, "is an HDF5 file without a readable model_config attribute (weights "
                         + "only, as model.save_weights writes, or corrupt); save the whole model with "
                         + "model.save('m.h5')",
                         null);
             }
-        } catch (RuntimeException e) {
-            throw new ModelLoadException(file, "is a corrupt HDF5 file (" + Messages.oneLine(e) + ")", e);
-        }
-
-        KerasModelBuilder builder = new KerasModel().modelBuilder();
-        try {
-            Map<String, Object> config;
-            try {
-                builder.modelHdf5Filename(path).enforceTrainingConfig(false);
-                config = KerasModelUtils.parseModelConfig(builder.getModelJson(), null);
-            } catch (InvalidKerasConfigurationException | UnsupportedKerasConfigurationException e) {
-                throw new ModelLoadException(file, "is not a readable Keras model: " + Messages.oneLine(e), e);
-            }
-            String version = String.valueOf(config.get("keras_version")).replace("\u0000", "").strip();
+            ObjectNode config = ModelConfigJson.parse(file, json);
+            String version = Objects.requireNonNullElse(keras.rootString("keras_version"),
+                    config.path("keras_version").asText("")).strip();
             if (majorVersion(version) >= 3) {
                 throw Messages.keras3(file, version);
             }
-            String className = String.valueOf(config.get("class_name"));
+            if (majorVersion(version) != 2) {
+                throw new ModelLoadException(file, "records Keras version '" + version + "'; SalientSI reads Keras 2 "
+                        + "HDF5 files (re-save the model with Keras 2: model.save('m.h5'))", null);
+            }
+            config.put("keras_version", version);
+            String backend = keras.rootString("backend");
+            config.put("backend", backend == null ? "tensorflow" : backend);
+            String className = config.path("class_name").asText();
+            KerasModelBuilder builder = new KerasModel().modelBuilder().modelJson(ModelConfigJson.write(config))
+                    .enforceTrainingConfig(false);
+            Map<String, Object> dl4jConfig = toMap(config);
             try {
-                if ("Sequential".equals(className)) {
-                    KerasSequentialModel model = builder.buildSequential();
-                    MultiLayerNetwork net = model.getMultiLayerNetwork(true);
-                    return new Imported(net, inputType(model), "Keras " + version + " Sequential model");
-                }
-                KerasModel model = builder.buildModel();
-                if (model.getInputLayerNames().size() != 1 || model.getOutputLayerNames().size() != 1) {
+                KerasModel model = "Sequential".equals(className) ? builder.buildSequential() : builder.buildModel();
+                if (!(model instanceof KerasSequentialModel)
+                        && (model.getInputLayerNames().size() != 1 || model.getOutputLayerNames().size() != 1)) {
                     throw new ModelLoadException(file, "has inputs " + model.getInputLayerNames() + " and outputs "
                             + model.getOutputLayerNames() + "; SalientSI takes models with one input and one output",
                             null);
                 }
+                if (!keras.hasWeights()) {
+                    throw new ModelLoadException(file, "has no " + KerasFile.WEIGHTS_ROOT + " group: it holds the "
+                            + "architecture without its weights; save the whole model with model.save('m.h5')", null);
+                }
+                KerasWeights.attach(file, keras, model, layerConfigs(config), keras.weights());
+                if (model instanceof KerasSequentialModel sequential) {
+                    MultiLayerNetwork net = sequential.getMultiLayerNetwork(true);
+                    return new Imported(net, inputType(model), "Keras " + version + " Sequential model");
+                }
                 ComputationGraph graph = model.getComputationGraph(true);
                 return new Imported(graph, inputType(model), "Keras " + version + " " + className + " model");
             } catch (UnsupportedKerasConfigurationException e) {
-                throw unsupported(file, config, e);
+                throw unsupported(file, dl4jConfig, e);
             } catch (InvalidKerasConfigurationException | RuntimeException e) {
-                if (keras3Format(config)) {
+                if (e instanceof UnsupportedLayerException u) {
+                    throw u;
+                }
+                if (keras3Format(dl4jConfig)) {
                     throw Messages.keras3Format(file, version);
                 }
                 if (e instanceof InvalidKerasConfigurationException) {
@@ -106,33 +121,33 @@ public final class KerasImporter {
                 }
                 throw (RuntimeException) e;
             }
-        } catch (IOException e) {
-            if (e instanceof ModelLoadException m) {
-                throw m;
-            }
-            throw new ModelLoadException(file, "cannot be read: " + Messages.oneLine(e), e);
-        } catch (UnsupportedLayerException e) {
+        } catch (ModelLoadException | UnsupportedLayerException e) {
             throw e;
+        } catch (IOException e) {
+            throw new ModelLoadException(file, "cannot be read: " + Messages.oneLine(e), e);
         } catch (RuntimeException e) {
             throw new ModelLoadException(file, "could not be imported by DL4J: " + Messages.oneLine(e), e);
-        } finally {
-            builder.close();
         }
     }
 
-    /**
-     * Stops the HDF5 C library from printing its multi-line error traces on stderr (failures still
-     * surface as exceptions). The setting is per thread in a thread-safe HDF5 build, so it is applied
-     * before every import.
-     */
-    private static void silenceHdf5Diagnostics() {
-        synchronized (Hdf5Archive.LOCK_OBJECT) {
-            try {
-                org.bytedeco.hdf5.Exception.dontPrint();
-            } catch (RuntimeException | LinkageError e) {
-                LOG.debug("could not silence HDF5 diagnostics", e);
+    /** Each layer's class name and configuration, by layer name (functional and Sequential layouts). */
+    private static Map<String, KerasWeights.LayerConfig> layerConfigs(JsonNode config) {
+        JsonNode inner = config.path("config");
+        JsonNode layers = inner.isArray() ? inner : inner.path("layers");
+        Map<String, KerasWeights.LayerConfig> out = new HashMap<>();
+        for (JsonNode l : layers) {
+            JsonNode c = l.path("config");
+            String name = l.path("name").isTextual() ? l.path("name").asText() : c.path("name").asText(null);
+            if (name != null) {
+                out.putIfAbsent(name, new KerasWeights.LayerConfig(l.path("class_name").asText(""), c));
             }
         }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> toMap(JsonNode config) {
+        return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(config, Map.class);
     }
 
     /** Keras 3 serialises objects with "module" and "registered_name" keys, which DL4J cannot read. */

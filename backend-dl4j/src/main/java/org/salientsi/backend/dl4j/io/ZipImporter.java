@@ -64,9 +64,31 @@ public final class ZipImporter {
         try {
             Model model = graph ? ComputationGraph.load(file.toFile(), false)
                     : MultiLayerNetwork.load(file.toFile(), false);
+            checkFinite(file, model);
             return new Imported(model, null, "DL4J " + (graph ? "ComputationGraph" : "MultiLayerNetwork") + " zip");
+        } catch (ModelLoadException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(file, "is a corrupt DL4J model zip: " + Messages.oneLine(e), e);
+        }
+    }
+
+    /**
+     * Refuses a network with a NaN or infinite parameter, naming the layer and the parameter (DL4J checks
+     * that the coefficients fit the configuration's parameter count when it loads the zip).
+     */
+    private static void checkFinite(Path file, Model model) throws ModelLoadException {
+        for (java.util.Map.Entry<String, org.nd4j.linalg.api.ndarray.INDArray> e : model.paramTable().entrySet()) {
+            org.nd4j.linalg.api.ndarray.INDArray p = e.getValue();
+            if (p.isNaN().any() || p.isInfinite().any()) {
+                String key = e.getKey();
+                int cut = key.lastIndexOf('_');
+                String layer = cut > 0 ? key.substring(0, cut) : key;
+                String param = cut > 0 ? key.substring(cut + 1) : key;
+                throw new ModelLoadException(file, "layer '" + layer + "': parameter " + param + " "
+                        + java.util.Arrays.toString(p.shape()) + " holds a NaN or infinite value (parameters must be "
+                        + "finite)", null);
+            }
         }
     }
 

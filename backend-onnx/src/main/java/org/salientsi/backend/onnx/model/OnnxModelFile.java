@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.salientsi.api.error.ModelLoadException;
@@ -39,6 +41,11 @@ public final class OnnxModelFile {
     public static final int MIN_OPSET = 9;
     /** The highest supported opset of the default domain. */
     public static final int MAX_OPSET = 21;
+    /**
+     * The deepest nesting of protobuf messages read (protobuf-java's default recursion limit): it bounds
+     * the nesting of subgraphs in {@code If}/{@code Loop}/{@code Scan} attributes.
+     */
+    public static final int MAX_NESTING = 100;
 
     private final Path file;
     private final byte[] bytes;
@@ -89,15 +96,23 @@ public final class OnnxModelFile {
         }
         ModelProto model;
         try {
-            model = ModelProto.parseFrom(bytes);
+            com.google.protobuf.CodedInputStream in = com.google.protobuf.CodedInputStream.newInstance(bytes);
+            in.setRecursionLimit(MAX_NESTING);
+            model = ModelProto.parseFrom(in);
         } catch (InvalidProtocolBufferException e) {
             throw new ModelLoadException(file, parseFailure(e), e);
+        } catch (IOException e) {
+            throw new ModelLoadException(file, "is not an ONNX model (" + e.getMessage() + ")", e);
         }
         return validate(file, bytes, model);
     }
 
     private static String parseFailure(InvalidProtocolBufferException e) {
         String m = String.valueOf(e.getMessage());
+        if (m.contains("too many levels of nesting")) {
+            return "is not a usable ONNX model: its messages (subgraphs, attributes) nest deeper than protobuf's "
+                    + "limit of " + MAX_NESTING + " levels";
+        }
         if (m.contains("truncated") || m.contains("ended unexpectedly")) {
             return "is not a complete ONNX model: the protobuf data ends in the middle of a field "
                     + "(truncated or damaged file)";
@@ -150,6 +165,7 @@ public final class OnnxModelFile {
             }
         }
         checkNodes(file, g, known);
+        checkFinite(file, g);
         List<NodeProto> sorted = topologicalOrder(file, g, known);
         if (images.isEmpty()) {
             throw new ModelLoadException(file, "has no image input (every graph input is an initializer)", null);
@@ -174,6 +190,46 @@ public final class OnnxModelFile {
         String problem = Tensors.problem(t);
         if (problem != null) {
             throw new ModelLoadException(file, what + " " + problem + " (corrupt tensor)", null);
+        }
+    }
+
+    /**
+     * Refuses NaN and infinite values in initializers and {@code Constant} nodes, with one exception: an
+     * infinite (not NaN) bound of {@code Clip} (inputs 1 and 2), which exporters write for a one-sided clip.
+     */
+    private static void checkFinite(Path file, GraphProto g) throws ModelLoadException {
+        Map<String, List<String>> readers = new HashMap<>();
+        for (NodeProto n : g.getNodeList()) {
+            for (int i = 0; i < n.getInputCount(); i++) {
+                String use = "Clip".equals(n.getOpType()) && i > 0 ? "clip-bound" : "other";
+                readers.computeIfAbsent(n.getInput(i), k -> new ArrayList<>()).add(use);
+            }
+        }
+        for (TensorProto t : g.getInitializerList()) {
+            checkFinite(file, t, t.getName(), "initializer '" + t.getName() + "'", readers);
+        }
+        for (NodeProto n : g.getNodeList()) {
+            for (AttributeProto a : n.getAttributeList()) {
+                if (a.hasT() && n.getOutputCount() > 0) {
+                    checkFinite(file, a.getT(), n.getOutput(0), "attribute '" + a.getName() + "' of node '"
+                            + label(n) + "' (" + n.getOpType() + ")", readers);
+                }
+            }
+        }
+    }
+
+    private static void checkFinite(Path file, TensorProto t, String tensor, String what,
+                                    Map<String, List<String>> readers) throws ModelLoadException {
+        long i = Tensors.firstNonFinite(t);
+        if (i < 0) {
+            return;
+        }
+        double v = Tensors.valueAt(t, i);
+        List<String> uses = readers.getOrDefault(tensor, List.of());
+        boolean clipBound = !Double.isNaN(v) && !uses.isEmpty() && uses.stream().allMatch("clip-bound"::equals);
+        if (!clipBound) {
+            throw new ModelLoadException(file, what + " of dims " + t.getDimsList() + " holds " + v
+                    + " at flat index " + i + " (weights and constants must be finite)", null);
         }
     }
 
@@ -203,31 +259,14 @@ public final class OnnxModelFile {
         }
     }
 
-    /** Kahn's algorithm, stable: nodes keep their file order where the dependencies allow. */
+    /** See {@link TopologicalOrder}: linear in nodes and edges. */
     private static List<NodeProto> topologicalOrder(Path file, GraphProto g, Set<String> known)
             throws ModelLoadException {
-        List<NodeProto> pending = new ArrayList<>(g.getNodeList());
-        List<NodeProto> sorted = new ArrayList<>(pending.size());
-        Set<String> available = new HashSet<>(known);
-        available.add("");
-        while (!pending.isEmpty()) {
-            boolean progress = false;
-            for (java.util.Iterator<NodeProto> it = pending.iterator(); it.hasNext(); ) {
-                NodeProto n = it.next();
-                if (available.containsAll(n.getInputList())) {
-                    sorted.add(n);
-                    available.addAll(n.getOutputList());
-                    it.remove();
-                    progress = true;
-                }
-            }
-            if (!progress) {
-                NodeProto n = pending.get(0);
-                throw new ModelLoadException(file, "is malformed: node '" + label(n) + "' (" + n.getOpType()
-                        + ") lies on a cycle", null);
-            }
+        try {
+            return TopologicalOrder.of(g.getNodeList(), known).order();
+        } catch (TopologicalOrder.CycleException e) {
+            throw new ModelLoadException(file, "is malformed: " + e.getMessage(), null);
         }
-        return List.copyOf(sorted);
     }
 
     /**

@@ -11,6 +11,12 @@ import java.nio.ByteOrder;
  */
 public final class Tensors {
 
+    /**
+     * The most elements a tensor may have: the longest Java array, less a margin. A model file that claims
+     * more is refused before anything is allocated.
+     */
+    public static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     private Tensors() {
     }
 
@@ -49,16 +55,78 @@ public final class Tensors {
                 return "has a negative dimension " + t.getDimsList();
             }
         }
+        long n;
+        try {
+            n = 1;
+            for (long d : t.getDimsList()) {
+                n = Math.multiplyExact(n, d);
+            }
+        } catch (ArithmeticException e) {
+            return "has dims " + t.getDimsList() + " whose element count overflows";
+        }
+        if (n > MAX_ELEMENTS) {
+            return "has dims " + t.getDimsList() + " (" + n + " elements); at most " + MAX_ELEMENTS
+                    + " are supported";
+        }
         int type = t.getDataType();
         if (!OnnxTypes.supported(type)) {
             return null; // refused only if used, by decode()
         }
-        long n = ConstTensor.count(dims(t));
         long have = stored(t, type);
         if (have != n) {
             return "has " + have + " values, but its dims " + t.getDimsList() + " need " + n;
         }
         return null;
+    }
+
+    /**
+     * Finds the first value of a floating-point tensor that is not finite, reading its storage in place
+     * (nothing is allocated). Call only on a tensor that {@link #problem} accepted.
+     *
+     * @param t a tensor
+     * @return the flat index of its first NaN or infinite value, or -1 if all are finite (or it is not a
+     *     floating-point tensor)
+     */
+    public static long firstNonFinite(TensorProto t) {
+        int type = t.getDataType();
+        if (type != OnnxTypes.FLOAT && type != OnnxTypes.DOUBLE) {
+            return -1;
+        }
+        if (t.hasRawData()) {
+            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            long i = 0;
+            while (b.remaining() >= OnnxTypes.rawSize(type)) {
+                double v = type == OnnxTypes.FLOAT ? b.getFloat() : b.getDouble();
+                if (!Double.isFinite(v)) {
+                    return i;
+                }
+                i++;
+            }
+            return -1;
+        }
+        int n = type == OnnxTypes.FLOAT ? t.getFloatDataCount() : t.getDoubleDataCount();
+        for (int i = 0; i < n; i++) {
+            double v = type == OnnxTypes.FLOAT ? t.getFloatData(i) : t.getDoubleData(i);
+            if (!Double.isFinite(v)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @param t a floating-point tensor
+     * @param i a flat index
+     * @return the value there
+     */
+    public static double valueAt(TensorProto t, long i) {
+        int type = t.getDataType();
+        if (t.hasRawData()) {
+            ByteBuffer b = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            int size = OnnxTypes.rawSize(type);
+            return type == OnnxTypes.FLOAT ? b.getFloat((int) (i * size)) : b.getDouble((int) (i * size));
+        }
+        return type == OnnxTypes.FLOAT ? t.getFloatData((int) i) : t.getDoubleData((int) i);
     }
 
     private static long stored(TensorProto t, int type) {
