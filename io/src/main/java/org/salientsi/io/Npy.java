@@ -237,8 +237,8 @@ public final class Npy {
             case BOOL -> {
                 byte v = b.get(at);
                 if (v != 0 && v != 1) {
-                    throw new FileFormatException(name, name + " has bool element " + k + " stored as byte " + (v & 0xff)
-                            + "; bools are 0 or 1");
+                    throw new FileFormatException(name, name + " has bool element " + k + " stored as byte "
+                            + (v & 0xff) + "; bools are 0 or 1");
                 }
                 return v;
             }

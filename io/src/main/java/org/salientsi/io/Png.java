@@ -279,7 +279,8 @@ public final class Png {
         int[] samples = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (!(v[i] >= 0 && v[i] <= 1)) {
-                throw new InvalidInputException("a PNG holds values in [0, 1], the image has " + v[i] + " at index " + i);
+                throw new InvalidInputException("a PNG holds values in [0, 1], the image has " + v[i] + " at index "
+                        + i);
             }
             samples[i] = (int) Math.round(v[i] * 255);
         }

@@ -82,7 +82,8 @@ public record PngHeader(int width, int height, int bitDepth, int colourType, boo
         };
         if (!depthOk || compression != 0 || filter != 0 || interlace > 1) {
             throw new FileFormatException(name, name + " is a corrupt PNG (IHDR: bit depth " + depth + ", colour type "
-                    + colour + ", compression " + compression + ", filter " + filter + ", interlace " + interlace + ")");
+                    + colour + ", compression " + compression + ", filter " + filter + ", interlace " + interlace
+                    + ")");
         }
         return new PngHeader(width, height, depth, colour, interlace == 1);
     }

@@ -48,7 +48,7 @@ final class PythonLiteral {
         Map<String, Object> dict = p.dict();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw p.error("text after the header's dict");
+            throw p.error(null, "text after the header's dict: '" + p.snippet() + "'");
         }
         return dict;
     }

@@ -1,0 +1,37 @@
+package org.salientsi.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.image.Image;
+
+/**
+ * Coverage-guided fuzzing of the PNG reader (Jazzer): any bytes give a valid image or an
+ * {@link InvalidInputException} (a typed refusal), never another exception, an out-of-memory error or a hang.
+ * A valid image has one or three channels, values in [0, 1] and at most the limit's values.
+ *
+ * <p>By default the committed seeds ({@code PngFuzzTestInputs/png/}) run as a regression test; with
+ * {@code JAZZER_FUZZ=1} the method fuzzes (see README, "Fuzzing").
+ */
+class PngFuzzTest {
+
+    /** Small enough that no input makes the fuzzer allocate much. */
+    private static final ReadLimits LIMITS = ReadLimits.maxElements(1 << 16);
+
+    @FuzzTest(maxDuration = "30s")
+    void png(byte[] data) {
+        Image img;
+        try {
+            img = Png.parse("fuzz.png", data, LIMITS);
+        } catch (InvalidInputException refused) {
+            assertThat(refused.getMessage()).contains("fuzz.png");
+            return;
+        }
+        assertThat(img.shape().channels()).isIn(1, 3);
+        assertThat((long) img.shape().size()).isLessThanOrEqualTo(LIMITS.maxElements());
+        for (double v : img.toArray()) {
+            assertThat(v).isBetween(0.0, 1.0);
+        }
+    }
+}
