@@ -162,7 +162,13 @@ public final class Npy {
         String text = decode(name, raw, major);
         NpyHeader h = NpyHeader.parse(name, major, text);
         long dataOffset = headerStart + headerLength;
-        long needed = Math.multiplyExact(h.elements(), (long) h.dtype().kind().bytes());
+        long needed;
+        try {
+            needed = Math.multiplyExact(h.elements(), (long) h.dtype().kind().bytes());
+        } catch (ArithmeticException e) {
+            throw new SizeLimitException(name, h.elements(), Long.MAX_VALUE, name + " has shape " + h.shapeText()
+                    + " of " + h.dtype().descr() + ": its byte count overflows a 64-bit integer");
+        }
         long remaining = size - dataOffset;
         if (needed > remaining) {
             throw new FileFormatException(name, name + " is truncated: shape " + h.shapeText() + " of "

@@ -33,7 +33,11 @@ public record NpyArray(String file, int[] shape, NpyDtype dtype, double[] data) 
             if (d < 0) {
                 throw new InvalidInputException(file + ": negative dimension in shape " + Arrays.toString(shape));
             }
-            n = Math.multiplyExact(n, d);
+            try {
+                n = Math.multiplyExact(n, d);
+            } catch (ArithmeticException e) {
+                throw new InvalidInputException(file + ": shape " + Arrays.toString(shape) + " overflows", e);
+            }
         }
         if (n != data.length) {
             throw new InvalidInputException(file + ": shape " + Arrays.toString(shape) + " needs " + n
