@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
-import org.salientsi.cli.io.Npy;
+import org.salientsi.io.Npy;
 
 /** Models and images the cli tests share. */
 public final class TestData {

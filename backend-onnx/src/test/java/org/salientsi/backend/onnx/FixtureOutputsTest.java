@@ -24,6 +24,7 @@ import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.io.Npy;
 
 /**
  * The IR of every fixture against PyTorch's float64 outputs and CAMs (the reference that

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.salientsi.api.image.Image;
-import org.salientsi.api.image.ImageShape;
+import org.salientsi.io.Npy;
 
 /**
  * The fixtures made by {@code src/test/python/make_fixtures.py}: ONNX models exported from PyTorch
@@ -28,14 +28,7 @@ final class Fixtures {
      */
     record Sample(Path input, Path output, Path cam, int camTarget) {
         Image image() {
-            try {
-                Npy npy = Npy.read(input);
-                int c = npy.shape().length == 3 ? npy.shape()[2] : 1;
-                return Image.of(input.getFileName().toString(), ImageShape.of(npy.shape()[0], npy.shape()[1], c),
-                        npy.data());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Npy.read(input).toImage();
         }
     }
 

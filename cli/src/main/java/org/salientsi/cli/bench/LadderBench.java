@@ -12,10 +12,10 @@ import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.Errors;
-import org.salientsi.cli.io.ImageFiles;
 import org.salientsi.cli.run.TestRunner;
 import org.salientsi.cli.run.TestSettings;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.io.ImageFiles;
 
 /**
  * Runs a scale ladder: per model, the {@code test} command's test ({@link TestRunner} with the given

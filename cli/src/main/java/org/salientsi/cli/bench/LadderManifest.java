@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.cli.io.ImageFiles;
+import org.salientsi.io.ImageFiles;
 
 /**
  * The manifest {@code ladder.json} of a ladder folder (written by {@code benchmarks/ladder/make_ladder.py}):

@@ -17,7 +17,6 @@ import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.Errors;
-import org.salientsi.cli.io.ImageFiles;
 import org.salientsi.cli.io.ImageSet;
 import org.salientsi.cli.progress.Progress;
 import org.salientsi.cli.report.BatchReport;
@@ -25,6 +24,8 @@ import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
 import org.salientsi.cli.run.TestRunner;
 import org.salientsi.cli.run.TestSettings;
+import org.salientsi.io.ImageFiles;
+import org.salientsi.io.ReadLimits;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code salientsi batch}: the test of {@code salientsi test} on many images with one model, in
  * file-name order, with Benjamini-Hochberg adjusted p-values across the batch. A failed image is
- * reported (a JSON line with {@code image} and {@code error}) and the run goes on.
+ * reported (a JSON line with {@code image} and {@code error}) and the run goes on; so is every entry that
+ * cannot be read (a dangling link, a FIFO, a folder named like an image, a file larger than the model's
+ * input), never dropped.
  */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Test many images with one model, with Benjamini-Hochberg adjusted p-values.",
@@ -133,6 +136,9 @@ public final class BatchCommand implements Callable<Integer> {
         List<Errors.Kind> kinds = new ArrayList<>();
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestRunner runner = session.runner(settings);
+            // a fixed-size model bounds what an image file may make us allocate
+            ReadLimits limits = session.model().fixedSize() ? ReadLimits.forInput(session.model().imageShape())
+                    : ReadLimits.DEFAULT;
             try (Progress progress = Progress.start("batch", files.size(), quiet)) {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
@@ -140,9 +146,9 @@ public final class BatchCommand implements Callable<Integer> {
                     progress.message(name);
                     Image x = null;
                     try {
-                        x = ImageFiles.read(f).withName(label);
+                        x = ImageFiles.read(f, limits).withName(label);
                         List<Image> refs = shared != null ? List.of(shared)
-                                : paired != null ? List.of(pairedReference(paired, f)) : List.of();
+                                : paired != null ? List.of(pairedReference(paired, f, limits)) : List.of();
                         SelectiveResult r = runner.test(x, refs);
                         SaliencyMap map = report != null ? runner.map(x) : null;
                         entries.add(ReportEntry.tested(x, map, r));
@@ -174,13 +180,13 @@ public final class BatchCommand implements Callable<Integer> {
         return kinds.stream().anyMatch(k -> k != null) ? Errors.EXIT_BAD_INPUT : 0;
     }
 
-    private static Image pairedReference(Path dir, Path image) {
+    private static Image pairedReference(Path dir, Path image, ReadLimits limits) {
         Path ref = dir.resolve(image.getFileName().toString());
         if (!Files.exists(ref)) {
             throw new InvalidInputException("no paired reference for " + image.getFileName() + ": " + ref
                     + " does not exist (--paired-references takes the file of the same name)");
         }
-        return ImageFiles.read(ref);
+        return ImageFiles.read(ref, limits);
     }
 
     /** Adds the Benjamini-Hochberg adjusted p-values, over the images that succeeded. */

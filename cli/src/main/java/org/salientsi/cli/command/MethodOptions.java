@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.cli.io.ImageFiles;
+import org.salientsi.io.ImageFiles;
 import org.salientsi.methods.gradient.IntegratedGradientsMethod;
 import picocli.CommandLine.Option;
 

@@ -1,8 +1,9 @@
 package org.salientsi.cli.command;
 
 import java.nio.file.Path;
-import org.salientsi.cli.io.Npy;
-import org.salientsi.cli.io.NpyArray;
+import org.salientsi.io.Npy;
+import org.salientsi.io.NpyArray;
+import org.salientsi.io.ReadLimits;
 import picocli.CommandLine.Option;
 
 /** The noise of the images: {@code --sigma S} or {@code --covariance FILE.npy} (exactly one; an ArgGroup). */
@@ -25,8 +26,14 @@ public final class NoiseOptions {
         return sigma;
     }
 
+    /**
+     * The most elements a covariance file may hold: 2^28, an {@code n x n} matrix for images of up to 16,384
+     * values (2 GiB as doubles); its shape is checked against the images later.
+     */
+    static final long COVARIANCE_MAX_ELEMENTS = 1L << 28;
+
     /** @return the covariance array, read from its file, or {@code null} */
     NpyArray covariance() {
-        return covariance == null ? null : Npy.read(covariance);
+        return covariance == null ? null : Npy.read(covariance, ReadLimits.maxElements(COVARIANCE_MAX_ELEMENTS));
     }
 }

@@ -392,7 +392,7 @@ public final class SanityCommand implements Runnable {
             SanityInputs in = SanityInputs.read(common.images, null, null, common.limit);
             ShiftCompensation.Mode mode = ShiftCompensation.mode(compensation);
             double[] m = shift.endsWith(".npy") || shift.endsWith(".png")
-                    ? org.salientsi.cli.io.ImageFiles.read(Path.of(shift)).toChw()
+                    ? org.salientsi.io.ImageFiles.read(Path.of(shift)).toChw()
                     : InvarianceCheck.parseShift(shift);
             try (ModelSession session = ModelSession.open(context, modelOptions)) {
                 Network network = session.network(in.shape());

@@ -1,11 +1,14 @@
 package org.salientsi.cli.io;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,15 +16,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.io.ImageFiles;
 
 /**
  * The images a {@code batch} names with {@code --images}: each value is a folder (its {@code .npy}
  * and {@code .png} files, not its sub-folders), a glob ({@code data/*.npy}, {@code scans/**}{@code /x_?.png},
  * with the syntax of {@link java.nio.file.FileSystem#getPathMatcher}), or a file (what a shell leaves
  * after expanding an unquoted glob). The result is in file-name order (then by full path), without
- * duplicates.
+ * duplicates. Every matching entry is kept, not only regular files: a dangling link, a FIFO or a folder named
+ * {@code x.npy} is listed so that the command that reads it reports it (an error line in {@code batch}).
  */
 public final class ImageSet {
 
@@ -60,7 +64,7 @@ public final class ImageSet {
                 }
                 return found;
             }
-            if (!Files.exists(p)) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InvalidInputException("--images " + spec + ": no such file or folder");
             }
             return List.of(p);
@@ -92,13 +96,46 @@ public final class ImageSet {
         return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0 || s.indexOf('{') >= 0;
     }
 
+    /**
+     * The entries under {@code dir} (not {@code dir} itself) that {@code keep} accepts, whatever their kind:
+     * regular files, but also links (dangling ones too), FIFOs and folders whose names match, and entries
+     * that cannot be read, so that the command reports each one instead of silently dropping it.
+     */
     private static List<Path> list(Path dir, int depth, Predicate<Path> keep) {
-        try (Stream<Path> s = Files.walk(dir, depth)) {
-            return s.filter(Files::isRegularFile).filter(keep).sorted(FILE_NAME_ORDER).toList();
+        List<Path> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, Set.of(), depth, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    if (!d.equals(dir) && keep.test(d)) {
+                        found.add(d);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (keep.test(f)) {
+                        found.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                    if (f.equals(dir)) {
+                        throw e;
+                    }
+                    if (keep.test(f)) {
+                        found.add(f);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new InvalidInputException("--images: cannot list " + dir + ": " + e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new InvalidInputException("--images: cannot list " + dir + ": " + e.getCause().getMessage());
         }
+        found.sort(FILE_NAME_ORDER);
+        return found;
     }
 }

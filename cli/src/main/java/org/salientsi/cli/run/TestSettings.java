@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.io.NpyArray;
 import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Termination;
+import org.salientsi.io.NpyArray;
 
 /**
  * The options of one selective test, as {@code test}, {@code batch} (and later {@code serve}) take

@@ -12,8 +12,8 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.cli.io.ImageFiles;
 import org.salientsi.cli.io.ImageSet;
+import org.salientsi.io.ImageFiles;
 import org.salientsi.validation.sanity.SanityImage;
 
 /**

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.cli.io.Npy;
-import org.salientsi.cli.io.NpyArray;
+import org.salientsi.io.Npy;
+import org.salientsi.io.NpyArray;
 
 /**
  * Arrays in a request: a nested JSON array of numbers ({@code [[...], ...]}, row-major, as
@@ -116,7 +116,7 @@ final class JsonArrays {
         }
         double[] values = new double[(int) count];
         fill(node, dims, 0, values, 0, label);
-        return new NpyArray(label, dims, values);
+        return NpyArray.of(label, dims, values);
     }
 
     private static int fill(JsonNode node, int[] dims, int depth, double[] out, int offset, String label) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
-import org.salientsi.cli.io.NpyArray;
 import org.salientsi.cli.run.TestSettings;
+import org.salientsi.io.NpyArray;
 
 /**
  * The body of {@code POST /v1/test}: one JSON object with the model's name, the image, its reference(s)

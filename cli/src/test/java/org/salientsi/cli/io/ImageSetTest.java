@@ -64,4 +64,24 @@ class ImageSetTest {
         assertThatThrownBy(() -> ImageSet.resolve(List.of(dir + "/missing/*.npy")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("missing");
     }
+
+    @Test
+    void entriesThatAreNotRegularFilesAreListedSoThatTheirReadIsReportedNotDropped() throws IOException {
+        Path only = Files.createDirectories(dir.resolve("only"));
+        Files.createSymbolicLink(only.resolve("dangling.npy"), only.resolve("deleted.npy"));
+        Files.createDirectories(only.resolve("folder.png"));
+        Files.createDirectories(only.resolve("plain-folder"));
+        assertThat(names(ImageSet.resolve(List.of(only.toString())))).containsExactly("dangling.npy", "folder.png");
+        assertThat(names(ImageSet.resolve(List.of(only + "/*.npy")))).containsExactly("dangling.npy");
+        // what a shell leaves of an unquoted glob: the dangling link itself
+        assertThat(names(ImageSet.resolve(List.of(only.resolve("dangling.npy").toString()))))
+                .containsExactly("dangling.npy");
+    }
+
+    @Test
+    void aFolderNamedLikeAnImageListsItsContentNotItself() throws IOException {
+        Path named = Files.createDirectories(dir.resolve("scans.npy"));
+        Files.writeString(named.resolve("in.npy"), "x");
+        assertThat(names(ImageSet.resolve(List.of(named.toString())))).containsExactly("in.npy");
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salientsi.cli.CliRun;
 import org.salientsi.cli.TestData;
-import org.salientsi.cli.io.Npy;
+import org.salientsi.io.Npy;
 
 /** {@code salientsi sanity metrics|masks|invariance} on the paper's 8 x 8 model. */
 class SanityCommandTest {

@@ -10,10 +10,10 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.cli.CliRun;
 import org.salientsi.cli.TestData;
-import org.salientsi.cli.io.ImageFiles;
 import org.salientsi.core.search.Termination;
 import org.salientsi.facade.SalientSI;
 import org.salientsi.facade.SalientTester;
+import org.salientsi.io.ImageFiles;
 
 /** The facade ({@code salientsi-facade}) gives the command line's results for the same input and options. */
 class FacadeResultTest {

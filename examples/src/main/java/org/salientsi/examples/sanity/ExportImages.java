@@ -1,12 +1,12 @@
 package org.salientsi.examples.sanity;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.salientsi.io.Npy;
+import org.salientsi.io.NpyDtype;
 import org.salientsi.validation.sanity.shift.CrossDistractor;
 
 /**
@@ -62,26 +62,14 @@ public final class ExportImages {
     }
 
     /**
-     * Writes a (28, 28) float32 array in NPY format 1.0, C order.
+     * Writes a square float32 array (side the square root of the length) in C order.
      *
      * @param file destination
-     * @param values 784 values, row-major
+     * @param values side x side values, row-major
      * @throws IOException on write failure
      */
     static void write(Path file, double[] values) throws IOException {
         int side = (int) Math.round(Math.sqrt(values.length));
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + side + ", " + side + "), }";
-        int headerLen = dict.length() + 1;
-        int pad = (64 - (10 + headerLen) % 64) % 64;
-        StringBuilder h = new StringBuilder(dict);
-        h.append(" ".repeat(pad)).append('\n');
-        byte[] header = h.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer buf = ByteBuffer.allocate(10 + header.length + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        buf.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        buf.putShort((short) header.length).put(header);
-        for (double v : values) {
-            buf.putFloat((float) v);
-        }
-        Files.write(file, buf.array());
+        Npy.write(file, new int[] {side, side}, values, NpyDtype.FLOAT32);
     }
 }

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +27,7 @@ import org.salientsi.api.statistic.TestStatisticProvider;
 import org.salientsi.cli.Main;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.examples.embed.EmbeddedExample;
+import org.salientsi.io.Npy;
 
 /**
  * The two example plugins, each in the jar of its own that this module's build makes, found by
@@ -85,7 +84,7 @@ class PluginJarsTest {
 
             // 2. the command line, in-process, on the first image
             Path x = dir.resolve("x.npy");
-            writeNpy(x, images.get(0).image().toArray(), 8, 8);
+            Npy.write(x, new int[] {8, 8}, images.get(0).image().toArray());
             String[] run = withContextLoader(loader, () -> cli("test", "--model", model.toString(), "--image",
                     x.toString(), "--sigma", "1", "--method", "first-activation", "--selector", SELECTOR,
                     "--statistic", "local-contrast", "--json"));
@@ -120,20 +119,6 @@ class PluginJarsTest {
         } finally {
             t.setContextClassLoader(previous);
         }
-    }
-
-    /** Writes a float64 C-order {@code .npy} array of shape (h, w) (NumPy format 1.0). */
-    private static void writeNpy(Path file, double[] values, int h, int w) throws IOException {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + h + ", " + w + "), }";
-        int unpadded = 10 + dict.length() + 1;
-        String header = dict + " ".repeat((64 - unpadded % 64) % 64) + "\n";
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        b.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
-        for (double v : values) {
-            b.putDouble(v);
-        }
-        Files.write(file, b.array());
     }
 
     /** Loads the plugin packages from the jars first, everything else from the parent. */

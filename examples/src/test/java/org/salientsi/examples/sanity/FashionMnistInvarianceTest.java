@@ -12,7 +12,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.spi.PluginRegistry;
-import org.salientsi.cli.io.Npy;
+import org.salientsi.io.Npy;
 import org.salientsi.validation.sanity.SanityImage;
 import org.salientsi.validation.sanity.invariance.InvarianceCheck;
 import org.salientsi.validation.sanity.invariance.ShiftCompensation;
