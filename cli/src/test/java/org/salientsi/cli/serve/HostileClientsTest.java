@@ -131,7 +131,8 @@ class HostileClientsTest {
                         .toString().replaceFirst("[-0-9.E]+", "NaN")), 400, "NaN"),
                 json("an Infinity literal for sigma", ok.replace("\"sigma\":1", "\"sigma\":Infinity"), 400, "sigma"),
                 json("truncated JSON", ok.substring(0, ok.length() / 2), 400, "the request body is not valid JSON"),
-                json("text after the object", ok + " {}", 400, "the request body is not valid JSON: text after the JSON object, at byte "),
+                json("text after the object", ok + " {}", 400,
+                        "the request body is not valid JSON: text after the JSON object, at byte "),
                 json("a duplicated field", ok.replace("\"sigma\":1", "\"sigma\":1,\"sigma\":100"), 400,
                         "Duplicate field 'sigma'"),
                 json("a field name of 2000 characters", ok.replace("\"sigma\":1", "\"" + "s".repeat(2000) + "\":1"),
@@ -149,7 +150,8 @@ class HostileClientsTest {
                 json("an image of strings", withRawImage("[[\"0.1\", \"0.2\"], [\"0.3\", \"0.4\"]]"), 400,
                         "image holds a string where a number is expected"),
                 json("an empty body", "", 400, "the request body must be a JSON object"),
-                json("a JSON array instead of an object", "[" + ok + "]", 400, "the request body must be a JSON object"),
+                json("a JSON array instead of an object", "[" + ok + "]", 400,
+                        "the request body must be a JSON object"),
                 new Case("invalid UTF-8", "application/json", invalidUtf8(ok), 400,
                         "the request body is not valid JSON: Invalid UTF-8"),
                 new Case("XML (Content-Type application/xml)", "application/xml",
@@ -281,7 +283,8 @@ class HostileClientsTest {
     void aBodySentByteByByteGets408AtTheBodyDeadline() throws Exception {
         long t0 = System.nanoTime();
         try (RawHttp c = new RawHttp(tight.server().port(), 200)) {
-            c.send("POST /v1/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n");
+            c.send("POST /v1/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 1000\r\n\r\n");
             RawHttp.Answer a = null;
             for (int i = 0; a == null && System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(8); i++) {
                 c.send(new byte[] {(byte) (i == 0 ? '{' : ' ')});
@@ -297,13 +300,32 @@ class HostileClientsTest {
         assertThat((System.nanoTime() - t0) / 1e9).isBetween(1.9, 5.0);
     }
 
+    /** A request under way is not timed by the head deadline: a body taken slowly but within its own. */
+    @Test
+    void aSlowBodyWithinItsDeadlineIsAnsweredThoughItOutlastsTheHeadDeadline() throws Exception {
+        byte[] body = valid().toString().getBytes(StandardCharsets.UTF_8);
+        try (RawHttp c = new RawHttp(tight.server().port(), 10_000)) {
+            c.send("POST /v1/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.length + "\r\n\r\n");
+            int pieces = 6; // 1.5 s in all: over the 1 s head deadline, within the 2 s body deadline
+            for (int i = 0; i < pieces; i++) {
+                Thread.sleep(250);
+                c.send(java.util.Arrays.copyOfRange(body, i * body.length / pieces, (i + 1) * body.length / pieces));
+            }
+            RawHttp.Answer a = c.read();
+            assertThat(a.status()).as("%s", a).isEqualTo(200);
+            assertThat(a.response().json().has("selective_p")).isTrue();
+        }
+    }
+
     /**
      * Two clients each hold 60,000 bytes of a body they do not finish; the third finds the 128 KiB set
      * aside for bodies full and gets 503 at once; when the two time out (408), the bytes are given back.
      */
     @Test
     void bodiesHeldAtOnceStayWithinTheBudgetAndAreGivenBack() throws Exception {
-        String head = "POST /v1/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 60001\r\n\r\n";
+        String head = "POST /v1/test HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 60001\r\n\r\n";
         byte[] part = " ".repeat(60_000).getBytes(StandardCharsets.ISO_8859_1);
         try (RawHttp a = new RawHttp(tight.server().port(), 10_000);
              RawHttp b = new RawHttp(tight.server().port(), 10_000);
