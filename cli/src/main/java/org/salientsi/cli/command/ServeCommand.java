@@ -11,6 +11,7 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.serve.ModelCatalog;
 import org.salientsi.cli.serve.SalientServer;
+import org.salientsi.cli.serve.StopSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,10 @@ import picocli.CommandLine.Option;
                     + "\"bad-input\"}); a numerical breakdown 422; a test that finds --threads tests running and "
                     + "--queue waiting gets 429 at once (retry later). SIGTERM or Ctrl-C stops gracefully: accepted "
                     + "requests finish and are answered (within --grace), new ones get 503.",
+            "Limits: a body over 64 MiB gets 413, a body not sent as JSON 415; a connection must send its request "
+                    + "head within 20 s (else it is closed) and its body within 60 s (else 408); 512 connections at "
+                    + "once; JSON nested at most 1000 deep. A test that runs out of memory gets 503, any other "
+                    + "failure 500: every accepted request is answered.",
             "Exit codes: 0 after a graceful stop, 2 bad options or an unusable models folder, 1 internal failure.",
             ""},
         footer = {"", "Example (the paper's models on port 8080, then one test with curl):",
@@ -104,6 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
         try (ModelCatalog catalog = ModelCatalog.load(context.plugins(), extracted != null ? extracted : models)) {
             SalientServer server = SalientServer.start(catalog, context.json(), config);
             Duration wait = Duration.ofMillis(Math.round(grace * 1000));
+            // SIGTERM and Ctrl-C stop the server, then this command returns and the process exits 0;
+            // the hook covers the other ways the JVM may end (then with the JVM's exit status)
+            StopSignals.install(() -> server.stop(wait));
             Thread hook = new Thread(() -> server.stop(wait), "salientsi-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             context.out().printf("salientsi serve: listening on http://%s:%d/ with %d threads and a queue of %d; "

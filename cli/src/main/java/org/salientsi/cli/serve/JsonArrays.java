@@ -107,25 +107,29 @@ final class JsonArrays {
             n = n.get(0);
         }
         int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
-        long count = 1;
-        for (int d : dims) {
-            count *= d;
-        }
-        if (count > Integer.MAX_VALUE) {
-            throw new InvalidInputException(label + " is too large");
-        }
-        double[] values = new double[(int) count];
+        // the shape is that of the first element at each depth: a client may claim a large one with a
+        // few values, so every value is checked to be there before the array is allocated
+        int count = fill(node, dims, 0, null, 0, label);
+        double[] values = new double[count];
         fill(node, dims, 0, values, 0, label);
         return NpyArray.of(label, dims, values);
     }
 
+    /**
+     * Walks a nested array of the given shape, refusing any other shape; copies its values when
+     * {@code out} is given.
+     *
+     * @return the offset after the last value
+     */
     private static int fill(JsonNode node, int[] dims, int depth, double[] out, int offset, String label) {
         if (depth == dims.length) {
             if (!node.isNumber()) {
                 throw new InvalidInputException(label + " holds " + kind(node) + " where a number is expected (a "
                         + "nested array must be rectangular, of numbers only)");
             }
-            out[offset] = node.asDouble();
+            if (out != null) {
+                out[offset] = node.asDouble();
+            }
             return offset + 1;
         }
         if (!node.isArray() || node.size() != dims[depth]) {

@@ -1,20 +1,15 @@
 package org.salientsi.cli.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -25,10 +20,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.api.result.SelectiveResult;
-import org.salientsi.cli.Errors;
 import org.salientsi.cli.run.TestRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +43,19 @@ import org.slf4j.LoggerFactory;
  * {@code salientsi test} (the same {@link TestRunner}, so the same result, apart from {@code seconds}
  * and provenance), {@code GET /v1/models} lists the models, {@code GET /health} reports the load.
  *
- * <p>Built on the JDK's {@code com.sun.net.httpserver} (module {@code jdk.httpserver}, a supported,
- * exported JDK API): no dependency, and the part a service needs beyond parsing HTTP, admission
- * control, is this class's own. One dispatcher thread accepts connections and parses request headers;
- * tests run on a pool of {@code threads} workers with a queue of {@code queue} places. A test request
- * that finds every worker busy and the queue full is answered at once with 429 (and
- * {@code Retry-After}), never left to hang; an admitted request is always answered, by its worker.
+ * <p>Built on Jetty's core server (no servlet API): a few selector and handler threads serve any
+ * number of connections, and no client can hold one of them: request heads must arrive within a
+ * deadline ({@link HeadDeadline}), bodies are received asynchronously within theirs
+ * ({@link BodyReader}), answers are written asynchronously, and connections, threads and the memory
+ * of bodies are bounded ({@link ServeLimits}). Tests run on a pool of {@code threads} workers with a
+ * queue of {@code queue} places; a test whose body has arrived and that finds every worker busy and
+ * the queue full is answered at once with 429 (and {@code Retry-After}), never left to hang; an
+ * admitted request is always answered, by its worker, whatever it throws (see {@link TestEndpoint}).
  * Bad requests get 400 with the command line's one-line message
- * ({@code {"error": ..., "error_kind": "bad-input"}}), a numerical breakdown 422, an internal failure
- * 500.
+ * ({@code {"error": ..., "error_kind": "bad-input"}}), a body of another media type 415, a body
+ * beyond the limit 413, a body that does not arrive in time 408, a numerical breakdown 422, an
+ * internal failure 500, a request the server has no memory for 503; Jetty's own refusals (a request
+ * it cannot parse, headers too large) have the same shape ({@link JsonErrorPages}).
  *
  * <p>{@link #stop(Duration)} is graceful: new test requests get 503 at once, every admitted request
  * (running or queued) finishes and is answered within the grace period, then the listener and the
@@ -56,6 +65,13 @@ public final class SalientServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SalientServer.class);
 
+    /** Jetty's threads: acceptor, selector and handlers (which never block and never run a test). */
+    private static final int HTTP_THREADS = 16;
+
+    /** Media types a test body may be sent as (JSON; curl's {@code -d} sends the form type). */
+    private static final Set<String> BODY_TYPES = Set.of("application/json", "text/json", "text/plain",
+            "application/x-www-form-urlencoded");
+
     /**
      * How a server runs.
      *
@@ -64,8 +80,9 @@ public final class SalientServer {
      * @param threads workers that run tests at once, {@code >= 1}
      * @param queue admitted requests that may wait for a worker, {@code >= 0}
      * @param maxBodyBytes the largest request body accepted (larger ones get 413)
+     * @param limits timeouts, connections and memory granted to clients
      */
-    public record Config(String host, int port, int threads, int queue, long maxBodyBytes) {
+    public record Config(String host, int port, int threads, int queue, long maxBodyBytes, ServeLimits limits) {
 
         /** Validates the values, naming the command-line option of a bad one. */
         public Config {
@@ -84,24 +101,53 @@ public final class SalientServer {
             if (maxBodyBytes < 1) {
                 throw new InvalidInputException("the largest request body must be >= 1 byte, got " + maxBodyBytes);
             }
+            if (limits == null) {
+                throw new InvalidInputException("the server's limits are missing");
+            }
+            if (limits.bodyBudgetBytes() < maxBodyBytes) {
+                throw new InvalidInputException("the body budget (" + limits.bodyBudgetBytes() + " bytes) must hold "
+                        + "the largest body (" + maxBodyBytes + " bytes)");
+            }
+        }
+
+        /**
+         * A configuration with the default limits ({@link ServeLimits#defaults}).
+         *
+         * @param host the address to listen on
+         * @param port the port, 0 for any free port
+         * @param threads workers that run tests at once
+         * @param queue admitted requests that may wait for a worker
+         * @param maxBodyBytes the largest request body accepted
+         */
+        public Config(String host, int port, int threads, int queue, long maxBodyBytes) {
+            this(host, port, threads, queue, maxBodyBytes, ServeLimits.defaults(maxBodyBytes));
         }
     }
 
     private final ModelCatalog catalog;
     private final ObjectMapper json;
-    private final ObjectMapper reader = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private final Config config;
-    private final HttpServer http;
+    private final TestEndpoint endpoint;
+    private final ByteBudget budget;
+    private final HeadDeadline heads;
+    private final Server http;
+    private final ServerConnector connector;
     private final ThreadPoolExecutor workers;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger admitted = new AtomicInteger();
     private final LongAdder answered = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private volatile int port;
 
-    private SalientServer(ModelCatalog catalog, ObjectMapper json, Config config) throws IOException {
+    private SalientServer(ModelCatalog catalog, ObjectMapper json, Config config) {
         this.catalog = catalog;
         this.json = json;
         this.config = config;
+        ServeLimits limits = config.limits();
+        this.endpoint = new TestEndpoint(catalog, json, config.maxBodyBytes(), limits.maxJsonTokens());
+        this.budget = new ByteBudget(limits.bodyBudgetBytes());
+        this.heads = new HeadDeadline(limits.headerTimeout());
         BlockingQueue<Runnable> waiting = config.queue() == 0 ? new SynchronousQueue<>()
                 : new ArrayBlockingQueue<>(config.queue());
         AtomicInteger count = new AtomicInteger();
@@ -112,9 +158,26 @@ public final class SalientServer {
                     return t;
                 }, new ThreadPoolExecutor.AbortPolicy());
         workers.prestartAllCoreThreads();
-        this.http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
-        http.createContext("/", this::dispatch);
-        http.setExecutor(null); // the dispatcher thread routes; tests run on the workers
+
+        // Jetty queues at most a few jobs a connection, and connections are bounded
+        QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, 4);
+        pool.setName("salientsi-serve-http");
+        pool.setDaemon(true);
+        this.http = new Server(pool);
+        HttpConfiguration hc = new HttpConfiguration();
+        hc.setSendServerVersion(false);
+        hc.setSendXPoweredBy(false);
+        this.connector = new ServerConnector(http, 1, 1, new HttpConnectionFactory(hc));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.setAcceptQueueSize(256);
+        connector.addBean(heads);
+        http.addConnector(connector);
+        http.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        http.setErrorHandler(new JsonErrorPages(json));
+        http.setHandler(new Routes());
+        http.setStopAtShutdown(false);
     }
 
     /**
@@ -122,13 +185,28 @@ public final class SalientServer {
      *
      * @param catalog the models it serves (the caller closes them after {@link #stop})
      * @param json the mapper that writes results (the command line's)
-     * @param config address, port, workers and queue
+     * @param config address, port, workers, queue and limits
      * @return the running server
      * @throws IOException if the address cannot be bound
      */
     public static SalientServer start(ModelCatalog catalog, ObjectMapper json, Config config) throws IOException {
         SalientServer s = new SalientServer(catalog, json, config);
-        s.http.start();
+        try {
+            s.http.start();
+        } catch (Exception e) {
+            s.workers.shutdownNow();
+            try {
+                s.http.stop();
+            } catch (Exception ignored) {
+                // the start failed: nothing more to release
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot serve on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        s.port = s.connector.getLocalPort();
+        s.heads.start(s.http.getScheduler());
         LOG.info("listening on {}:{} with {} workers and a queue of {}", config.host(), s.port(), config.threads(),
                 config.queue());
         return s;
@@ -136,12 +214,27 @@ public final class SalientServer {
 
     /** @return the port the server listens on */
     public int port() {
-        return http.getAddress().getPort();
+        return port;
     }
 
     /** @return the configuration */
     public Config config() {
         return config;
+    }
+
+    /** @return connections open now (for tests and the load report) */
+    int openConnections() {
+        return heads.openConnections();
+    }
+
+    /** @return connections closed so far for not sending a request head in time */
+    long headTimeouts() {
+        return heads.closedForTimeout();
+    }
+
+    /** @return request bytes held now */
+    long bodyBytesHeld() {
+        return budget.held();
     }
 
     /**
@@ -169,10 +262,19 @@ public final class SalientServer {
                 }
                 workers.awaitTermination(5, TimeUnit.SECONDS);
             }
+            // the answers are written asynchronously: let the last ones reach their clients
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (admitted.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            http.stop(0);
+            try {
+                http.stop();
+            } catch (Exception e) {
+                LOG.warn("stopping the HTTP server: {}", e.toString());
+            }
             stopped.countDown();
             LOG.info("stopped after {} answered and {} rejected requests", answered.sum(), rejected.sum());
         }
@@ -195,150 +297,185 @@ public final class SalientServer {
         }
     }
 
-    /** Routes a request (on the dispatcher thread: everything here is quick). */
-    private void dispatch(HttpExchange ex) {
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod();
-        try {
-            switch (path) {
-                case "/v1/test" -> {
-                    if (!method.equals("POST")) {
-                        notAllowed(ex, "POST");
-                    } else if (stopping.get()) {
-                        error(ex, 503, "server is shutting down; no new tests are accepted", "unavailable");
-                    } else {
-                        admit(ex);
-                    }
-                }
-                case "/v1/models" -> {
-                    if (method.equals("GET")) {
-                        send(ex, 200, models());
-                    } else {
-                        notAllowed(ex, "GET");
-                    }
-                }
-                case "/health" -> {
-                    if (method.equals("GET")) {
-                        send(ex, stopping.get() ? 503 : 200, health());
-                    } else {
-                        notAllowed(ex, "GET");
-                    }
-                }
-                default -> error(ex, 404, "no endpoint " + method + " " + path
-                        + "; there are POST /v1/test, GET /v1/models and GET /health", "bad-input");
+    /** Routes a request (on a Jetty thread: everything here is quick and never blocks). */
+    private final class Routes extends Handler.Abstract {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            Connection connection = request.getConnectionMetaData().getConnection();
+            heads.busy(connection);
+            Request.addCompletionListener(request, failure -> heads.idle(connection));
+            try {
+                route(request, response, callback);
+            } catch (Throwable t) { // every request is answered, whatever fails
+                failed(response, callback, t);
             }
-        } catch (IOException e) {
-            LOG.debug("could not answer {} {}: {}", method, path, e.toString());
-            ex.close();
+            return true;
         }
     }
 
-    private void admit(HttpExchange ex) throws IOException {
+    private void route(Request request, Response response, Callback callback) throws IOException {
+        String path = request.getHttpURI().getDecodedPath();
+        String method = request.getMethod();
+        switch (path == null ? "" : path) {
+            case "/v1/test" -> {
+                if (!method.equals("POST")) {
+                    notAllowed(request, response, callback, "POST");
+                } else if (stopping.get()) {
+                    error(response, callback, 503, "server is shutting down; no new tests are accepted",
+                            "unavailable");
+                } else {
+                    receive(request, response, callback);
+                }
+            }
+            case "/v1/models" -> {
+                if (method.equals("GET")) {
+                    send(response, callback, 200, models());
+                } else {
+                    notAllowed(request, response, callback, "GET");
+                }
+            }
+            case "/health" -> {
+                if (method.equals("GET")) {
+                    send(response, callback, stopping.get() ? 503 : 200, health());
+                } else {
+                    notAllowed(request, response, callback, "GET");
+                }
+            }
+            default -> error(response, callback, 404, "no endpoint " + method + " " + path
+                    + "; there are POST /v1/test, GET /v1/models and GET /health", "bad-input");
+        }
+    }
+
+    /** Checks the body's type, then receives it without holding a thread and admits the test. */
+    private void receive(Request request, Response response, Callback callback) {
+        String problem = mediaTypeProblem(request);
+        if (problem != null) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            error(response, callback, 415, problem, "bad-input");
+            return;
+        }
+        BodyReader.read(request, config.maxBodyBytes(), budget, config.limits().bodyTimeout(),
+                new BodyReader.Outcome() {
+                    @Override
+                    public void received(byte[] body) {
+                        admit(body, response, callback);
+                    }
+
+                    @Override
+                    public void refused(int status, String message, String kind) {
+                        try {
+                            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                            if (status == 503) {
+                                rejected.increment();
+                                response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+                            }
+                            error(response, callback, status, message, kind);
+                        } catch (Throwable t) {
+                            failed(response, callback, t);
+                        }
+                    }
+                });
+    }
+
+    /** @return why a request's body is not one this service reads, or {@code null} */
+    private static String mediaTypeProblem(Request request) {
+        String encoding = request.getHeaders().get(HttpHeader.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.strip().equalsIgnoreCase("identity")) {
+            return "unsupported Content-Encoding '" + encoding.strip() + "'; send the JSON body uncompressed";
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        String[] parts = type.split(";");
+        String base = parts[0].strip().toLowerCase(Locale.ROOT);
+        if (!BODY_TYPES.contains(base) && !(base.startsWith("application/") && base.endsWith("+json"))) {
+            return "unsupported Content-Type '" + type.strip() + "'; send the body as JSON (application/json, UTF-8)";
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv[0].strip().equalsIgnoreCase("charset") && kv.length == 2) {
+                String charset = kv[1].strip().replace("\"", "");
+                if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+                    return "unsupported charset '" + charset + "'; send the JSON body in UTF-8";
+                }
+            }
+        }
+        return null;
+    }
+
+    private void admit(byte[] body, Response response, Callback callback) {
+        if (stopping.get()) {
+            error(response, callback, 503, "server is shutting down; no new tests are accepted", "unavailable");
+            return;
+        }
+        admitted.incrementAndGet();
         try {
-            workers.execute(new TestTask(ex));
+            Runnable done = admitted::decrementAndGet;
+            workers.execute(new TestTask(body, response, Callback.from(callback, done)));
         } catch (RejectedExecutionException e) {
+            admitted.decrementAndGet();
             rejected.increment();
-            ex.getResponseHeaders().set("Retry-After", "1");
-            error(ex, stopping.get() ? 503 : 429, stopping.get() ? "server is shutting down; no new tests are accepted"
+            boolean down = stopping.get();
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+            error(response, callback, down ? 503 : 429, down ? "server is shutting down; no new tests are accepted"
                     : "server busy: " + config.threads() + " tests running and " + config.queue()
-                            + " waiting; retry later", stopping.get() ? "unavailable" : "busy");
+                            + " waiting; retry later", down ? "unavailable" : "busy");
         }
     }
 
     /** One admitted test request: run and answered by a worker. */
     private final class TestTask implements Runnable {
 
-        private final HttpExchange ex;
+        private final byte[] body;
+        private final Response response;
+        private final Callback callback;
 
-        TestTask(HttpExchange ex) {
-            this.ex = ex;
+        TestTask(byte[] body, Response response, Callback callback) {
+            this.body = body;
+            this.response = response;
+            this.callback = callback;
         }
 
         @Override
         public void run() {
             try {
-                SelectiveResult r = test(ex);
-                send(ex, 200, json.writeValueAsBytes(r));
-            } catch (IOException e) {
-                LOG.debug("could not answer a test request: {}", e.toString());
-                ex.close();
-            } catch (RuntimeException e) {
-                fail(e);
+                TestEndpoint.Answer a = endpoint.answer(body);
+                send(response, callback, a.status(), a.json());
+            } catch (Throwable t) {
+                failed(response, callback, t);
             }
         }
 
         void refuse() {
             try {
-                error(ex, 503, "server stopped before this request ran; retry on another instance", "unavailable");
-            } catch (IOException e) {
-                ex.close();
-            }
-        }
-
-        private void fail(RuntimeException e) {
-            Errors.Kind kind = Errors.kind(e);
-            int status = e instanceof BodyTooLargeException ? 413 : switch (kind) {
-                case BAD_INPUT -> 400;
-                case NUMERICAL -> 422;
-                default -> 500;
-            };
-            if (kind == Errors.Kind.INTERNAL) {
-                LOG.error("internal failure of a test request", e);
-            }
-            try {
-                error(ex, status, Errors.message(e), kind.label());
-            } catch (IOException io) {
-                LOG.debug("could not answer a failed test request: {}", io.toString());
-                ex.close();
+                error(response, callback, 503, "server stopped before this request ran; retry on another instance",
+                        "unavailable");
+            } catch (Throwable t) {
+                callback.failed(t);
             }
         }
     }
 
-    private SelectiveResult test(HttpExchange ex) throws IOException {
-        byte[] body = body(ex);
-        JsonNode node;
+    /** Answers a request whose handling failed: 503 when out of memory, else 500; or gives up the exchange. */
+    private void failed(Response response, Callback callback, Throwable t) {
         try {
-            node = reader.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("the request body is not valid JSON: "
-                    + e.getOriginalMessage().replace('\n', ' '));
-        }
-        TestRequest request = TestRequest.parse(node);
-        TestRunner runner = catalog.runner(request.model(), request.settings());
-        return runner.test(request.image(), request.references()).withImage(request.imageName());
-    }
-
-    /** A request body beyond the limit. */
-    private static final class BodyTooLargeException extends InvalidInputException {
-        private static final long serialVersionUID = 1L;
-
-        BodyTooLargeException(String message) {
-            super(message);
-        }
-    }
-
-    private byte[] body(HttpExchange ex) throws IOException {
-        String length = ex.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("malformed Content-Length: " + length);
+            if (response.isCommitted()) {
+                callback.failed(t);
+                return;
             }
-        }
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, config.maxBodyBytes() + 1));
-            if (bytes.length > config.maxBodyBytes()) {
-                throw tooLarge();
+            if (t instanceof OutOfMemoryError) {
+                LOG.warn("a request ran out of memory; answered 503");
+                error(response, callback, 503, "the server ran out of memory for this request; retry later",
+                        "unavailable");
+            } else {
+                LOG.error("internal failure of a request", t);
+                error(response, callback, 500, "internal error (" + t.getClass().getSimpleName() + ")", "internal");
             }
-            return bytes;
+        } catch (Throwable again) {
+            callback.failed(t);
         }
-    }
-
-    private BodyTooLargeException tooLarge() {
-        return new BodyTooLargeException("the request body is larger than " + config.maxBodyBytes() + " bytes");
     }
 
     private byte[] models() throws IOException {
@@ -370,27 +507,21 @@ public final class SalientServer {
         return json.writeValueAsBytes(m);
     }
 
-    private void notAllowed(HttpExchange ex, String allowed) throws IOException {
-        ex.getResponseHeaders().set("Allow", allowed);
-        error(ex, 405, "method " + ex.getRequestMethod() + " is not allowed on " + ex.getRequestURI().getPath()
-                + "; use " + allowed, "bad-input");
+    private void notAllowed(Request request, Response response, Callback callback, String allowed) {
+        response.getHeaders().put(HttpHeader.ALLOW, allowed);
+        error(response, callback, 405, "method " + request.getMethod() + " is not allowed on "
+                + request.getHttpURI().getDecodedPath() + "; use " + allowed, "bad-input");
     }
 
-    private void error(HttpExchange ex, int status, String message, String kind) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", message);
-        m.put("error_kind", kind);
-        send(ex, status, json.writeValueAsBytes(m));
+    private void error(Response response, Callback callback, int status, String message, String kind) {
+        send(response, callback, status, TestEndpoint.errorJson(json, message, kind));
     }
 
-    private void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        try {
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(status, body.length);
-            ex.getResponseBody().write(body);
-        } finally {
-            ex.close();
-            answered.increment();
-        }
+    private void send(Response response, Callback callback, int status, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        answered.increment();
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }
