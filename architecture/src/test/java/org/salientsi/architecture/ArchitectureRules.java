@@ -1,0 +1,118 @@
+package org.salientsi.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasParameterTypes.Predicates.rawParameterTypes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module and package rules of DESIGN.md section 3, written once: {@link ArchitectureTest} applies them to the
+ * production classes, {@link RulesCanFailTest} to small classes in this module's test sources that break them.
+ *
+ * <p>A module is named by its packages: {@code org.salientsi.api..} (api), {@code org.salientsi.io..} (io),
+ * {@code org.salientsi.core..} (inference-core), {@code org.salientsi.methods..} (saliency-methods),
+ * {@code org.salientsi.backend.dl4j..} and {@code org.salientsi.backend.onnx..} (the backends),
+ * {@code org.salientsi.facade..}, {@code org.salientsi.validation..} (validation, validation-spark) and
+ * {@code org.salientsi.cli..} (the command line).
+ */
+public final class ArchitectureRules {
+
+    static final String PROJECT = "org.salientsi..";
+    static final String API = "org.salientsi.api..";
+    static final String IO = "org.salientsi.io..";
+    static final String CORE = "org.salientsi.core..";
+    static final String DL4J = "org.salientsi.backend.dl4j..";
+    static final String ONNX = "org.salientsi.backend.onnx..";
+    static final String CLI = "org.salientsi.cli..";
+
+    /** The api is the contract every module implements: it names none of them. */
+    public static final ArchRule API_KNOWS_NO_IMPLEMENTATION = noClasses()
+            .that().resideInAPackage(API)
+            .should().dependOnClassesThat(projectClassesOutside(API))
+            .because("the api is the SPI and the value types that every module implements or uses (DESIGN.md 3)");
+
+    /** The api needs nothing but the JDK and Jackson's annotations. */
+    public static final ArchRule API_USES_ONLY_JDK_AND_JACKSON_ANNOTATIONS = noClasses()
+            .that().resideInAPackage(API)
+            .should().dependOnClassesThat(not(resideInAnyPackage(API, "java..", "com.fasterxml.jackson.annotation..")))
+            .because("a plugin author depends on the api alone and must not inherit libraries (DESIGN.md 3)");
+
+    /** The parametric search is the same whatever the model, the map or the door it is called through. */
+    public static final ArchRule CORE_KNOWS_ONLY_THE_API = noClasses()
+            .that().resideInAPackage(CORE)
+            .should().dependOnClassesThat(projectClassesOutside(CORE, API))
+            .because("inference-core works on the api's IR and SPIs; backends and methods are plugins found at run"
+                    + " time, and the facade, the command line and validation sit above it (DESIGN.md 3)");
+
+    /** The DL4J backend is a plugin on the api: it knows neither the other backend nor anything above the api. */
+    public static final ArchRule DL4J_BACKEND_KNOWS_ONLY_THE_API = noClasses()
+            .that().resideInAPackage(DL4J)
+            .should().dependOnClassesThat(projectClassesOutside(DL4J, API))
+            .because("a backend depends on the api only and is found through ServiceLoader (DESIGN.md 3)");
+
+    /** The ONNX backend is a plugin on the api: it knows neither the other backend nor anything above the api. */
+    public static final ArchRule ONNX_BACKEND_KNOWS_ONLY_THE_API = noClasses()
+            .that().resideInAPackage(ONNX)
+            .should().dependOnClassesThat(projectClassesOutside(ONNX, API))
+            .because("a backend depends on the api only and is found through ServiceLoader (DESIGN.md 3)");
+
+    /** The file readers and writers are usable by anyone who has the api. */
+    public static final ArchRule IO_KNOWS_ONLY_THE_API = noClasses()
+            .that().resideInAPackage(IO)
+            .should().dependOnClassesThat(projectClassesOutside(IO, API))
+            .because("io reads and writes .npy and PNG files into api values and nothing else (DESIGN.md 3)");
+
+    /** Only the command line owns the console and the process. */
+    public static final ArchRule LIBRARIES_NEVER_PRINT_OR_EXIT = noClasses()
+            .that().resideOutsideOfPackage(CLI)
+            .should().accessField(System.class, "out")
+            .orShould().accessField(System.class, "err")
+            .orShould().callMethodWhere(target(name("printStackTrace")).and(target(rawParameterTypes(new Class<?>[0])))
+                    .as("Throwable.printStackTrace() (to System.err)"))
+            .orShould().callMethod(System.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "exit", int.class)
+            .orShould().callMethod(Runtime.class, "halt", int.class)
+            .because("a library embedded in someone else's program logs through SLF4J or returns text, and"
+                    + " reports a failure as a typed exception; only the command line prints and exits");
+
+    /** The modules form a directed graph. */
+    public static final ArchRule NO_CYCLES_BETWEEN_MODULES = slices()
+            .matching("org.salientsi.(*)..")
+            .should().beFreeOfCycles()
+            .because("a cycle between modules' packages means neither can be understood, tested or replaced alone");
+
+    /**
+     * Inside each module the packages form a directed graph. Two class-to-class dependencies of the command line are
+     * tolerated (frozen when this rule was introduced); without them it has five package cycles:
+     * {@code cli -> cli.command -> cli} and {@code cli -> cli.command -> cli.bench | cli.serve | cli.validate -> cli}
+     * (the root package's {@code Cli} builds the command tree while every command uses the root's
+     * {@code CliContext} and {@code Errors}), and {@code cli.command -> cli.validate -> cli.command}
+     * ({@code PaperCommand} borrows {@code ValidateCommand.executor}). Any other cycle fails. They are frozen by exact
+     * class pair rather than by a FreezingArchRule violation store, because that store records each cycle with its
+     * full dependency listing and so would report the same cycle as new after any unrelated edit of the command line.
+     */
+    public static final ArchRule NO_CYCLES_BETWEEN_PACKAGES = slices()
+            .matching("org.salientsi.(**)")
+            .should().beFreeOfCycles()
+            .ignoreDependency(name("org.salientsi.cli.Cli"), name("org.salientsi.cli.command.SalientCommand"))
+            .ignoreDependency(name("org.salientsi.cli.validate.PaperCommand"),
+                    name("org.salientsi.cli.command.ValidateCommand"))
+            .because("a newcomer reads a module package by package, from the bottom up");
+
+    private ArchitectureRules() {
+    }
+
+    /** Classes of this project outside the given packages (ArchUnit package patterns). */
+    private static DescribedPredicate<JavaClass> projectClassesOutside(String... allowed) {
+        return resideInAPackage(PROJECT).and(not(resideInAnyPackage(allowed)))
+                .as("project classes outside " + String.join(", ", allowed));
+    }
+}
