@@ -183,7 +183,8 @@ class ReadmeJavaApiTest {
             double[] v = new double[shape.size()];
             for (int i = 0; i < v.length; i++) {
                 // the image: delta 2 on the top-left quarter, so that CAM >= 0 selects a region
-                boolean block = k == 0 && i / shape.width() < shape.height() / 2 && i % shape.width() < shape.width() / 2;
+                boolean block = k == 0 && i / shape.width() < shape.height() / 2
+                        && i % shape.width() < shape.width() / 2;
                 v[i] = rng.nextGaussian() + (block ? 2 : 0);
             }
             Path file = project.resolve(names.get(k));
