@@ -217,11 +217,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                     + "without walking them", label(), right.skipTries + left.skipTries, right.skips + left.skips,
                     right.inclusions + left.inclusions);
         }
-        if (walked.excluded() > 0) {
-            prov = prov.withOption("segments_skipped", Long.toString(walked.excluded()));
-        }
-        if (walked.included() > 0) {
-            prov = prov.withOption("segments_included", Long.toString(walked.included()));
+        if (walked.excluded() > 0 || walked.included() > 0 || right.skipTries + left.skipTries > 0) {
+            // whenever segments were tried, both counts, zeros included (absent: no segment could be bounded)
+            prov = prov.withOption("segments_skipped", Long.toString(walked.excluded()))
+                    .withOption("segments_included", Long.toString(walked.included()));
         }
         if (observation.referenceCount() > 1) {
             prov = prov.withOption("references", Integer.toString(observation.referenceCount()));
