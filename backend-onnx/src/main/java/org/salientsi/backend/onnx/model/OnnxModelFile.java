@@ -236,7 +236,18 @@ public final class OnnxModelFile {
     private static void checkNodes(Path file, GraphProto g, Set<String> known) throws ModelLoadException {
         Set<String> produced = new HashSet<>(known);
         for (NodeProto n : g.getNodeList()) {
-            produced.addAll(n.getOutputList());
+            if (n.getOutputCount() == 0) {
+                throw new ModelLoadException(file, "is malformed: node '" + label(n) + "' (" + n.getOpType()
+                        + ") has no output", null);
+            }
+            for (String out : n.getOutputList()) {
+                // ONNX graphs are in single static assignment form: each tensor has one producer
+                if (!out.isEmpty() && !produced.add(out)) {
+                    throw new ModelLoadException(file, "is malformed: tensor '" + out + "' is produced again by node '"
+                            + label(n) + "' (" + n.getOpType() + "); a tensor has one producer (an input, an "
+                            + "initializer or one node output)", null);
+                }
+            }
             for (AttributeProto a : n.getAttributeList()) {
                 if (a.hasT()) {
                     checkTensor(file, a.getT(), "attribute '" + a.getName() + "' of node '" + label(n) + "'");
