@@ -27,7 +27,7 @@ import org.salientsi.cli.testplugin.NotPiecewiseMethodProvider;
  */
 class BadInputCatalogueTest {
 
-    private static final List<String> MESSAGES = new ArrayList<>();
+    private static final BadInputCase.Log MESSAGES = new BadInputCase.Log();
 
     @TempDir
     static Path dir;
@@ -35,14 +35,6 @@ class BadInputCatalogueTest {
     static Path model8;
     static Path x;
     static Path ref;
-
-    /** A case: its name, the command line, and what the error line must name. */
-    record Case(String name, String[] args, String[] names) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     @BeforeAll
     static void files() throws IOException {
@@ -120,11 +112,11 @@ class BadInputCatalogueTest {
         return a.toArray(String[]::new);
     }
 
-    private static Case c(String name, String[] args, String... names) {
-        return new Case(name, args, names);
+    private static BadInputCase c(String name, String[] args, String... names) {
+        return new BadInputCase(name, args, names);
     }
 
-    static Stream<Case> catalogue() {
+    static Stream<BadInputCase> catalogue() {
         String m = model8.toString();
         String xs = x.toString();
         String rs = ref.toString();
@@ -214,28 +206,15 @@ class BadInputCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
-    void badInputIsOneLineExitTwoAndNoPValue(Case c) {
+    void badInputIsOneLineExitTwoAndNoPValue(BadInputCase c) {
         CliRun r = CliRun.of(c.args());
-        assertThat(r.code()).as("exit code of %s\n%s", c, r).isEqualTo(2);
-        assertThat(r.out()).as("nothing printed on stdout (no p-value): %s", r).isEmpty();
-        List<String> lines = r.err().strip().lines().toList();
-        assertThat(lines).as("one line on stderr: %s", r).hasSize(1);
-        String line = lines.get(0);
-        synchronized (MESSAGES) {
-            MESSAGES.add(c.name() + "  ->  " + line);
-        }
-        assertThat(line).as("prefix").startsWith("salientsi: ");
-        assertThat(line).as("no stack trace or class names").doesNotContain("\tat ", "Exception", "Error:", "java.");
-        assertThat(line).as("names the file, option or layer").contains(c.names());
+        c.assertRefused(r, MESSAGES);
     }
 
     /** Keeps the messages for review (target/cli-bad-input-messages.txt). */
     @AfterAll
     static void writeMessages() throws IOException {
-        Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.write(target.resolve("cli-bad-input-messages.txt"), MESSAGES);
-        }
+        MESSAGES.write("cli-bad-input-messages.txt");
     }
 
     @Test

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @EnabledOnOs({OS.LINUX, OS.MAC})
 class BadInputIoCatalogueTest {
 
-    private static final List<String> MESSAGES = new ArrayList<>();
+    private static final BadInputCase.Log MESSAGES = new BadInputCase.Log();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String C8 = "{'descr': '<f8', 'fortran_order': False, 'shape': (8, 8), }";
 
@@ -50,14 +50,6 @@ class BadInputIoCatalogueTest {
     static Path x;
     static Path ref;
     static Path batchDir;
-
-    /** A case: its name, the command line, and what the error line must name. */
-    record Case(String name, String[] args, String[] names) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     /** A batch entry that cannot be read: its file name and what its error line must say. */
     record Entry(String file, String[] names) {
@@ -216,11 +208,11 @@ class BadInputIoCatalogueTest {
         return test(f(name), ref.toString());
     }
 
-    private static Case c(String name, String[] args, String... names) {
-        return new Case(name, args, names);
+    private static BadInputCase c(String name, String[] args, String... names) {
+        return new BadInputCase(name, args, names);
     }
 
-    static Stream<Case> catalogue() {
+    static Stream<BadInputCase> catalogue() {
         String xs = x.toString();
         return Stream.of(
                 // .npy headers parsed as the Python literal they are
@@ -282,20 +274,10 @@ class BadInputIoCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
-    void badInputIsOneLineExitTwoAndNoPValue(Case c) {
+    void badInputIsOneLineExitTwoAndNoPValue(BadInputCase c) {
         CliRun r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CliRun.of(c.args()),
                 () -> c + " did not finish within 60 s");
-        assertThat(r.code()).as("exit code of %s\n%s", c, r).isEqualTo(2);
-        assertThat(r.out()).as("nothing printed on stdout (no p-value): %s", r).isEmpty();
-        List<String> lines = r.err().strip().lines().toList();
-        assertThat(lines).as("one line on stderr: %s", r).hasSize(1);
-        String line = lines.get(0);
-        synchronized (MESSAGES) {
-            MESSAGES.add(c.name() + "  ->  " + line);
-        }
-        assertThat(line).as("prefix").startsWith("salientsi: ");
-        assertThat(line).as("no stack trace or class names").doesNotContain("\tat ", "Exception", "Error:", "java.");
-        assertThat(line).as("names the file and the problem").contains(c.names());
+        c.assertRefused(r, MESSAGES);
     }
 
     static Stream<Entry> batchEntries() {
@@ -337,9 +319,7 @@ class BadInputIoCatalogueTest {
         assertThat(n.has("selective_p")).as("no p-value for %s", n).isFalse();
         assertThat(n.get("error_kind").asText()).isEqualTo("bad-input");
         String error = n.get("error").asText();
-        synchronized (MESSAGES) {
-            MESSAGES.add("batch entry " + e.file() + "  ->  " + error);
-        }
+        MESSAGES.add("batch entry " + e.file() + "  ->  " + error);
         assertThat(error).contains(e.file()).contains(e.names()).doesNotContain("Exception", "java.");
     }
 
@@ -362,9 +342,6 @@ class BadInputIoCatalogueTest {
     /** Keeps the messages for review (target/cli-bad-input-io-messages.txt). */
     @AfterAll
     static void writeMessages() throws IOException {
-        Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.write(target.resolve("cli-bad-input-io-messages.txt"), MESSAGES);
-        }
+        MESSAGES.write("cli-bad-input-io-messages.txt");
     }
 }

@@ -31,7 +31,7 @@ import org.salientsi.cli.testplugin.StackOverflowMethodProvider;
  */
 class BadInputModelCatalogueTest {
 
-    private static final List<String> MESSAGES = new ArrayList<>();
+    private static final BadInputCase.Log MESSAGES = new BadInputCase.Log();
     /** Every case runs Grad-CAM, which the valid bases support (the default, CAM, needs a pooling head). */
     private static final String[] GRADCAM = {"--method", "gradcam"};
 
@@ -40,14 +40,6 @@ class BadInputModelCatalogueTest {
 
     static Path x;
     static Path ref;
-
-    /** A case: its name, the command line, and what the error line must name. */
-    record Case(String name, String[] args, String[] names) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     @BeforeAll
     static void files() throws IOException {
@@ -76,19 +68,19 @@ class BadInputModelCatalogueTest {
     }
 
     /** A case whose error names the file and the given words. */
-    private static Case c(String name, String file, String... names) {
+    private static BadInputCase c(String name, String file, String... names) {
         Path model = file.startsWith("/") ? Path.of(file) : bad(file);
         List<String> all = new ArrayList<>(List.of(model.getFileName().toString()));
         all.addAll(List.of(names));
-        return new Case(name, testWith(model, GRADCAM), all.toArray(String[]::new));
+        return new BadInputCase(name, testWith(model, GRADCAM), all.toArray(String[]::new));
     }
 
     /** A case refused by the translation of one node: the error names the node (the layer), not the file. */
-    private static Case node(String name, String file, String... names) {
-        return new Case(name, testWith(bad(file), GRADCAM), names);
+    private static BadInputCase node(String name, String file, String... names) {
+        return new BadInputCase(name, testWith(bad(file), GRADCAM), names);
     }
 
-    static Stream<Case> catalogue() {
+    static Stream<BadInputCase> catalogue() {
         return Stream.of(
                 // Keras weights against the architecture
                 c("Keras Dense kernel transposed", "dense_kernel_transposed.h5", "'hidden'", "[3, 72]", "[72, 3]"),
@@ -124,28 +116,15 @@ class BadInputModelCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
-    void badModelIsOneLineExitTwoAndNoPValue(Case c) {
+    void badModelIsOneLineExitTwoAndNoPValue(BadInputCase c) {
         CliRun r = CliRun.of(c.args());
-        assertThat(r.code()).as("exit code of %s\n%s", c, r).isEqualTo(2);
-        assertThat(r.out()).as("nothing printed on stdout (no p-value): %s", r).isEmpty();
-        List<String> lines = r.err().strip().lines().toList();
-        assertThat(lines).as("one line on stderr: %s", r).hasSize(1);
-        String line = lines.get(0);
-        synchronized (MESSAGES) {
-            MESSAGES.add(c.name() + "  ->  " + line);
-        }
-        assertThat(line).as("prefix").startsWith("salientsi: ");
-        assertThat(line).as("no stack trace or class names").doesNotContain("\tat ", "Exception", "Error:", "java.");
-        assertThat(line).as("names the file, option or layer").contains(c.names());
+        c.assertRefused(r, MESSAGES);
     }
 
     /** Keeps the messages for review (target/cli-bad-model-messages.txt). */
     @AfterAll
     static void writeMessages() throws IOException {
-        Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.write(target.resolve("cli-bad-model-messages.txt"), MESSAGES);
-        }
+        MESSAGES.write("cli-bad-model-messages.txt");
     }
 
     @Test

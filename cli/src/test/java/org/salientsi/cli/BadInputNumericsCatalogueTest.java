@@ -24,7 +24,7 @@ import org.salientsi.validation.checkpoint.StudyFolderLock;
  */
 class BadInputNumericsCatalogueTest {
 
-    private static final List<String> MESSAGES = new ArrayList<>();
+    private static final BadInputCase.Log MESSAGES = new BadInputCase.Log();
     private static final int N = 64;
 
     @TempDir
@@ -35,14 +35,6 @@ class BadInputNumericsCatalogueTest {
     static Path ref;
     /** A study folder that the test holds locked while the catalogue runs (as a first run would). */
     static StudyFolderLock held;
-
-    /** A case: its name, the command line, and what the error line must name. */
-    record Case(String name, String[] args, String[] names) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
 
     private static double[] scaledIdentity(double s) {
         double[] m = new double[N * N];
@@ -113,11 +105,11 @@ class BadInputNumericsCatalogueTest {
         return a.toArray(String[]::new);
     }
 
-    private static Case c(String name, String[] args, String... names) {
-        return new Case(name, args, names);
+    private static BadInputCase c(String name, String[] args, String... names) {
+        return new BadInputCase(name, args, names);
     }
 
-    static Stream<Case> catalogue() {
+    static Stream<BadInputCase> catalogue() {
         return Stream.of(
                 // sigma at the ends of the double range
                 c("sigma subnormal (1e-320)", test("--sigma", "1e-320"), "--sigma", "smallest normal"),
@@ -173,28 +165,15 @@ class BadInputNumericsCatalogueTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("catalogue")
-    void badInputIsOneLineExitTwoAndNoPValue(Case c) {
+    void badInputIsOneLineExitTwoAndNoPValue(BadInputCase c) {
         CliRun r = CliRun.of(c.args());
-        assertThat(r.code()).as("exit code of %s\n%s", c, r).isEqualTo(2);
-        assertThat(r.out()).as("nothing printed on stdout (no p-value): %s", r).isEmpty();
-        List<String> lines = r.err().strip().lines().toList();
-        assertThat(lines).as("one line on stderr: %s", r).hasSize(1);
-        String line = lines.get(0);
-        synchronized (MESSAGES) {
-            MESSAGES.add(c.name() + "  ->  " + line);
-        }
-        assertThat(line).as("prefix").startsWith("salientsi: ");
-        assertThat(line).as("no stack trace or class names").doesNotContain("\tat ", "Exception", "Error:", "java.");
-        assertThat(line).as("names the file, option or layer").contains(c.names());
+        c.assertRefused(r, MESSAGES);
     }
 
     /** Keeps the messages for review (target/cli-bad-input-numerics-messages.txt). */
     @AfterAll
     static void writeMessages() throws IOException {
-        Path target = Path.of("target");
-        if (Files.isDirectory(target)) {
-            Files.write(target.resolve("cli-bad-input-numerics-messages.txt"), MESSAGES);
-        }
+        MESSAGES.write("cli-bad-input-numerics-messages.txt");
     }
 
     @Test
