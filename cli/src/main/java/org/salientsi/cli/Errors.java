@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import org.salientsi.api.error.InvalidOptionException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.UnsupportedLayerException;
 
@@ -87,6 +88,9 @@ public final class Errors {
         }
         if (c instanceof AccessDeniedException) {
             return "permission denied: " + raw;
+        }
+        if (c instanceof InvalidOptionException) {
+            return "--" + raw; // the option as a flag of the command line
         }
         if (kind(c) == Kind.BAD_INPUT) {
             return raw.isEmpty() ? c.getClass().getSimpleName().toLowerCase(Locale.ROOT) : raw;

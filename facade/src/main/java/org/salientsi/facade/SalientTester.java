@@ -2,23 +2,18 @@ package org.salientsi.facade;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.salientsi.api.backend.LoadedModel;
-import org.salientsi.api.error.ShapeMismatchException;
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.error.InvalidOptionException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
-import org.salientsi.api.spi.Parameters;
-import org.salientsi.api.statistic.Observation;
-import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.plugin.Plugins;
-import org.salientsi.core.search.Selection;
-import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
 
 /**
@@ -41,35 +36,18 @@ import org.salientsi.core.search.Termination;
  */
 public final class SalientTester implements AutoCloseable {
 
-    private record Key(ImageShape shape, boolean reference) {
-    }
-
     /** The model and what every copy shares. */
     private record Shared(Plugins plugins, LoadedModel model, String backendLabel, AtomicBoolean closed) {
     }
 
     private final Shared shared;
     private final TesterSettings settings;
-    private final SelectiveTest test;
-    private final Provenance provenance;
-    private final ConcurrentHashMap<Key, Selection> selections;
+    private final TestEngine engine;
 
-    private SalientTester(Shared shared, TesterSettings settings, ConcurrentHashMap<Key, Selection> selections) {
+    private SalientTester(Shared shared, TesterSettings settings, TestEngine engine) {
         this.shared = shared;
         this.settings = settings;
-        this.test = settings.selectiveTest();
-        this.selections = selections;
-        Provenance p = Provenance.empty().withModel(shared.model().sha256(), shared.backendLabel());
-        if (settings.noiseLabel() != null) {
-            p = p.withOption("covariance", settings.noiseLabel());
-        }
-        if (settings.target() != null) {
-            p = p.withOption("target", settings.target().toString());
-        }
-        if (settings.camLayer() != null) {
-            p = p.withOption("cam-layer", settings.camLayer());
-        }
-        this.provenance = p;
+        this.engine = engine;
     }
 
     /**
@@ -78,31 +56,29 @@ public final class SalientTester implements AutoCloseable {
      * a fixed input size; for the others, at the first image).
      */
     static SalientTester create(Plugins plugins, LoadedModel model, String backendLabel, TesterSettings settings) {
-        SalientTester t = new SalientTester(new Shared(plugins, model, backendLabel, new AtomicBoolean()), settings,
-                new ConcurrentHashMap<>());
-        t.checkPlugins();
-        return t;
-    }
-
-    private void checkPlugins() {
-        Plugins plugins = shared.plugins();
-        plugins.checkMethodOptions(settings.method(), settings.methodParameters());
-        plugins.selector(settings.selector());
-        if (settings.statistic() != null) {
-            plugins.statistic(settings.statistic(), Parameters.empty());
-        }
-        if (shared.model().fixedSize()) {
-            selection(shared.model().imageShape(), false, null);
-        }
+        settings.checkNoise();
+        return new SalientTester(new Shared(plugins, model, backendLabel, new AtomicBoolean()), settings,
+                plainErrors(() -> TestEngine.create(plugins, model, backendLabel, settings.spec())));
     }
 
     private SalientTester with(TesterSettings next) {
-        if (next.sameSelection(settings)) {
-            return new SalientTester(shared, next, selections);
+        return new SalientTester(shared, next, plainErrors(() -> engine.with(next.spec())));
+    }
+
+    /**
+     * Runs {@code make}, giving a plugin's or the model's refusal of an option as it was thrown (an
+     * {@link org.salientsi.api.error.UnknownPluginException}, ...): the engine names the option for the
+     * command line, whereas a Java caller knows which method it called.
+     */
+    private static TestEngine plainErrors(java.util.function.Supplier<TestEngine> make) {
+        try {
+            return make.get();
+        } catch (InvalidOptionException e) {
+            if (e.getCause() instanceof InvalidInputException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        SalientTester t = new SalientTester(shared, next, new ConcurrentHashMap<>());
-        t.checkPlugins();
-        return t;
     }
 
     /**
@@ -151,13 +127,7 @@ public final class SalientTester implements AutoCloseable {
      */
     public SelectiveResult test(Image image, List<Image> references) {
         checkOpen();
-        Observation observation = Observation.withReferences(Objects.requireNonNull(image, "image"), references);
-        Selection selection = selection(image.shape(), observation.hasReference(), image);
-        Provenance p = provenance;
-        if (references.size() == 1 && references.get(0).name() != null) {
-            p = p.withOption("reference", references.get(0).name());
-        }
-        return test.run(selection, observation, p);
+        return engine.test(image, references);
     }
 
     /**
@@ -167,8 +137,7 @@ public final class SalientTester implements AutoCloseable {
      */
     public SaliencyMap map(Image image) {
         checkOpen();
-        Selection s = selection(image.shape(), false, image);
-        return s.method().map(s.network().pointEvaluator().evaluate(image.toChw()));
+        return engine.map(image);
     }
 
     /** @return the shape of the images the model takes (channels last) */
@@ -178,7 +147,7 @@ public final class SalientTester implements AutoCloseable {
 
     /** @return the provenance every result starts from: model hash, backend and options */
     public Provenance provenance() {
-        return provenance;
+        return engine.provenance();
     }
 
     /**
@@ -264,27 +233,5 @@ public final class SalientTester implements AutoCloseable {
         if (shared.closed().get()) {
             throw new IllegalStateException("this SalientTester (or a copy of it) was closed");
         }
-    }
-
-    private Selection selection(ImageShape shape, boolean reference, Image image) {
-        return selections.computeIfAbsent(new Key(shape, reference), k -> build(k, image));
-    }
-
-    private Selection build(Key key, Image image) {
-        Network network;
-        try {
-            network = shared.model().network(key.shape());
-        } catch (ShapeMismatchException e) {
-            if (image == null) {
-                throw e;
-            }
-            throw new ShapeMismatchException("image " + (image.name() == null ? "" : image.name() + " ")
-                    + "does not fit the model: " + e.getMessage());
-        }
-        Plugins plugins = shared.plugins();
-        return new Selection(CompiledNetwork.compile(network),
-                plugins.method(settings.method(), network, settings.methodParameters()),
-                plugins.selector(settings.selector()),
-                plugins.statistic(settings.statisticName(key.reference()), Parameters.empty()));
     }
 }

@@ -12,13 +12,13 @@ import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.Errors;
-import org.salientsi.cli.run.TestRunner;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.io.ImageFiles;
 
 /**
- * Runs a scale ladder: per model, the {@code test} command's test ({@link TestRunner} with the given
+ * Runs a scale ladder: per model, the {@code test} command's test ({@link TestEngine} with the given
  * settings, as {@code salientsi test --model M --image X --reference R --sigma 1} runs it) on each image
  * pair, exhaustive and then with {@code decision:0.05}, one search at a time (each on the threads its
  * settings give it), and one {@link LadderRow} per model. Before the first model's pairs, one untimed
@@ -40,8 +40,8 @@ public final class LadderBench {
     public static final String DECISION = "decision:0.05";
 
     private final Plugins plugins;
-    private final TestSettings exhaustive;
-    private final TestSettings decision;
+    private final TestSpec exhaustive;
+    private final TestSpec decision;
     private final SearchBudget budget;
     private final boolean runExhaustive;
 
@@ -52,7 +52,7 @@ public final class LadderBench {
      * @param budget the time budget per search
      * @param runExhaustive whether to run the exhaustive searches (else decision searches only)
      */
-    public LadderBench(Plugins plugins, TestSettings exhaustive, TestSettings decision, SearchBudget budget,
+    public LadderBench(Plugins plugins, TestSpec exhaustive, TestSpec decision, SearchBudget budget,
                        boolean runExhaustive) {
         this.budget = Objects.requireNonNull(budget, "budget");
         this.plugins = budget.apply(Objects.requireNonNull(plugins, "plugins"));
@@ -92,8 +92,8 @@ public final class LadderBench {
             label = backend.name() + " " + backend.version();
             try (LoadedModel model = backend.load(file, Parameters.empty())) {
                 sha256 = model.sha256();
-                TestRunner exRunner = runExhaustive ? new TestRunner(plugins, model, label, exhaustive) : null;
-                TestRunner decRunner = new TestRunner(plugins, model, label, decision);
+                TestEngine exRunner = runExhaustive ? TestEngine.create(plugins, model, label, exhaustive) : null;
+                TestEngine decRunner = TestEngine.create(plugins, model, label, decision);
                 if (warmUp) {
                     warmUp(decRunner, pairs.get(0));
                 }
@@ -120,7 +120,7 @@ public final class LadderBench {
                 exhaustive.searchThreads(), error);
     }
 
-    private void warmUp(TestRunner runner, ImagePair pair) {
+    private void warmUp(TestEngine runner, ImagePair pair) {
         try {
             search(runner, ImageFiles.read(pair.image()), List.of(ImageFiles.read(pair.reference())));
         } catch (RuntimeException e) {
@@ -128,7 +128,7 @@ public final class LadderBench {
         }
     }
 
-    private PairRun runPair(TestRunner exRunner, TestRunner decRunner, ImagePair pair) {
+    private PairRun runPair(TestEngine exRunner, TestEngine decRunner, ImagePair pair) {
         try {
             Image x = ImageFiles.read(pair.image());
             List<Image> refs = List.of(ImageFiles.read(pair.reference()));
@@ -142,7 +142,7 @@ public final class LadderBench {
         }
     }
 
-    private SearchRun search(TestRunner runner, Image x, List<Image> refs) {
+    private SearchRun search(TestEngine runner, Image x, List<Image> refs) {
         budget.start();
         try {
             return SearchRun.finished(runner.test(x, refs));

@@ -22,8 +22,8 @@ import org.salientsi.cli.progress.Progress;
 import org.salientsi.cli.report.BatchReport;
 import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
-import org.salientsi.cli.run.TestRunner;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.io.ImageFiles;
 import org.salientsi.io.ReadLimits;
 import picocli.CommandLine.ArgGroup;
@@ -113,7 +113,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
-        TestSettings settings = selection.settings(noise);
+        TestSpec settings = selection.spec(noise);
         List<Path> files = ImageSet.resolve(images);
         Image shared = null;
         Path paired = null;
@@ -135,7 +135,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<ReportEntry> entries = new ArrayList<>();
         List<Errors.Kind> kinds = new ArrayList<>();
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
-            TestRunner runner = session.runner(settings);
+            TestEngine runner = session.engine(settings);
             // a fixed-size model bounds what an image file may make us allocate
             ReadLimits limits = session.model().fixedSize() ? ReadLimits.forInput(session.model().imageShape())
                     : ReadLimits.DEFAULT;

@@ -31,7 +31,8 @@ import org.salientsi.cli.bench.LadderModel;
 import org.salientsi.cli.bench.LadderRow;
 import org.salientsi.cli.bench.LadderTable;
 import org.salientsi.cli.bench.SearchBudget;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.core.engine.Sigma;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Selection;
@@ -221,7 +222,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new InvalidInputException("--search-threads must be >= 1, got " + k);
         }
         SelectiveTest test = SelectiveTest.withDefaults().withConfidenceLevel(ci ? 0.95 : 0)
-                .withIncremental(!fullPass).withSkipping(TestSettings.parseSkipping(skipping))
+                .withIncremental(!fullPass).withSkipping(TestSpec.defaults().withOption("skipping", skipping).skipping())
                 .withSearchThreads(study != null ? 1 : k);
         Path dir = Files.createTempDirectory("salientsi-bench");
         try {
@@ -262,8 +263,8 @@ public final class BenchCommand implements Callable<Integer> {
         LadderManifest manifest = LadderManifest.read(ladder);
         List<LadderModel> chosen = manifest.select(models);
         manifest.verify(chosen, pairs);
-        TestSettings exhaustive = testSettings();
-        TestSettings decision = testSettings("--termination", LadderBench.DECISION);
+        TestSpec exhaustive = testSettings();
+        TestSpec decision = testSettings("--termination", LadderBench.DECISION);
         LadderBench bench = new LadderBench(context.plugins(), exhaustive, decision, budget, !noExhaustive);
         var out = context.out();
         if (!json) {
@@ -273,7 +274,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "test: %s, %s, %s, %s, sigma %s, %s, skipping %s; each pair %s%s; budget %s; "
                             + "one search at a time, exhaustive ones on %d threads%n",
                     exhaustive.method(), exhaustive.selector(), exhaustive.statisticName(true),
-                    exhaustive.alternative().label(), plain(exhaustive.sigma()), exhaustive.confidence() == 0
+                    exhaustive.alternative().label(), (exhaustive.noise() instanceof Sigma s ? plain(s.value()) : "from a covariance"), exhaustive.confidence() == 0
                             ? "no interval" : plain(exhaustive.confidence() * 100) + "% interval",
                     exhaustive.skipping().label(), noExhaustive ? "" : "exhaustive, then ", LadderBench.DECISION,
                     maxSeconds == null ? "none" : plain(maxSeconds) + " s per search", exhaustive.searchThreads());
@@ -309,12 +310,12 @@ public final class BenchCommand implements Callable<Integer> {
      * @param args options of {@code salientsi test}'s selection (none: its defaults)
      * @return the settings {@code salientsi test} runs with these options and {@code --sigma 1}
      */
-    static TestSettings testSettings(String... args) {
+    static TestSpec testSettings(String... args) {
         SelectionOptions selection = new SelectionOptions();
         new CommandLine(selection).parseArgs(args);
         NoiseOptions noise = new NoiseOptions();
         noise.sigma = 1.0;
-        return selection.settings(noise);
+        return selection.spec(noise);
     }
 
     private void runTable(Plugins plugins, Path dir, SelectiveTest test) throws IOException {

@@ -19,8 +19,9 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.report.BatchReport;
 import org.salientsi.cli.report.ReportEntry;
-import org.salientsi.cli.run.TestRunner;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.core.engine.NoiseSpec;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,8 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
             for (int size : new int[] {8, 16}) {
                 Path file = extract(dir, "model_" + size + ".h5");
                 try (LoadedModel model = backend.load(file, Parameters.empty())) {
-                    TestRunner runner = new TestRunner(plugins, model, backend.name() + " " + backend.version(),
-                            TestSettings.defaults(1.0));
+                    TestEngine runner = TestEngine.create(plugins, model, backend.name() + " " + backend.version(),
+                            TestSpec.defaults().withNoise(NoiseSpec.sigma(1.0)));
                     for (int kind = 0; kind < 2; kind++) {
                         for (int k = 0; k < images; k++) {
                             String label = (kind == 0 ? "null-" : "signal-") + (k + 1);

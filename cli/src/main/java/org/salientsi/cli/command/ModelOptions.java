@@ -32,7 +32,7 @@ public final class ModelOptions {
     org.salientsi.api.spi.Parameters parameters() {
         org.salientsi.api.spi.Parameters p = org.salientsi.api.spi.Parameters.of(backendOptions);
         if (imageShape != null) {
-            org.salientsi.cli.run.TestSettings.option("--image-shape",
+            org.salientsi.core.engine.TestSpec.parse("image-shape",
                     () -> org.salientsi.api.image.ImageShape.parse(imageShape));
             p = p.with(org.salientsi.api.backend.ModelBackend.OPTION_IMAGE_SHAPE, imageShape);
         }

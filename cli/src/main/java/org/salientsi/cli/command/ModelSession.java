@@ -13,8 +13,8 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.CliContext;
-import org.salientsi.cli.run.TestRunner;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Selection;
@@ -72,8 +72,8 @@ final class ModelSession implements AutoCloseable {
      * @param settings the test's options
      * @return a runner of tests on this model
      */
-    TestRunner runner(TestSettings settings) {
-        return new TestRunner(context.plugins(), model, backendLabel, settings);
+    TestEngine engine(TestSpec spec) {
+        return TestEngine.create(context.plugins(), model, backendLabel, spec);
     }
 
     @Override

@@ -21,6 +21,11 @@ public final class NoiseOptions {
                     + "have the same covariance, divided by their number. Default: none (sigma^2 I from --sigma).")
     Path covariance;
 
+    /** @return whether a covariance file was given */
+    boolean hasCovariance() {
+        return covariance != null;
+    }
+
     /** @return the sigma, or {@code null} */
     Double sigma() {
         return sigma;

@@ -106,14 +106,8 @@ public final class SanityCommand implements Runnable {
         boolean quiet;
 
         Parameters methodParameters() {
-            Map<String, String> p = new TreeMap<>(methodOptions);
-            if (target != null) {
-                p.put("target", Integer.toString(target));
-            }
-            if (camLayer != null) {
-                p.put("cam-layer", camLayer);
-            }
-            return Parameters.of(p);
+            return org.salientsi.core.engine.TestSpec.defaults().withMethodOptions(methodOptions).withTarget(target)
+                    .withCamLayer(camLayer).methodParameters();
         }
     }
 

@@ -1,11 +1,12 @@
 package org.salientsi.cli.command;
 
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.cli.run.NpyCovariance;
+import org.salientsi.core.engine.NoiseSpec;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.Termination;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -93,11 +94,10 @@ public final class SelectionOptions {
         return Termination.parse(termination);
     }
 
-    /** @return the method's parameters */
+    /** @return the method's parameters: its options, {@code target} and {@code cam-layer} */
     Parameters methodParameters() {
-        Map<String, String> p = new TreeMap<>(methodOptions.asParameters());
-        p.putAll(TestSettings.methodParameters(target, camLayer).asMap());
-        return Parameters.of(p);
+        return TestSpec.defaults().withMethodOptions(methodOptions.asParameters()).withTarget(target)
+                .withCamLayer(camLayer).methodParameters();
     }
 
     /**
@@ -105,19 +105,25 @@ public final class SelectionOptions {
      * @return the statistic's name
      */
     String statisticName(boolean hasReference) {
-        return statistic != null ? statistic : hasReference ? "ref-mean" : "contrast";
+        return TestSpec.defaults().withStatistic(statistic).statisticName(hasReference);
     }
 
     /**
      * @param noise the noise options
-     * @return the validated settings of a test
+     * @return the validated specification of a test
      * @throws org.salientsi.api.error.InvalidInputException naming the option of a bad value
      */
-    TestSettings settings(NoiseOptions noise) {
-        return new TestSettings(method, target, camLayer, methodOptions.asParameters(), selector, statistic,
-                TestSettings.parseAlternative(alternative), TestSettings.parseTermination(termination),
-                TestSettings.parseSkipping(skipping), range, confidence, noise == null ? null : noise.sigma(),
-                noise == null ? null : noise.covariance(),
-                searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
+    TestSpec spec(NoiseOptions noise) {
+        TestSpec spec = TestSpec.defaults().withMethod(method).withMethodOptions(methodOptions.asParameters())
+                .withTarget(target).withCamLayer(camLayer).withSelector(selector).withStatistic(statistic)
+                .withOption("alternative", alternative).withOption("termination", termination)
+                .withOption("skipping", skipping).withRange(range).withConfidence(confidence)
+                .withSearchThreads(searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
+        Double sigma = noise == null ? null : noise.sigma();
+        boolean covariance = noise != null && noise.hasCovariance();
+        if ((sigma == null) == !covariance) {
+            throw new InvalidInputException("give the noise with --sigma S or --covariance FILE.npy (exactly one)");
+        }
+        return spec.withNoise(sigma != null ? NoiseSpec.sigma(sigma) : new NpyCovariance(noise.covariance()));
     }
 }

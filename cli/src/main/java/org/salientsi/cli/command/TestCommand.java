@@ -13,8 +13,8 @@ import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.CliContext;
 import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.cli.report.TestReport;
-import org.salientsi.cli.run.TestRunner;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.io.ImageFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -84,12 +84,12 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
-        TestSettings settings = selection.settings(noise);
+        TestSpec settings = selection.spec(noise);
         checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
         Image x = ImageFiles.read(image);
         List<Image> refs = readReferences(references);
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
-            TestRunner runner = session.runner(settings);
+            TestEngine runner = session.engine(settings);
             SelectiveResult result = runner.test(x, refs);
             if (report != null) {
                 TestReport.write(report, ReportEntry.tested(x, runner.map(x), result));

@@ -1,7 +1,6 @@
 /**
- * Running selective tests for the command line: {@link org.salientsi.cli.run.TestSettings} (what
- * {@code test}, {@code batch} and {@code serve} let users set), {@link org.salientsi.cli.run.TestRunner}
- * (one loaded model, tests of many images) and {@link org.salientsi.cli.run.BenjaminiHochberg} (the
- * adjustment of a batch's p-values).
+ * What the command line adds to the engine ({@link org.salientsi.core.engine.TestEngine}): the noise
+ * covariance read from a {@code .npy} file ({@link org.salientsi.cli.run.NpyCovariance}) and the
+ * adjustment of a batch's p-values ({@link org.salientsi.cli.run.BenjaminiHochberg}).
  */
 package org.salientsi.cli.run;

@@ -19,8 +19,9 @@ import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.backend.ModelBackendProvider;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.run.TestRunner;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.cli.run.NpyCovariance;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.plugin.Plugins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The models a server offers, loaded once at start-up from the files of one folder and named by their
  * file name without its extension ({@code model_16.h5} is {@code model_16}). A loaded model's IR is
- * immutable and shared read-only by every request; the {@link TestRunner} of a model and a set of
+ * immutable and shared read-only by every request; the {@link TestEngine} of a model and a set of
  * options (which holds the compiled network and selection) is built on first use and reused.
  * Thread-safe. {@link #close()} releases the models.
  */
@@ -53,12 +54,12 @@ public final class ModelCatalog implements AutoCloseable {
     public record Entry(String name, Path file, LoadedModel model, String backendLabel) {
     }
 
-    private record RunnerKey(String model, TestSettings settings) {
+    private record RunnerKey(String model, TestSpec settings) {
     }
 
     private final Plugins plugins;
     private final Map<String, Entry> models;
-    private final ConcurrentHashMap<RunnerKey, TestRunner> runners = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<RunnerKey, TestEngine> runners = new ConcurrentHashMap<>();
 
     private ModelCatalog(Plugins plugins, Map<String, Entry> models) {
         this.plugins = plugins;
@@ -167,13 +168,13 @@ public final class ModelCatalog implements AutoCloseable {
      * @throws InvalidInputException for an unknown model, or options the model refuses (an unknown
      *     method, a target it does not have, ...): the messages of the command line
      */
-    public TestRunner runner(String name, TestSettings settings) {
+    public TestEngine runner(String name, TestSpec settings) {
         Entry e = get(name);
-        if (settings.covariance() != null) {
-            return new TestRunner(plugins, e.model(), e.backendLabel(), settings);
+        if (settings.noise() instanceof NpyCovariance) {
+            return TestEngine.create(plugins, e.model(), e.backendLabel(), settings);
         }
         RunnerKey key = new RunnerKey(name, Objects.requireNonNull(settings, "settings"));
-        TestRunner r = runners.get(key);
+        TestEngine r = runners.get(key);
         if (r != null) {
             return r;
         }
@@ -181,8 +182,8 @@ public final class ModelCatalog implements AutoCloseable {
             runners.clear();
         }
         // built outside the map's lock: two requests may build the same runner once each, harmlessly
-        TestRunner built = new TestRunner(plugins, e.model(), e.backendLabel(), settings);
-        TestRunner previous = runners.putIfAbsent(key, built);
+        TestEngine built = TestEngine.create(plugins, e.model(), e.backendLabel(), settings);
+        TestEngine previous = runners.putIfAbsent(key, built);
         return previous != null ? previous : built;
     }
 

@@ -34,13 +34,13 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.cli.run.TestRunner;
+import org.salientsi.core.engine.TestEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP JSON service of {@code salientsi serve}: {@code POST /v1/test} runs the test of
- * {@code salientsi test} (the same {@link TestRunner}, so the same result, apart from {@code seconds}
+ * {@code salientsi test} (the same {@link TestEngine}, so the same result, apart from {@code seconds}
  * and provenance), {@code GET /v1/models} lists the models, {@code GET /health} reports the load.
  *
  * <p>Built on Jetty's core server (no servlet API): a few selector and handler threads serve any

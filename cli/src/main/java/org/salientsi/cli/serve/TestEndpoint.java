@@ -17,7 +17,7 @@ import java.util.Map;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.Errors;
-import org.salientsi.cli.run.TestRunner;
+import org.salientsi.core.engine.TestEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,7 +121,7 @@ final class TestEndpoint {
     Answer answer(byte[] body) {
         try {
             TestRequest request = parse(body);
-            TestRunner runner = catalog.runner(request.model(), request.settings());
+            TestEngine runner = catalog.runner(request.model(), request.settings());
             SelectiveResult r = runner.test(request.image(), request.references()).withImage(request.imageName());
             return new Answer(200, json.writeValueAsBytes(r));
         } catch (OutOfMemoryError e) {

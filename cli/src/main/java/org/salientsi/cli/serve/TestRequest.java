@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
-import org.salientsi.cli.run.TestSettings;
+import org.salientsi.cli.run.NpyCovariance;
+import org.salientsi.core.engine.NoiseSpec;
+import org.salientsi.core.engine.TestSpec;
 import org.salientsi.io.NpyArray;
 
 /**
@@ -35,7 +37,7 @@ import org.salientsi.io.NpyArray;
  * @param settings the validated options
  */
 public record TestRequest(String model, Image image, String imageName, List<Image> references,
-                          TestSettings settings) {
+                          TestSpec settings) {
 
     /** The fields a request may have. */
     public static final List<String> FIELDS = List.of("model", "image", "reference", "references", "sigma",
@@ -91,21 +93,24 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
         NpyArray covariance = present(body, "covariance")
                 ? JsonArrays.read(body.get("covariance"), "covariance").array()
                 : null;
-        TestSettings settings = new TestSettings(
-                text(body, "method", "cam"),
-                integer(body, "target"),
-                text(body, "cam-layer", null),
-                methodOptions(body),
-                text(body, "selector", "threshold:0"),
-                text(body, "statistic", null),
-                TestSettings.parseAlternative(text(body, "alternative", "two-sided")),
-                TestSettings.parseTermination(text(body, "termination", "exhaustive")),
-                TestSettings.parseSkipping(text(body, "skipping", "always")),
-                number(body, "range", 10.0),
-                number(body, "confidence", 0.95),
-                present(body, "sigma") ? number(body, "sigma", null) : null,
-                covariance,
-                1); // the server runs --threads tests at once: one thread each keeps within the cores
+        // the server runs --threads tests at once: one search thread each keeps within the cores
+        TestSpec settings = TestSpec.defaults()
+                .withMethod(text(body, "method", "cam"))
+                .withTarget(integer(body, "target"))
+                .withCamLayer(text(body, "cam-layer", null))
+                .withMethodOptions(methodOptions(body))
+                .withSelector(text(body, "selector", "threshold:0"))
+                .withStatistic(text(body, "statistic", null))
+                .withOption("alternative", text(body, "alternative", "two-sided"))
+                .withOption("termination", text(body, "termination", "exhaustive"))
+                .withOption("skipping", text(body, "skipping", "always"))
+                .withRange(number(body, "range", 10.0))
+                .withConfidence(number(body, "confidence", 0.95));
+        Double sigma = present(body, "sigma") ? number(body, "sigma", null) : null;
+        if ((sigma == null) == (covariance == null)) {
+            throw new InvalidInputException("give the noise with --sigma S or --covariance FILE.npy (exactly one)");
+        }
+        settings = settings.withNoise(sigma != null ? NoiseSpec.sigma(sigma) : new NpyCovariance(covariance));
         JsonArrays.Named image = JsonArrays.read(imageNode, "image");
         List<Image> refs = new ArrayList<>();
         if (present(body, "reference")) {

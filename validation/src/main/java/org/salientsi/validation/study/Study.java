@@ -9,6 +9,8 @@ import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.core.search.Termination;
 import org.salientsi.validation.generate.ImageGenerator;
+import org.salientsi.core.engine.NoiseSpec;
+import org.salientsi.core.engine.TestSpec;
 
 /**
  * A validation study: {@code trials} independent draws of a test image (and references) from a
@@ -110,10 +112,19 @@ public record Study(ModelSource model, Integer size, ImageGenerator generator, d
 
     /** @return the statistic's name with the default resolved */
     public String statisticName() {
-        if (statistic != null) {
-            return statistic;
-        }
-        return references != null && references == 0 ? "contrast" : "ref-mean";
+        // the engine's rule; the references default to one unless the statistic needs none
+        return TestSpec.defaults().withStatistic(statistic).statisticName(references == null || references > 0);
+    }
+
+    /**
+     * @return the test each trial runs: the study's method, selector, statistic, alternative, termination,
+     *     range and sigma, without a confidence interval
+     */
+    public TestSpec spec() {
+        return TestSpec.defaults().withMethod(method).withMethodOptions(methodParameters).withSelector(selector)
+                .withStatistic(statisticName()).withAlternative(alternative)
+                .withTermination(TestSpec.parse("termination", this::terminationRule)).withRange(range)
+                .withConfidence(0).withNoise(NoiseSpec.sigma(sigma));
     }
 
     /** @return the number of references with the default resolved */

@@ -8,14 +8,10 @@ import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
-import org.salientsi.api.spi.Parameters;
-import org.salientsi.api.statistic.Observation;
-import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.plugin.Plugins;
-import org.salientsi.core.search.NoiseModel;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.validation.generate.GaussianNoise;
@@ -35,9 +31,7 @@ public final class TrialRunner {
 
     private final Study study;
     private final ImageShape shape;
-    private final Selection selection;
-    private final SelectiveTest test;
-    private final Provenance provenance;
+    private final TestEngine engine;
 
     /**
      * @param study the study
@@ -56,15 +50,11 @@ public final class TrialRunner {
             throw new InvalidInputException("statistic " + statistic + " compares with a reference, but the study "
                     + "draws none (--references 0)");
         }
-        Network network = model.network(shape);
-        this.selection = new Selection(CompiledNetwork.compile(network),
-                plugins.method(study.method(), network, Parameters.of(study.methodParameters())),
-                plugins.selector(study.selector()), plugins.statistic(statistic, Parameters.empty()));
-        this.test = SelectiveTest.withDefaults().with(study.alternative()).withTermination(study.terminationRule())
-                .withRange(study.range()).withConfidenceLevel(0).withNoise(NoiseModel.isotropic(study.sigma()));
-        this.provenance = Provenance.empty().withModel(model.sha256(), model.backend())
+        Provenance provenance = Provenance.empty().withModel(model.sha256(), model.backend())
                 .withPlugins(study.method(), study.selector(), statistic).withSigma(study.sigma())
                 .withSeed(study.seed()).withOptions(study.describe());
+        this.engine = TestEngine.create(plugins, model, model.backend(), study.spec()).withProvenance(provenance);
+        engine.selection(shape, refs > 0); // fails now if the model cannot take the study's images
     }
 
     /** @return the shape of the images the trials draw */
@@ -74,7 +64,7 @@ public final class TrialRunner {
 
     /** @return the provenance of the study's results on this model */
     public Provenance provenance() {
-        return provenance;
+        return engine.provenance();
     }
 
     /**
@@ -100,10 +90,9 @@ public final class TrialRunner {
                 GaussianNoise.fill(rng, study.sigma(), r);
                 references.add(Image.of(shape, r));
             }
-            Observation observation = Observation.withReferences(Image.of(shape, x), references);
             SelectiveResult result;
             try {
-                result = test.run(selection, observation, provenance);
+                result = engine.test(Image.of(shape, x), references);
             } catch (EmptyRegionException e) {
                 continue;
             }

@@ -1,0 +1,236 @@
+package org.salientsi.core.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.salientsi.api.backend.LoadedModel;
+import org.salientsi.api.error.ShapeMismatchException;
+import org.salientsi.api.image.Image;
+import org.salientsi.api.image.ImageShape;
+import org.salientsi.api.ir.Network;
+import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.Observation;
+import org.salientsi.core.eval.CompiledNetwork;
+import org.salientsi.core.plugin.Plugins;
+import org.salientsi.core.search.Selection;
+import org.salientsi.core.search.SelectiveTest;
+
+/**
+ * Runs the selective test of a {@link TestSpec} on one loaded model: the one engine behind
+ * {@code salientsi test}, {@code batch}, {@code demo}, {@code serve}, the Java facade and the validation
+ * studies. The network, the saliency method, the selection and the configured {@link SelectiveTest} are
+ * built once per image shape (and per "with or without a reference", which picks the default statistic)
+ * and reused. Thread-safe: {@link #test} may run concurrently. The model stays owned by the caller, who
+ * closes it.
+ *
+ * <pre>{@code
+ * TestEngine engine = TestEngine.create(plugins, model, "onnxruntime 1.28.0",
+ *         TestSpec.defaults().withNoise(NoiseSpec.sigma(1.0)));
+ * SelectiveResult r = engine.test(image, List.of(reference));
+ * }</pre>
+ */
+public final class TestEngine {
+
+    private record Key(ImageShape shape, boolean reference) {
+    }
+
+    private record Prepared(Selection selection, SelectiveTest test) {
+    }
+
+    private final Plugins plugins;
+    private final LoadedModel model;
+    private final String backendLabel;
+    private final TestSpec spec;
+    private final Provenance base;
+    private final ConcurrentHashMap<Key, Prepared> prepared;
+
+    private TestEngine(Plugins plugins, LoadedModel model, String backendLabel, TestSpec spec, Provenance base,
+                       ConcurrentHashMap<Key, Prepared> prepared) {
+        this.plugins = plugins;
+        this.model = model;
+        this.backendLabel = backendLabel;
+        this.spec = spec;
+        this.base = base;
+        this.prepared = prepared;
+    }
+
+    /**
+     * Checks the specification against the model at once: an unknown method, method option, selector or
+     * statistic, a method that is not piecewise linear, a target or CAM layer the model does not have, or a
+     * covariance of the wrong size fails here, before any image is tested (for models of a fixed input
+     * size; for the others, at the first image).
+     *
+     * @param plugins the installed plugins
+     * @param model the loaded model
+     * @param backendLabel the backend's name and version, for provenance
+     * @param spec the test, with its noise
+     * @return the engine
+     * @throws org.salientsi.api.error.InvalidInputException for an option the plugins or the model refuse
+     *     (an {@link org.salientsi.api.error.InvalidOptionException} naming it where it is one option's)
+     * @throws NullPointerException if the specification has no noise
+     */
+    public static TestEngine create(Plugins plugins, LoadedModel model, String backendLabel, TestSpec spec) {
+        Objects.requireNonNull(model, "model");
+        Provenance p = Provenance.empty().withModel(model.sha256(), backendLabel);
+        TestEngine e = new TestEngine(Objects.requireNonNull(plugins, "plugins"), model, backendLabel,
+                checked(spec), describe(p, spec), new ConcurrentHashMap<>());
+        e.checkPlugins();
+        return e;
+    }
+
+    private static TestSpec checked(TestSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(spec.noise(), "the specification has no noise (give a sigma or a covariance)");
+        return spec;
+    }
+
+    /** The provenance's options: covariance, target, method options, CAM layer. */
+    private static Provenance describe(Provenance p, TestSpec spec) {
+        if (spec.noise().label() != null) {
+            p = p.withOption("covariance", spec.noise().label());
+        }
+        if (spec.target() != null) {
+            p = p.withOption("target", spec.target().toString());
+        }
+        for (Map.Entry<String, String> e : spec.methodOptions().entrySet()) {
+            p = p.withOption("method." + e.getKey(), e.getValue());
+        }
+        if (spec.camLayer() != null) {
+            p = p.withOption("cam-layer", spec.camLayer());
+        }
+        return p;
+    }
+
+    private void checkPlugins() {
+        TestSpec.parse("method", () -> plugins.methods().get(spec.method()));
+        plugins.checkMethodOptions(spec.method(), spec.methodParameters());
+        TestSpec.parse("selector", () -> plugins.selector(spec.selector()));
+        if (spec.statistic() != null) {
+            TestSpec.parse("statistic", () -> plugins.statistic(spec.statistic(), Parameters.empty()));
+        }
+        if (model.fixedSize()) {
+            // what depends only on the model and the options fails now, not once per image
+            prepare(model.imageShape(), false, null);
+        }
+    }
+
+    /**
+     * A copy that runs another specification on the same model; it shares the compiled selections when
+     * both choose regions the same way and the noise is the same.
+     *
+     * @param next the specification
+     * @return the engine for it (checked as {@link #create} does)
+     */
+    public TestEngine with(TestSpec next) {
+        checked(next);
+        Provenance p = describe(Provenance.empty().withModel(model.sha256(), backendLabel), next);
+        if (next.sameSelection(spec)) {
+            // the compiled selections carry over; the configured tests follow the new options
+            ConcurrentHashMap<Key, Prepared> carried = new ConcurrentHashMap<>();
+            prepared.forEach((k, v) -> carried.put(k, new Prepared(v.selection(), configure(next, k))));
+            return new TestEngine(plugins, model, backendLabel, next, p, carried);
+        }
+        TestEngine e = new TestEngine(plugins, model, backendLabel, next, p, new ConcurrentHashMap<>());
+        e.checkPlugins();
+        return e;
+    }
+
+    /**
+     * @param provenance what every result of the copy starts from (a study's seed and description, ...)
+     * @return a copy whose results start from that provenance instead of the model's and options' own
+     */
+    public TestEngine withProvenance(Provenance provenance) {
+        return new TestEngine(plugins, model, backendLabel, spec, Objects.requireNonNull(provenance, "provenance"),
+                prepared);
+    }
+
+    /** @return the specification */
+    public TestSpec spec() {
+        return spec;
+    }
+
+    /** @return the model */
+    public LoadedModel model() {
+        return model;
+    }
+
+    /** @return the provenance every result starts from: model hash, backend and options */
+    public Provenance provenance() {
+        return base;
+    }
+
+    /**
+     * Tests the region the saliency map selects in one image.
+     *
+     * @param image the test image (values in the units of the noise)
+     * @param references its references (their mean is used), or an empty list for an in-image test
+     * @return the result
+     * @throws org.salientsi.api.error.InvalidInputException for an image or reference that does not fit
+     *     the model or each other (naming the image), an empty region, or an option the model refuses
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision (never a
+     *     p-value then)
+     */
+    public SelectiveResult test(Image image, List<Image> references) {
+        Observation observation = Observation.withReferences(Objects.requireNonNull(image, "image"), references);
+        Prepared p = prepare(image.shape(), observation.hasReference(), image);
+        Provenance provenance = base;
+        if (references.size() == 1 && references.get(0).name() != null) {
+            provenance = provenance.withOption("reference", references.get(0).name());
+        }
+        return p.test().run(p.selection(), observation, provenance);
+    }
+
+    /**
+     * @param image an image
+     * @return its saliency map, at input resolution, under the specification's method and target
+     */
+    public SaliencyMap map(Image image) {
+        Selection s = prepare(image.shape(), false, image).selection();
+        return s.method().map(s.network().pointEvaluator().evaluate(image.toChw()));
+    }
+
+    /**
+     * Builds (once) what testing images of a shape needs, so that a caller can fail early.
+     *
+     * @param shape the images' shape
+     * @param reference whether the tests have references (which picks the default statistic)
+     * @return the selection for such images
+     * @throws org.salientsi.api.error.InvalidInputException if the model cannot take the shape, or an option
+     *     does not fit the model
+     */
+    public Selection selection(ImageShape shape, boolean reference) {
+        return prepare(shape, reference, null).selection();
+    }
+
+    private Prepared prepare(ImageShape shape, boolean reference, Image image) {
+        return prepared.computeIfAbsent(new Key(shape, reference), k -> build(k, image));
+    }
+
+    private Prepared build(Key key, Image image) {
+        Network network;
+        try {
+            network = model.network(key.shape());
+        } catch (ShapeMismatchException e) {
+            if (image == null) {
+                throw e;
+            }
+            throw new ShapeMismatchException("image " + (image.name() == null ? "" : image.name() + " ")
+                    + "does not fit the model: " + e.getMessage());
+        }
+        Selection selection = new Selection(CompiledNetwork.compile(network),
+                plugins.method(spec.method(), network, spec.methodParameters()),
+                plugins.selector(spec.selector()),
+                plugins.statistic(spec.statisticName(key.reference()), Parameters.empty()));
+        return new Prepared(selection, configure(spec, key));
+    }
+
+    private static SelectiveTest configure(TestSpec spec, Key key) {
+        return SelectiveTest.withDefaults().with(spec.alternative()).withTermination(spec.termination())
+                .withSkipping(spec.skipping()).withRange(spec.range()).withConfidenceLevel(spec.confidence())
+                .withNoise(spec.noise().model(key.shape().size())).withSearchThreads(spec.searchThreads());
+    }
+}
