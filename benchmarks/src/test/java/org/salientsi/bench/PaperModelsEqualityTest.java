@@ -45,10 +45,10 @@ class PaperModelsEqualityTest {
                 assertThat(Math.abs(a.ocP() - b.ocP())).as(what + ": OC p").isLessThanOrEqualTo(1e-7);
                 assertThat(a.pieces()).as(what + ": pieces").isGreaterThan(1);
                 for (int e = 0; e < 2; e++) {
-                    assertThat(a.ci()[e] == null).as(what + ": CI end bounded").isEqualTo(b.ci()[e] == null);
-                    if (a.ci()[e] != null) {
-                        assertThat(Math.abs(a.ci()[e] - b.ci()[e])).as(what + ": CI end")
-                                .isLessThanOrEqualTo(1e-7 * Math.max(1, Math.abs(b.ci()[e])));
+                    assertThat(a.ci().end(e) == null).as(what + ": CI end bounded").isEqualTo(b.ci().end(e) == null);
+                    if (a.ci().end(e) != null) {
+                        assertThat(Math.abs(a.ci().end(e) - b.ci().end(e))).as(what + ": CI end")
+                                .isLessThanOrEqualTo(1e-7 * Math.max(1, Math.abs(b.ci().end(e))));
                     }
                 }
                 compared++;

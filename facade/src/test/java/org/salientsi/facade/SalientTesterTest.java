@@ -199,8 +199,8 @@ class SalientTesterTest {
         double exact = tester.test(x, r).selectiveP();
         SelectiveResult early = tester.withTermination(Termination.decision(0.05)).test(x, r);
         assertThat(early.stopReason()).isIn(StopReason.DECISION, StopReason.EXHAUSTIVE);
-        assertThat(early.pBounds()[0]).isLessThanOrEqualTo(exact + 1e-12);
-        assertThat(early.pBounds()[1]).isGreaterThanOrEqualTo(exact - 1e-12);
+        assertThat(early.pBounds().lower()).isLessThanOrEqualTo(exact + 1e-12);
+        assertThat(early.pBounds().upper()).isGreaterThanOrEqualTo(exact - 1e-12);
         assertThat(early.reject(0.05)).isEqualTo(exact <= 0.05);
     }
 

@@ -21,9 +21,15 @@ import org.salientsi.api.SalientVersion;
  *     target, covariance file hash, ...), sorted by name
  * @param seed the seed that generated the data, or {@code null} for user data
  * @param version the SalientSI version
+ * @param started when the test started, as an ISO-8601 UTC instant ({@code 2026-12-07T14:05:00.123Z}), or
+ *     {@code null} for a provenance that describes no single run (a study's, a batch's)
+ * @param jvm the Java runtime that ran the test ({@code java.vm.name} and {@code java.runtime.version}), or
+ *     {@code null} with {@code started}
+ * @param os the operating system ({@code os.name}, {@code os.version}, {@code os.arch}), or {@code null}
+ *     with {@code started}
  */
 @JsonPropertyOrder({"model_sha256", "backend", "method", "selector", "statistic", "sigma", "options", "seed",
-        "version"})
+        "version", "started", "jvm", "os"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Provenance(
         @JsonProperty("model_sha256") String modelSha256,
@@ -34,7 +40,10 @@ public record Provenance(
         @JsonProperty("sigma") Double sigma,
         @JsonProperty("options") Map<String, String> options,
         @JsonProperty("seed") Long seed,
-        @JsonProperty("version") String version) {
+        @JsonProperty("version") String version,
+        @JsonProperty("started") String started,
+        @JsonProperty("jvm") String jvm,
+        @JsonProperty("os") String os) {
 
     /** Copies the options into a sorted, unmodifiable map. */
     public Provenance {
@@ -44,7 +53,8 @@ public record Provenance(
 
     /** @return an empty provenance carrying only the version */
     public static Provenance empty() {
-        return new Provenance(null, null, null, null, null, null, Map.of(), null, SalientVersion.current());
+        return new Provenance(null, null, null, null, null, null, Map.of(), null, SalientVersion.current(), null, null,
+                null);
     }
 
     /**
@@ -53,7 +63,8 @@ public record Provenance(
      * @return a copy
      */
     public Provenance withModel(String sha, String backendName) {
-        return new Provenance(sha, backendName, method, selector, statistic, sigma, options, seed, version);
+        return new Provenance(sha, backendName, method, selector, statistic, sigma, options, seed,
+                version, started, jvm, os);
     }
 
     /**
@@ -64,7 +75,7 @@ public record Provenance(
      */
     public Provenance withPlugins(String methodName, String selectorSpec, String statisticName) {
         return new Provenance(modelSha256, backend, methodName, selectorSpec, statisticName, sigma, options, seed,
-                version);
+                version, started, jvm, os);
     }
 
     /**
@@ -72,7 +83,8 @@ public record Provenance(
      * @return a copy
      */
     public Provenance withSigma(Double value) {
-        return new Provenance(modelSha256, backend, method, selector, statistic, value, options, seed, version);
+        return new Provenance(modelSha256, backend, method, selector, statistic, value, options, seed,
+                version, started, jvm, os);
     }
 
     /**
@@ -80,7 +92,8 @@ public record Provenance(
      * @return a copy
      */
     public Provenance withSeed(Long value) {
-        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, options, value, version);
+        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, options, value,
+                version, started, jvm, os);
     }
 
     /**
@@ -95,7 +108,8 @@ public record Provenance(
         } else {
             copy.put(key, value);
         }
-        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, copy, seed, version);
+        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, copy, seed,
+                version, started, jvm, os);
     }
 
     /**
@@ -105,7 +119,23 @@ public record Provenance(
     public Provenance withOptions(Map<String, String> more) {
         Map<String, String> copy = new TreeMap<>(options);
         copy.putAll(more);
-        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, copy, seed, version);
+        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, copy, seed,
+                version, started, jvm, os);
     }
 
+    /**
+     * The run's part of the provenance: when it started, on which Java runtime and operating system (as
+     * Tribuo records them), so that a result read later says where and when it was made.
+     *
+     * @param start when the test started
+     * @return a copy
+     */
+    public Provenance withRun(java.time.Instant start) {
+        String runtime = System.getProperty("java.vm.name", "?") + " " + System.getProperty("java.runtime.version",
+                System.getProperty("java.version", "?"));
+        String system = System.getProperty("os.name", "?") + " " + System.getProperty("os.version", "?") + " "
+                + System.getProperty("os.arch", "?");
+        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, options, seed, version,
+                start.toString(), runtime, system);
+    }
 }

@@ -1,7 +1,6 @@
 package org.salientsi.api.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.salientsi.api.error.InvalidValueException;
@@ -38,13 +37,12 @@ import org.salientsi.api.interval.IntervalSet;
  * @param ci the selective confidence interval for \( \eta^\top \mu \), {@code [lo, hi]}, an end the
  *     data cannot bound (or an early stop) being {@code null}
  * @param ciLevel the confidence level of {@code ci}
- * @param bhP the Benjamini-Hochberg adjusted p-value across a batch, or {@code null}
  * @param seconds wall time of the search and p-values (model loading excluded)
  * @param provenance where the result comes from
  */
 @JsonPropertyOrder({"image", "selective_p", "oc_p", "naive_p", "alternative", "statistic", "sigma_t",
         "region_size", "target", "region", "intervals", "oc_interval", "search_range", "mass_outside", "pieces",
-        "p_bounds", "stop_reason", "ci", "ci_level", "bh_p", "seconds", "provenance"})
+        "p_bounds", "stop_reason", "ci", "ci_level", "seconds", "provenance"})
 public record SelectiveResult(
         @JsonProperty("image") String image,
         @JsonProperty("selective_p") double selectiveP,
@@ -61,11 +59,10 @@ public record SelectiveResult(
         @JsonProperty("search_range") Interval searchRange,
         @JsonProperty("mass_outside") double massOutside,
         @JsonProperty("pieces") long pieces,
-        @JsonProperty("p_bounds") double[] pBounds,
+        @JsonProperty("p_bounds") ProbabilityBounds pBounds,
         @JsonProperty("stop_reason") StopReason stopReason,
-        @JsonProperty("ci") Double[] ci,
+        @JsonProperty("ci") ConfidenceInterval ci,
         @JsonProperty("ci_level") double ciLevel,
-        @JsonProperty("bh_p") @JsonInclude(JsonInclude.Include.NON_NULL) Double bhP,
         @JsonProperty("seconds") double seconds,
         @JsonProperty("provenance") Provenance provenance) {
 
@@ -82,26 +79,11 @@ public record SelectiveResult(
         if (!(sigmaT > 0) || Double.isInfinite(sigmaT)) {
             throw InvalidValueException.of("sigma_t must be finite and > 0, got %s", sigmaT);
         }
-        if (pBounds == null || pBounds.length != 2) {
+        if (pBounds == null) {
             throw new InvalidValueException("p_bounds needs two values");
         }
-        probability("p_bounds[0]", pBounds[0]);
-        probability("p_bounds[1]", pBounds[1]);
-        if (pBounds[0] > pBounds[1]) {
-            throw InvalidValueException.of("p_bounds out of order: [%s, %s]", pBounds[0], pBounds[1]);
-        }
-        pBounds = pBounds.clone();
-        if (ci == null || ci.length != 2) {
+        if (ci == null) {
             throw new InvalidValueException("ci needs two ends (null for unbounded)");
-        }
-        ci = ci.clone();
-        for (Double end : ci) {
-            if (end != null) {
-                finite("ci", end);
-            }
-        }
-        if (bhP != null) {
-            probability("bh_p", bhP);
         }
         finite("seconds", seconds);
         if (!(ciLevel >= 0 && ciLevel < 1)) {
@@ -129,16 +111,6 @@ public record SelectiveResult(
         }
     }
 
-    @Override
-    public double[] pBounds() {
-        return pBounds.clone();
-    }
-
-    @Override
-    public Double[] ci() {
-        return ci.clone();
-    }
-
     /**
      * @param alpha significance level in (0, 1)
      * @return whether the selective p-value is at most alpha
@@ -164,17 +136,7 @@ public record SelectiveResult(
     public SelectiveResult withImage(String name) {
         return new SelectiveResult(name, selectiveP, ocP, naiveP, alternative, statistic, sigmaT, regionSize, target,
                 region, intervals, ocInterval, searchRange, massOutside, pieces, pBounds, stopReason, ci, ciLevel,
-                bhP, seconds, provenance);
-    }
-
-    /**
-     * @param adjusted the Benjamini-Hochberg adjusted p-value
-     * @return a copy carrying it
-     */
-    public SelectiveResult withBhP(double adjusted) {
-        return new SelectiveResult(image, selectiveP, ocP, naiveP, alternative, statistic, sigmaT, regionSize, target,
-                region, intervals, ocInterval, searchRange, massOutside, pieces, pBounds, stopReason, ci, ciLevel,
-                adjusted, seconds, provenance);
+                seconds, provenance);
     }
 
     /**
@@ -184,29 +146,6 @@ public record SelectiveResult(
     public SelectiveResult withProvenance(Provenance value) {
         return new SelectiveResult(image, selectiveP, ocP, naiveP, alternative, statistic, sigmaT, regionSize, target,
                 region, intervals, ocInterval, searchRange, massOutside, pieces, pBounds, stopReason, ci, ciLevel,
-                bhP, seconds, value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (!(o instanceof SelectiveResult r)) {
-            return false;
-        }
-        return java.util.Objects.equals(image, r.image) && Double.compare(selectiveP, r.selectiveP) == 0
-                && Double.compare(ocP, r.ocP) == 0 && Double.compare(naiveP, r.naiveP) == 0
-                && alternative == r.alternative && Double.compare(statistic, r.statistic) == 0
-                && Double.compare(sigmaT, r.sigmaT) == 0 && regionSize == r.regionSize && target == r.target
-                && region.equals(r.region) && intervals.equals(r.intervals)
-                && java.util.Objects.equals(ocInterval, r.ocInterval) && searchRange.equals(r.searchRange)
-                && Double.compare(massOutside, r.massOutside) == 0 && pieces == r.pieces
-                && java.util.Arrays.equals(pBounds, r.pBounds) && stopReason == r.stopReason
-                && java.util.Arrays.equals(ci, r.ci) && Double.compare(ciLevel, r.ciLevel) == 0
-                && java.util.Objects.equals(bhP, r.bhP) && Double.compare(seconds, r.seconds) == 0
-                && java.util.Objects.equals(provenance, r.provenance);
-    }
-
-    @Override
-    public int hashCode() {
-        return java.util.Objects.hash(image, selectiveP, statistic, regionSize, intervals);
+                seconds, value);
     }
 }

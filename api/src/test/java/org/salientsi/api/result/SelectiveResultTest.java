@@ -23,7 +23,7 @@ class SelectiveResultTest {
     private static final List<String> DESIGN_FIELDS = List.of("image", "selective_p", "oc_p", "naive_p",
             "alternative", "statistic", "sigma_t", "region_size", "region", "intervals", "search_range",
             "mass_outside", "pieces", "p_bounds", "stop_reason", "ci", "seconds", "provenance");
-    private static final List<String> EXTRA_FIELDS = List.of("target", "oc_interval", "ci_level", "bh_p");
+    private static final List<String> EXTRA_FIELDS = List.of("target", "oc_interval", "ci_level");
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -41,18 +41,18 @@ class SelectiveResultTest {
                 .withOption("alternative", "abs");
     }
 
-    /** Every field set, every null-able end null somewhere, bh_p present. */
+    /** Every field set, every null-able end null somewhere. */
     private static SelectiveResult full() {
         return new SelectiveResult("img_007.npy", 0.0375, 0.21, 1.5e-9, Alternative.ABS, 4.125, 0.75, 3, 1,
                 region(), IntervalSet.of(Interval.of(-INF, -6.5), Interval.of(-1.25, 2.0), Interval.of(4.0, INF)),
-                Interval.of(4.0, 4.5), Interval.of(-11.625, 11.625), 2.5e-23, 187L, new double[] {0.0370, 0.0380},
-                StopReason.PRECISION, new Double[] {null, 3.875}, 0.95, 0.075, 1.625, provenance());
+                Interval.of(4.0, 4.5), Interval.of(-11.625, 11.625), 2.5e-23, 187L,
+                new ProbabilityBounds(0.0370, 0.0380), StopReason.PRECISION, new ConfidenceInterval(null, 3.875), 0.95, 1.625, provenance());
     }
 
     private static SelectiveResult withBounds(double lo, double hi) {
         return new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1, 0, region(),
-                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {lo, hi},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.95, null, 0, Provenance.empty());
+                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(lo, hi),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.95, 0, Provenance.empty());
     }
 
     /** A valid result with one p-value replaced; which one is chosen by {@code field}. */
@@ -61,16 +61,15 @@ class SelectiveResultTest {
         double oc = field.equals("oc_p") ? p : 0.5;
         double naive = field.equals("naive_p") ? p : 0.5;
         double mass = field.equals("mass_outside") ? p : 0;
-        Double bh = field.equals("bh_p") ? p : null;
         return new SelectiveResult(null, sel, oc, naive, Alternative.TWO_SIDED, 1, 1, 1, 0, region(),
-                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), mass, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, new Double[] {-1.0, 2.0}, 0.95, bh, 0, Provenance.empty());
+                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), mass, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(-1.0, 2.0), 0.95, 0, Provenance.empty());
     }
 
     private static SelectiveResult withSelectiveP(double p) {
         return new SelectiveResult(null, p, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1, 0, region(),
-                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {p, p},
-                StopReason.EXHAUSTIVE, new Double[] {-1.0, 2.0}, 0.95, null, 0, Provenance.empty());
+                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(p, p),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(-1.0, 2.0), 0.95, 0, Provenance.empty());
     }
 
     // ---------------------------------------------------------------- JSON
@@ -119,7 +118,7 @@ class SelectiveResultTest {
         assertThat(t.get("stop_reason").asText()).isEqualTo("precision");
         assertThat(t.get("ci").toString()).isEqualTo("[null,3.875]");
         assertThat(t.get("ci_level").asDouble()).isEqualTo(0.95);
-        assertThat(t.get("bh_p").asDouble()).isEqualTo(0.075);
+        assertThat(t.has("bh_p")).isFalse();
         assertThat(t.get("seconds").asDouble()).isEqualTo(1.625);
         JsonNode prov = t.get("provenance");
         assertThat(prov.get("model_sha256").asText()).startsWith("9f86d081");
@@ -147,15 +146,15 @@ class SelectiveResultTest {
         assertThat(back).isEqualTo(r);
         assertThat(back.intervals().infimum()).isEqualTo(-INF);
         assertThat(back.intervals().supremum()).isEqualTo(INF);
-        assertThat(back.ci()).containsExactly(null, 3.875);
+        assertThat(back.ci()).isEqualTo(new ConfidenceInterval(null, 3.875));
         assertThat(back.provenance()).isEqualTo(r.provenance());
     }
 
     @Test
     void jsonRoundTripOfUnboundedSearchRangeAndCi() throws Exception {
         SelectiveResult r = new SelectiveResult(null, 1, 1, 1, Alternative.LESS, -0.5, 2, 1, 0, region(),
-                IntervalSet.of(Interval.REAL_LINE), null, Interval.REAL_LINE, 0, 1, new double[] {1, 1},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.9, null, 0, Provenance.empty());
+                IntervalSet.of(Interval.REAL_LINE), null, Interval.REAL_LINE, 0, 1, new ProbabilityBounds(1, 1),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.9, 0, Provenance.empty());
         String text = json.writeValueAsString(r);
         JsonNode t = json.readTree(text);
         assertThat(t.get("search_range").toString()).isEqualTo("[null,null]");
@@ -166,25 +165,29 @@ class SelectiveResultTest {
     }
 
     @Test
-    void jsonOmitsBhPWhenNull() throws Exception {
-        SelectiveResult r = withSelectiveP(0.5);
-        assertThat(r.bhP()).isNull();
-        JsonNode t = json.readTree(json.writeValueAsString(r));
-        assertThat(t.has("bh_p")).isFalse();
-        assertThat(json.readValue(json.writeValueAsString(r), SelectiveResult.class).bhP()).isNull();
+    void aBatchLineIsTheResultWithTheAdjustedPValue() throws Exception {
+        SelectiveResult r = full();
+        JsonNode line = json.readTree(json.writeValueAsString(new BatchLine(r, 0.625)));
+        JsonNode alone = json.readTree(json.writeValueAsString(r));
+        assertThat(line.get("bh_p").asDouble()).isEqualTo(0.625);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) line).remove("bh_p");
+        assertThat(line).isEqualTo(alone);
     }
 
     @Test
-    void jsonIncludesBhPAfterWithBhP() throws Exception {
-        JsonNode t = json.readTree(json.writeValueAsString(withSelectiveP(0.5).withBhP(0.625)));
-        assertThat(t.get("bh_p").asDouble()).isEqualTo(0.625);
+    void aBatchLineRefusesAnAdjustedPValueOutsideTheUnitInterval() {
+        for (double bad : new double[] {Double.NaN, 1.25, -0.0625}) {
+            assertThatThrownBy(() -> new BatchLine(full(), bad)).as("bh_p %s", bad)
+                    .isInstanceOf(InvalidValueException.class).hasMessageContaining("bh_p")
+                    .hasMessageContaining(Double.toString(bad));
+        }
     }
 
     // ---------------------------------------------------------------- validation
 
     @Test
     void rejectsNaNPValuesNamingTheField() {
-        for (String field : List.of("selective_p", "oc_p", "naive_p", "mass_outside", "bh_p")) {
+        for (String field : List.of("selective_p", "oc_p", "naive_p", "mass_outside")) {
             assertThatThrownBy(() -> withP(field, Double.NaN)).as(field)
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining(field)
@@ -194,7 +197,7 @@ class SelectiveResultTest {
 
     @Test
     void rejectsPValuesOutsideTheUnitIntervalNamingTheValue() {
-        for (String field : List.of("selective_p", "oc_p", "naive_p", "mass_outside", "bh_p")) {
+        for (String field : List.of("selective_p", "oc_p", "naive_p", "mass_outside")) {
             assertThatThrownBy(() -> withP(field, 1.25)).as(field)
                     .isInstanceOf(InvalidValueException.class)
                     .hasMessageContaining(field)
@@ -227,28 +230,29 @@ class SelectiveResultTest {
         assertThatThrownBy(() -> withBounds(0.1, Double.NaN)).isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("p_bounds");
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1, 0,
-                region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.95, null, 0, Provenance.empty()))
+                region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, ProbabilityBounds.of(
+                new double[] {0.5}),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.95, 0, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("p_bounds");
     }
 
     @Test
     void rejectsNonFiniteStatisticSigmaCiAndSeconds() {
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, Double.NaN, 1, 1,
-                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.95, null, 0, Provenance.empty()))
+                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.95, 0, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("statistic");
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, 1, 0, 1,
-                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.95, null, 0, Provenance.empty()))
+                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.95, 0, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("sigma_t");
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1,
-                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, new Double[] {null, INF}, 0.95, null, 0, Provenance.empty()))
+                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, INF), 0.95, 0, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("ci");
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1,
-                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.95, null, Double.NaN, Provenance.empty()))
+                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.95, Double.NaN, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("seconds");
     }
 
@@ -257,8 +261,8 @@ class SelectiveResultTest {
         // the constructor promises "a result never carries NaN"; Jackson would write ci_level as NaN
         for (double level : new double[] {Double.NaN, INF}) {
             assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1,
-                    0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                    StopReason.EXHAUSTIVE, new Double[] {null, null}, level, null, 0, Provenance.empty()))
+                    0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1,
+                    new ProbabilityBounds(0.5, 0.5), StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), level, 0, Provenance.empty()))
                     .as("ci_level %s", level)
                     .isInstanceOf(InvalidValueException.class).hasMessageContaining("ci_level");
         }
@@ -267,28 +271,30 @@ class SelectiveResultTest {
     @Test
     void rejectsMissingRequiredParts() {
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, null, 1, 1, 1,
-                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, new Double[] {null, null}, 0.95, null, 0, Provenance.empty()))
+                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, new ConfidenceInterval(null, null), 0.95, 0, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("alternative");
         assertThatThrownBy(() -> new SelectiveResult(null, 0.5, 0.5, 0.5, Alternative.GREATER, 1, 1, 1,
-                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new double[] {0.5, 0.5},
-                StopReason.EXHAUSTIVE, null, 0.95, null, 0, Provenance.empty()))
+                0, region(), IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, new ProbabilityBounds(0.5, 0.5),
+                StopReason.EXHAUSTIVE, null, 0.95, 0, Provenance.empty()))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("ci");
     }
 
     @Test
-    void arraysAreCopiedInAndOut() {
-        double[] bounds = {0.25, 0.375};
-        Double[] ci = {-1.0, 2.0};
-        SelectiveResult r = new SelectiveResult(null, 0.3, 0.5, 0.5, Alternative.TWO_SIDED, 1, 1, 1, 0, region(),
-                IntervalSet.of(-5, 5), null, Interval.of(-11, 11), 0, 1, bounds, StopReason.PRECISION, ci, 0.95,
-                null, 0, Provenance.empty());
-        bounds[0] = 0;
-        ci[0] = -100.0;
-        r.pBounds()[1] = 1;
-        r.ci()[1] = 100.0;
-        assertThat(r.pBounds()).containsExactly(0.25, 0.375);
-        assertThat(r.ci()).containsExactly(-1.0, 2.0);
+    void boundsAndIntervalAreValuesWrittenAsArrays() throws Exception {
+        ProbabilityBounds b = new ProbabilityBounds(0.25, 0.375);
+        assertThat(b).isEqualTo(ProbabilityBounds.of(new double[] {0.25, 0.375})).hasSameHashCodeAs(
+                new ProbabilityBounds(0.25, 0.375));
+        assertThat(json.writeValueAsString(b)).isEqualTo("[0.25,0.375]");
+        assertThat(json.readValue("[0.25,0.375]", ProbabilityBounds.class)).isEqualTo(b);
+        assertThat(b.exact()).isFalse();
+        ConfidenceInterval ci = new ConfidenceInterval(-1.0, null);
+        assertThat(json.writeValueAsString(ci)).isEqualTo("[-1.0,null]");
+        assertThat(json.readValue("[-1.0,null]", ConfidenceInterval.class)).isEqualTo(ci);
+        assertThat(ci.end(0)).isEqualTo(-1.0);
+        assertThat(ci.end(1)).isNull();
+        assertThatThrownBy(() -> ConfidenceInterval.of(new Double[] {1.0})).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("ci");
     }
 
     // ---------------------------------------------------------------- reject(alpha)
@@ -321,12 +327,23 @@ class SelectiveResultTest {
         assertThat(r.withImage("other.npy")).isEqualTo(new SelectiveResult("other.npy", r.selectiveP(), r.ocP(),
                 r.naiveP(), r.alternative(), r.statistic(), r.sigmaT(), r.regionSize(), r.target(), r.region(),
                 r.intervals(), r.ocInterval(), r.searchRange(), r.massOutside(), r.pieces(), r.pBounds(),
-                r.stopReason(), r.ci(), r.ciLevel(), r.bhP(), r.seconds(), r.provenance()));
-        assertThat(r.withBhP(0.5).bhP()).isEqualTo(0.5);
+                r.stopReason(), r.ci(), r.ciLevel(), r.seconds(), r.provenance()));
         assertThat(r.withProvenance(Provenance.empty()).provenance()).isEqualTo(Provenance.empty());
         assertThat(r.image()).isEqualTo("img_007.npy");
-        assertThat(r.bhP()).isEqualTo(0.075);
-        assertThatThrownBy(() -> r.withBhP(1.5)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aRunsProvenanceSaysWhenAndOnWhichRuntimeAndSystem() throws Exception {
+        java.time.Instant start = java.time.Instant.parse("2026-12-07T14:05:00.123Z");
+        Provenance p = provenance().withRun(start);
+        assertThat(p.started()).isEqualTo("2026-12-07T14:05:00.123Z");
+        assertThat(p.jvm()).contains(System.getProperty("java.runtime.version"));
+        assertThat(p.os()).startsWith(System.getProperty("os.name")).endsWith(System.getProperty("os.arch"));
+        JsonNode t = json.readTree(json.writeValueAsString(p));
+        assertThat(t.get("started").asText()).isEqualTo("2026-12-07T14:05:00.123Z");
+        assertThat(json.readValue(json.writeValueAsString(p), Provenance.class)).isEqualTo(p);
+        assertThat(provenance().started()).isNull();
+        assertThat(p.withOption("x", "y").withSeed(3L).started()).as("copies keep the run").isEqualTo(p.started());
     }
 
     @Test
@@ -438,7 +455,7 @@ class SelectiveResultTest {
         java.util.LinkedHashMap<String, String> unsorted = new java.util.LinkedHashMap<>();
         unsorted.put("z", "1");
         unsorted.put("a", "2");
-        Provenance direct = new Provenance(null, null, null, null, null, null, unsorted, null, "v");
+        Provenance direct = new Provenance(null, null, null, null, null, null, unsorted, null, "v", null, null, null);
         unsorted.put("b", "3");
         assertThat(direct.options().keySet()).containsExactly("a", "z");
     }
@@ -453,7 +470,7 @@ class SelectiveResultTest {
 
     @Test
     void provenanceVersionDefaultsToTheLibraryVersion() {
-        Provenance p = new Provenance(null, null, null, null, null, null, null, null, null);
+        Provenance p = new Provenance(null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(p.version()).isEqualTo(org.salientsi.api.SalientVersion.current()).isNotBlank();
         assertThat(p.options()).isEmpty();
         assertThat(Provenance.empty().version()).isEqualTo(org.salientsi.api.SalientVersion.current());
@@ -465,8 +482,9 @@ class SelectiveResultTest {
         List<String> names = new ArrayList<>();
         t.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("model_sha256", "backend", "method", "selector", "statistic", "sigma",
-                "options", "seed", "version");
+                "options", "seed", "version", "started", "jvm", "os");
         assertThat(t.get("sigma").isNull()).isTrue();
+        assertThat(t.get("started").isNull()).isTrue();
         assertThat(t.get("options").toString()).isEqualTo("{}");
     }
 

@@ -20,6 +20,7 @@ import org.salientsi.cli.Errors;
 import org.salientsi.cli.io.ImageSet;
 import org.salientsi.cli.progress.Progress;
 import org.salientsi.cli.report.BatchReport;
+import org.salientsi.api.result.BatchLine;
 import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
 import org.salientsi.core.engine.TestEngine;
@@ -205,7 +206,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<ReportEntry> out = new ArrayList<>(entries);
         for (int k = 0; k < p.length; k++) {
             ReportEntry e = entries.get(ok.get(k));
-            out.set(ok.get(k), ReportEntry.tested(e.image(), e.map(), e.result().withBhP(adjusted[k])));
+            out.set(ok.get(k), e.withBhP(adjusted[k]));
         }
         return out;
     }
@@ -216,7 +217,7 @@ public final class BatchCommand implements Callable<Integer> {
             for (int i = 0; i < entries.size(); i++) {
                 ReportEntry e = entries.get(i);
                 if (e.ok()) {
-                    out.println(context.json().writeValueAsString(e.result()));
+                    out.println(context.json().writeValueAsString(new BatchLine(e.result(), e.bhP())));
                 } else {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("image", e.label());
@@ -238,10 +239,10 @@ public final class BatchCommand implements Callable<Integer> {
             }
             SelectiveResult r = e.result();
             out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(),
-                    r.regionSize(), r.statistic(), r.selectiveP(), r.bhP(), r.ocP(), r.naiveP(), r.pieces(),
+                    r.regionSize(), r.statistic(), r.selectiveP(), e.bhP(), r.ocP(), r.naiveP(), r.pieces(),
                     r.seconds());
         }
-        long rejected = entries.stream().filter(e -> e.ok() && e.result().bhP() <= 0.05).count();
+        long rejected = entries.stream().filter(e -> e.ok() && e.bhP() <= 0.05).count();
         out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed; BH-adjusted p <= 0.05 (false discovery rate 5%%): "
                 + "%d%n", entries.size(), entries.size() - failed, failed, rejected);
     }

@@ -21,13 +21,13 @@ final class ResultText {
                 r.sigmaT(), r.provenance().statistic(), r.alternative().label()));
         String how = r.stopReason() == StopReason.EXHAUSTIVE
                 ? "exact, " + r.pieces() + " linear pieces"
-                : String.format(Locale.ROOT, "bounds [%.4g, %.4g], stopped early (%s), %d pieces", r.pBounds()[0],
-                        r.pBounds()[1], r.stopReason().label(), r.pieces());
+                : String.format(Locale.ROOT, "bounds [%.4g, %.4g], stopped early (%s), %d pieces", r.pBounds().lower(),
+                        r.pBounds().upper(), r.stopReason().label(), r.pieces());
         line(out, "selective p", String.format(Locale.ROOT, "%.6g   (%s)", r.selectiveP(), how));
         line(out, "OC p", String.format(Locale.ROOT, "%.6g   (conditioned on the single linear piece)", r.ocP()));
         line(out, "naive p", String.format(Locale.ROOT, "%.6g   (ignores the selection; not valid)", r.naiveP()));
         if (r.ciLevel() > 0) {
-            Double[] ci = r.ci();
+            Double[] ci = r.ci().toArray();
             line(out, String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()), "[" + end(ci[0], "-inf") + ", "
                     + end(ci[1], "+inf") + "] for the contrast eta^T mu");
         }

@@ -153,8 +153,7 @@ public final class BatchReport {
             long sel = entries.stream().filter(e -> e.ok() && e.result().selectiveP() <= 0.05).count();
             sb.append("; selective p &le; 0.05: ").append(sel);
             if (bh) {
-                long adj = entries.stream().filter(e -> e.ok() && e.result().bhP() != null
-                        && e.result().bhP() <= 0.05).count();
+                long adj = entries.stream().filter(e -> e.ok() && e.bhP() != null && e.bhP() <= 0.05).count();
                 sb.append("; BH-adjusted p &le; 0.05 (false discovery rate 5%): ").append(adj);
             }
         }
@@ -201,13 +200,13 @@ public final class BatchReport {
         cell(sb, r.regionSize(), Integer.toString(r.regionSize()));
         cell(sb, r.statistic(), Html.num(r.statistic()));
         cell(sb, r.selectiveP(), "<b>" + Html.num(r.selectiveP()) + "</b>"
-                + (r.stoppedEarly() ? " <span class=\"small\">[" + Html.num(r.pBounds()[0]) + ", "
-                + Html.num(r.pBounds()[1]) + "]</span>" : ""));
+                + (r.stoppedEarly() ? " <span class=\"small\">[" + Html.num(r.pBounds().lower()) + ", "
+                + Html.num(r.pBounds().upper()) + "]</span>" : ""));
         if (bh) {
-            if (r.bhP() == null) {
+            if (e.bhP() == null) {
                 sb.append("<td data-v=\"\"></td>");
             } else {
-                cell(sb, r.bhP(), Html.num(r.bhP()));
+                cell(sb, e.bhP(), Html.num(e.bhP()));
             }
         }
         cell(sb, r.ocP(), Html.num(r.ocP()));

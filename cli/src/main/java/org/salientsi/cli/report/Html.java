@@ -53,7 +53,7 @@ final class Html {
         if (r.ciLevel() <= 0) {
             return "not computed";
         }
-        Double[] ci = r.ci();
+        Double[] ci = r.ci().toArray();
         return "[" + end(ci[0], "-inf") + ", " + end(ci[1], "+inf") + "]";
     }
 

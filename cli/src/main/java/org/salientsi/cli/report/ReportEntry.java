@@ -13,8 +13,11 @@ import org.salientsi.api.saliency.SaliencyMap;
  * @param map its saliency map, or {@code null}
  * @param result the test's result, or {@code null} for a failed image
  * @param error what went wrong, or {@code null} for a tested image
+ * @param bhP the Benjamini-Hochberg adjusted p-value across a batch, or {@code null} (a single test, or
+ *     before the batch is adjusted)
  */
-public record ReportEntry(String label, Image image, SaliencyMap map, SelectiveResult result, String error) {
+public record ReportEntry(String label, Image image, SaliencyMap map, SelectiveResult result, String error,
+                          Double bhP) {
 
     /** Checks that the entry is either a result or an error. */
     public ReportEntry {
@@ -31,7 +34,15 @@ public record ReportEntry(String label, Image image, SaliencyMap map, SelectiveR
      */
     public static ReportEntry tested(Image image, SaliencyMap map, SelectiveResult result) {
         String label = result.image() != null ? result.image() : image.name();
-        return new ReportEntry(label, image, map, result, null);
+        return new ReportEntry(label, image, map, result, null, null);
+    }
+
+    /**
+     * @param adjusted the Benjamini-Hochberg adjusted p-value across the batch
+     * @return a copy carrying it
+     */
+    public ReportEntry withBhP(double adjusted) {
+        return new ReportEntry(label, image, map, result, error, adjusted);
     }
 
     /**
@@ -41,7 +52,7 @@ public record ReportEntry(String label, Image image, SaliencyMap map, SelectiveR
      * @return the entry
      */
     public static ReportEntry failed(String label, Image image, String error) {
-        return new ReportEntry(label, image, null, null, error);
+        return new ReportEntry(label, image, null, null, error, null);
     }
 
     /** @return whether the image was tested */

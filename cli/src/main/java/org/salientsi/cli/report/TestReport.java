@@ -62,7 +62,7 @@ public final class TestReport {
         SelectiveResult r = entry.result();
         sb.append("<p>").append(verdict(r)).append("</p>\n");
         sb.append(figures(entry));
-        sb.append("<h2>p-values</h2>\n").append(pTable(r));
+        sb.append("<h2>p-values</h2>\n").append(pTable(r, entry.bhP()));
         sb.append("<h2>Test</h2>\n").append(details(r));
         sb.append("<h2>Truncation set</h2>\n").append(intervals(r.intervals()));
         sb.append("<h2>Provenance</h2>\n").append(Html.provenance(r.provenance()));
@@ -71,8 +71,8 @@ public final class TestReport {
 
     private static String verdict(SelectiveResult r) {
         String how = r.stopReason() == StopReason.EXHAUSTIVE ? "exact, over " + r.pieces() + " linear pieces"
-                : "stopped early (" + r.stopReason().label() + "): between " + Html.num(r.pBounds()[0]) + " and "
-                        + Html.num(r.pBounds()[1]);
+                : "stopped early (" + r.stopReason().label() + "): between " + Html.num(r.pBounds().lower()) + " and "
+                        + Html.num(r.pBounds().upper());
         return "Selective p-value <b>" + Html.num(r.selectiveP()) + "</b> (" + Html.esc(how) + ", "
                 + Html.esc(r.alternative().label()) + "). It is valid given that the saliency map selected this "
                 + "region; the naive p-value (" + Html.num(r.naiveP()) + ") ignores the selection and is not.";
@@ -125,15 +125,15 @@ public final class TestReport {
         }
     }
 
-    private static String pTable(SelectiveResult r) {
+    private static String pTable(SelectiveResult r, Double bhP) {
         StringBuilder sb = new StringBuilder("<table><tr><th class=\"l\">p-value</th><th>value</th>"
                 + "<th>bounds</th><th class=\"l\">conditions on</th></tr>\n");
-        double[] b = r.pBounds();
+        double[] b = r.pBounds().toArray();
         sb.append("<tr class=\"sel\"><td class=\"l\">selective</td><td>").append(Html.num(r.selectiveP()))
                 .append("</td><td>[").append(Html.num(b[0])).append(", ").append(Html.num(b[1]))
                 .append("]</td><td class=\"l\">the selected region (the set Z): valid</td></tr>\n");
-        if (r.bhP() != null) {
-            sb.append("<tr><td class=\"l\">selective, BH-adjusted</td><td>").append(Html.num(r.bhP()))
+        if (bhP != null) {
+            sb.append("<tr><td class=\"l\">selective, BH-adjusted</td><td>").append(Html.num(bhP))
                     .append("</td><td></td><td class=\"l\">Benjamini-Hochberg across the batch</td></tr>\n");
         }
         sb.append("<tr><td class=\"l\">over-conditioned (OC)</td><td>").append(Html.num(r.ocP()))

@@ -12,6 +12,8 @@ import org.salientsi.api.interval.Interval;
 import org.salientsi.api.interval.IntervalSet;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.ConfidenceInterval;
+import org.salientsi.api.result.ProbabilityBounds;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
@@ -66,6 +68,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     SelectiveResult run(Provenance provenance) {
         long started = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         ImageShape shape = observation.image().shape();
         TensorShape input = selection.network().network().inputShape();
         if (input.channels() != shape.channels() || input.height() != shape.height()
@@ -204,7 +207,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                     r.fullPasses() + l.fullPasses(), r.residualFailures() + l.residualFailures(),
                     r.overBudget() + l.overBudget(), r.touchedUnits() + l.touchedUnits());
         }
-        Provenance prov = provenance
+        Provenance prov = provenance.withRun(startedAt)
                 .withPlugins(selection.method().name(), selection.selector().name(), selection.statistic().name())
                 .withOption("alternative", alt.label())
                 .withOption("termination", termination.toString())
@@ -227,8 +230,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         return new SelectiveResult(observation.image().name(), selectiveP, ocP, naiveP, alt, t, sigmaT,
                 region.size(), map.target(), region, z.intersect(Interval.of(zMin, zMax)), oc,
-                Interval.of(zMin, zMax), massOutside, pieces, pBounds, stop, ci, config.confidenceLevel(), null,
-                seconds, prov);
+                Interval.of(zMin, zMax), massOutside, pieces, ProbabilityBounds.of(pBounds), stop,
+                ConfidenceInterval.of(ci), config.confidenceLevel(), seconds, prov);
     }
 
     /**

@@ -46,12 +46,12 @@ class BoundedPValueTest {
                         Image.grey(8, 8, Gaussian.vector(rng, 64, 1)));
                 SelectiveResult exact = base.run(selection, obs, Provenance.empty());
                 assertThat(exact.stopReason()).isEqualTo(StopReason.EXHAUSTIVE);
-                assertThat(exact.pBounds()).containsExactly(exact.selectiveP(), exact.selectiveP());
+                assertThat(exact.pBounds().toArray()).containsExactly(exact.selectiveP(), exact.selectiveP());
                 double p = exact.selectiveP();
 
                 SelectiveResult precise = base.withTermination(Termination.precision(1e-3)).run(selection, obs,
                         Provenance.empty());
-                double[] b = precise.pBounds();
+                double[] b = precise.pBounds().toArray();
                 assertThat(b[0]).isLessThanOrEqualTo(p + 1e-12);
                 assertThat(b[1]).isGreaterThanOrEqualTo(p - 1e-12);
                 assertThat(b[1] - b[0]).isLessThanOrEqualTo(1e-3);
@@ -60,7 +60,7 @@ class BoundedPValueTest {
 
                 SelectiveResult decided = base.withTermination(Termination.decision(0.05)).run(selection, obs,
                         Provenance.empty());
-                double[] d = decided.pBounds();
+                double[] d = decided.pBounds().toArray();
                 assertThat(d[0]).isLessThanOrEqualTo(p + 1e-12);
                 assertThat(d[1]).isGreaterThanOrEqualTo(p - 1e-12);
                 assertThat(decided.reject(0.05)).as("decision at 0.05 (p = %s, bounds [%s, %s])", p, d[0], d[1])

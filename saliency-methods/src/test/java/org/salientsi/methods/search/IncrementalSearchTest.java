@@ -175,11 +175,11 @@ class IncrementalSearchTest {
             assertThat(a.stopReason()).as(what).isEqualTo(b.stopReason());
             assertClose(a.selectiveP(), b.selectiveP(), what + ": selective p");
             assertClose(a.ocP(), b.ocP(), what + ": OC p");
-            assertClose(a.pBounds()[0], b.pBounds()[0], what + ": lower bound");
-            assertClose(a.pBounds()[1], b.pBounds()[1], what + ": upper bound");
+            assertClose(a.pBounds().lower(), b.pBounds().lower(), what + ": lower bound");
+            assertClose(a.pBounds().upper(), b.pBounds().upper(), what + ": upper bound");
             for (int k = 0; k < 2; k++) {
-                Double ea = a.ci()[k];
-                Double eb = b.ci()[k];
+                Double ea = a.ci().end(k);
+                Double eb = b.ci().end(k);
                 assertThat(ea == null).as(what + ": CI end " + k + " bounded").isEqualTo(eb == null);
                 if (ea != null) {
                     assertClose(ea, eb, what + ": CI end " + k);

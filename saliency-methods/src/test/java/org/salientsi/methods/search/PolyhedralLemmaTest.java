@@ -139,7 +139,7 @@ class PolyhedralLemmaTest {
                 double bb = Double.isInfinite(hi) ? 1 : nd.cumulativeProbability(hi);
                 return (nd.cumulativeProbability(t) - a) / (bb - a) - level;
             };
-            Double got = res.ci()[end];
+            Double got = res.ci().end(end);
             double left = t - 6 * sigma;
             double right = t + 6 * sigma;
             double fl = f.value(left);

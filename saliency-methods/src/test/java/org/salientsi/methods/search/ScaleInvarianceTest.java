@@ -227,8 +227,8 @@ class ScaleInvarianceTest {
         closeInterval(r.ocInterval(), base.ocInterval(), s, unit, label + ": OC interval");
         closeInterval(r.searchRange(), base.searchRange(), s, unit, label + ": search range");
         for (int end = 0; end < 2; end++) {
-            Double got = r.ci()[end];
-            Double want = base.ci()[end];
+            Double got = r.ci().end(end);
+            Double want = base.ci().end(end);
             assertThat(got == null).as("%s: CI end %d bounded", label, end).isEqualTo(want == null);
             if (want != null) {
                 close(got, want, s, unit, label + ": CI end " + end);

@@ -101,7 +101,7 @@ final class NullStudy {
             sel[i] = r.selectiveP();
             oc[i] = r.ocP();
             naive[i] = r.naiveP();
-            Double[] ci = r.ci();
+            Double[] ci = r.ci().toArray();
             if ((ci[0] == null || ci[0] <= 0) && (ci[1] == null || ci[1] >= 0)) {
                 covers++;
             }
