@@ -1,4 +1,4 @@
-# Reference values for GaussianBlurTest: scipy.ndimage.gaussian_filter in constant mode and numpy
+# Reference values for MapProcessingTest: scipy.ndimage.gaussian_filter in constant mode and numpy
 # percentiles of a fixed 7 x 9 plane. Run: python3 blur_reference.py > blur_reference.txt
 # (numpy 2.4.6, scipy 1.17.1 when the committed file was made)
 import numpy as np

@@ -25,7 +25,8 @@ import org.salientsi.sanity.StudyProgress;
 import org.salientsi.sanity.invariance.InvarianceCheck;
 import org.salientsi.sanity.invariance.ShiftCompensation;
 import org.salientsi.sanity.map.ControlMethods;
-import org.salientsi.sanity.map.GaussianBlur;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
 import org.salientsi.sanity.mask.MaskAgreement;
 import org.salientsi.sanity.mask.MaskScores;
 import org.salientsi.sanity.mask.MaskStudy;
@@ -304,7 +305,8 @@ public final class SanityCommand implements Runnable {
         public Integer call() throws IOException {
             context.setDebug(modelOptions.debug);
             SanityInputs in = SanityInputs.read(common.images, null, masks, common.limit);
-            MaskAgreement agreement = new MaskAgreement(!signed, blur == 0 ? null : new GaussianBlur(blur, truncate));
+            MaskAgreement agreement = new MaskAgreement(!signed,
+                    blur == 0 ? null : GaussianBlur.of(blur, truncate, Border.ZERO));
             try (ModelSession session = ModelSession.open(context, modelOptions)) {
                 Network network = session.network(in.shape());
                 MaskStudy study = new MaskStudy(CompiledNetwork.compile(network), methods(context, network, common),

@@ -1,7 +1,8 @@
 package org.salientsi.sanity.mask;
 
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.sanity.map.GaussianBlur;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
 import org.salientsi.sanity.map.Percentile;
 
 /**
@@ -27,7 +28,7 @@ public record MaskAgreement(boolean absolute, GaussianBlur blur) {
 
     /** @return the paper's processing: absolute value, then a Gaussian blur with sigma 1 truncated at 3.5 */
     public static MaskAgreement viviano() {
-        return new MaskAgreement(true, new GaussianBlur(1.0, 3.5));
+        return new MaskAgreement(true, GaussianBlur.of(1.0, 3.5, Border.ZERO));
     }
 
     /** @return no processing (the map as given) */

@@ -2,7 +2,8 @@ package org.salientsi.sanity.mask;
 
 import java.util.SplittableRandom;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.sanity.map.GaussianBlur;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
 
 /**
  * Mask operations of Viviano et al.'s training variants (SANITY.md section 3.2), on CHW images with a
@@ -87,7 +88,7 @@ public final class Masks {
         for (int i = 0; i < m.length; i++) {
             m[i] = mask[i] ? 1 : 0;
         }
-        double[] b = new GaussianBlur(sigma, GaussianBlur.DEFAULT_TRUNCATE).apply(m, height, width);
+        double[] b = GaussianBlur.of(sigma, Border.ZERO).apply(m, height, width);
         boolean[] out = new boolean[mask.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = b[i] > 0;

@@ -4,7 +4,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.ir.TensorShape;
-import org.salientsi.sanity.map.GaussianBlur;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
 
 /**
  * The replacement (baseline) operator {@code B(x, S)} of SANITY.md section 1: the perturbed features
@@ -225,7 +226,7 @@ public record Replacement(Kind kind, double a, double b) {
                 break;
             }
             case BLUR:
-                return new GaussianBlur(Double.isNaN(a) ? DEFAULT_BLUR_SIGMA : a, GaussianBlur.DEFAULT_TRUNCATE)
+                return GaussianBlur.of(Double.isNaN(a) ? DEFAULT_BLUR_SIGMA : a, Border.ZERO)
                         .applyChannels(chw, channels, shape.height(), shape.width());
             default:
                 throw new IllegalStateException();

@@ -10,9 +10,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
 
-/** Blur and percentiles against scipy/numpy values (blur_reference.py, output committed beside it). */
-class GaussianBlurTest {
+/**
+ * The sanity checks' map processing against scipy/numpy values (blur_reference.py, output committed beside it): the
+ * blur with the zero border they use, percentiles; and the Sobel control map.
+ */
+class MapProcessingTest {
 
     private static double[] plane() {
         double[] p = new double[63];
@@ -23,7 +28,7 @@ class GaussianBlurTest {
     }
 
     private static List<String[]> reference() throws IOException {
-        try (InputStream in = GaussianBlurTest.class.getResourceAsStream("/org/salientsi/sanity/"
+        try (InputStream in = MapProcessingTest.class.getResourceAsStream("/org/salientsi/sanity/"
                 + "blur_reference.txt")) {
             assertThat(in).isNotNull();
             List<String[]> out = new ArrayList<>();
@@ -43,7 +48,7 @@ class GaussianBlurTest {
             if (!"blur".equals(r[0])) {
                 continue;
             }
-            GaussianBlur blur = new GaussianBlur(Double.parseDouble(r[1]), Double.parseDouble(r[2]));
+            GaussianBlur blur = GaussianBlur.of(Double.parseDouble(r[1]), Double.parseDouble(r[2]), Border.ZERO);
             double[] expected = Arrays.stream(r, 3, r.length).mapToDouble(Double::parseDouble).toArray();
             assertThat(blur.apply(plane(), 7, 9)).as("sigma %s", r[1]).containsExactly(expected, within(1e-13));
             checked++;
@@ -66,7 +71,7 @@ class GaussianBlurTest {
 
     @Test
     void zeroSigmaIsTheIdentity() {
-        assertThat(new GaussianBlur(0, 4).apply(plane(), 7, 9)).containsExactly(plane());
+        assertThat(GaussianBlur.of(0, 4, Border.ZERO).apply(plane(), 7, 9)).containsExactly(plane());
     }
 
     @Test
