@@ -12,6 +12,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 
 /**
  * The module and package rules of DESIGN.md section 3, written once: {@link ArchitectureTest} applies them to the
@@ -20,8 +21,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * <p>A module is named by its packages: {@code org.salientsi.api..} (api), {@code org.salientsi.io..} (io),
  * {@code org.salientsi.core..} (inference-core), {@code org.salientsi.methods..} (saliency-methods),
  * {@code org.salientsi.backend.dl4j..} and {@code org.salientsi.backend.onnx..} (the backends),
- * {@code org.salientsi.facade..}, {@code org.salientsi.validation..} (validation, validation-spark) and
- * {@code org.salientsi.cli..} (the command line).
+ * {@code org.salientsi.facade..}, {@code org.salientsi.validation..} (validation, validation-spark),
+ * {@code org.salientsi.sanity..} (the saliency sanity checks) and {@code org.salientsi.cli..} (the command line).
  */
 public final class ArchitectureRules {
 
@@ -32,6 +33,8 @@ public final class ArchitectureRules {
     static final String DL4J = "org.salientsi.backend.dl4j..";
     static final String ONNX = "org.salientsi.backend.onnx..";
     static final String CLI = "org.salientsi.cli..";
+    static final String VALIDATION = "org.salientsi.validation..";
+    static final String SANITY = "org.salientsi.sanity..";
 
     /** The api is the contract every module implements: it names none of them. */
     public static final ArchRule API_KNOWS_NO_IMPLEMENTATION = noClasses()
@@ -69,6 +72,16 @@ public final class ArchitectureRules {
             .that().resideInAPackage(IO)
             .should().dependOnClassesThat(projectClassesOutside(IO, API))
             .because("io reads and writes .npy and PNG files into api values and nothing else (DESIGN.md 3)");
+
+    /**
+     * The selective-inference validation studies and the saliency sanity checks are two modules on the methods: they
+     * share nothing above them, so neither names the other.
+     */
+    public static final ArchRule SANITY_AND_VALIDATION_ARE_INDEPENDENT = CompositeArchRule
+            .of(noClasses().that().resideInAPackage(SANITY).should().dependOnClassesThat(resideInAPackage(VALIDATION)))
+            .and(noClasses().that().resideInAPackage(VALIDATION).should().dependOnClassesThat(resideInAPackage(SANITY)))
+            .because("sanity (the reliability papers) and validation (the studies of the selective p-values)"
+                    + " answer different questions and are read, tested and released alone");
 
     /** Only the command line owns the console and the process. */
     public static final ArchRule LIBRARIES_NEVER_PRINT_OR_EXIT = noClasses()

@@ -30,6 +30,7 @@ class ArchitectureTest {
             "org.salientsi.backend.onnx.OnnxBackendProvider",
             "org.salientsi.facade.SalientSI",
             "org.salientsi.validation.run.StudyRunner",
+            "org.salientsi.sanity.reliability.KrippendorffAlpha",
             "org.salientsi.validation.spark.SparkTrialExecutor",
             "org.salientsi.cli.Main");
 
@@ -61,6 +62,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule librariesNeverPrintOrExit = ArchitectureRules.LIBRARIES_NEVER_PRINT_OR_EXIT;
+
+    @ArchTest
+    static final ArchRule sanityAndValidationAreIndependent = ArchitectureRules.SANITY_AND_VALIDATION_ARE_INDEPENDENT;
 
     @ArchTest
     static final ArchRule noCyclesBetweenModules = ArchitectureRules.NO_CYCLES_BETWEEN_MODULES;

@@ -29,6 +29,10 @@ import org.salientsi.methods.archfixture.PrintsToStderr;
 import org.salientsi.methods.archfixture.PrintsToStdout;
 import org.salientsi.methods.archfixture.down.Lower;
 import org.salientsi.methods.archfixture.up.Upper;
+import org.salientsi.sanity.archfixture.SanityHelper;
+import org.salientsi.sanity.archfixture.SanityNamingValidation;
+import org.salientsi.validation.archfixture.ValidationHelper;
+import org.salientsi.validation.archfixture.ValidationNamingSanity;
 
 /**
  * Each rule of {@link ArchitectureRules} fails on a few classes of this module's test sources that break it (named
@@ -98,6 +102,14 @@ class RulesCanFailTest {
     @Test
     void theCommandLineMayPrintAndExit() {
         assertPasses(ArchitectureRules.LIBRARIES_NEVER_PRINT_OR_EXIT, CliPrinter.class, CoreHelper.class);
+    }
+
+    @Test
+    void sanityNamingValidationOrTheReverseBreaksSanityAndValidationAreIndependent() {
+        ArchRule rule = ArchitectureRules.SANITY_AND_VALIDATION_ARE_INDEPENDENT;
+        assertFailsNaming(rule, SanityNamingValidation.class, ValidationHelper.class);
+        assertFailsNaming(rule, ValidationNamingSanity.class, SanityHelper.class);
+        assertPasses(rule, SanityHelper.class, ValidationHelper.class, CoreHelper.class);
     }
 
     @Test

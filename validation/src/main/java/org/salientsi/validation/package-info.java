@@ -1,6 +1,6 @@
 /**
- * Validation of selective p-values at scale, and the sanity checks of saliency metrics, masks and
- * input invariance (SANITY.md, package {@code sanity}).
+ * Validation of selective p-values at scale. (The sanity checks of saliency metrics, masks and input
+ * invariance, SANITY.md, are the separate module {@code salientsi-sanity}, package {@code org.salientsi.sanity}.)
  *
  * <p>Studies: {@code study} (what a study is, one trial), {@code generate} (the paper's synthetic
  * images), {@code executor} (where trials run: a local thread pool, or Spark through the

@@ -20,23 +20,24 @@ import org.salientsi.cli.progress.Progress;
 import org.salientsi.cli.sanity.SanityInputs;
 import org.salientsi.cli.sanity.Variants;
 import org.salientsi.core.eval.CompiledNetwork;
-import org.salientsi.validation.sanity.NamedMethods;
-import org.salientsi.validation.sanity.StudyProgress;
-import org.salientsi.validation.sanity.invariance.InvarianceCheck;
-import org.salientsi.validation.sanity.invariance.ShiftCompensation;
-import org.salientsi.validation.sanity.map.ControlMethods;
-import org.salientsi.validation.sanity.map.GaussianBlur;
-import org.salientsi.validation.sanity.mask.MaskAgreement;
-import org.salientsi.validation.sanity.mask.MaskScores;
-import org.salientsi.validation.sanity.mask.MaskStudy;
-import org.salientsi.validation.sanity.metrics.MetricsResult;
-import org.salientsi.validation.sanity.metrics.MetricsStudy;
-import org.salientsi.validation.sanity.perturb.Metric;
-import org.salientsi.validation.sanity.reliability.ReliabilityOptions;
-import org.salientsi.validation.sanity.reliability.ReliabilitySummary;
-import org.salientsi.validation.sanity.report.InvarianceReport;
-import org.salientsi.validation.sanity.report.MaskReport;
-import org.salientsi.validation.sanity.report.MetricsReport;
+import org.salientsi.sanity.NamedMethods;
+import org.salientsi.sanity.StudyProgress;
+import org.salientsi.sanity.invariance.InvarianceCheck;
+import org.salientsi.sanity.invariance.ShiftCompensation;
+import org.salientsi.sanity.map.ControlMethods;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
+import org.salientsi.sanity.mask.MaskAgreement;
+import org.salientsi.sanity.mask.MaskScores;
+import org.salientsi.sanity.mask.MaskStudy;
+import org.salientsi.sanity.metrics.MetricsResult;
+import org.salientsi.sanity.metrics.MetricsStudy;
+import org.salientsi.sanity.perturb.Metric;
+import org.salientsi.sanity.reliability.ReliabilityOptions;
+import org.salientsi.sanity.reliability.ReliabilitySummary;
+import org.salientsi.sanity.report.InvarianceReport;
+import org.salientsi.sanity.report.MaskReport;
+import org.salientsi.sanity.report.MetricsReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -298,7 +299,8 @@ public final class SanityCommand implements Runnable {
         public Integer call() throws IOException {
             context.setDebug(modelOptions.debug);
             SanityInputs in = SanityInputs.read(common.images, null, masks, common.limit);
-            MaskAgreement agreement = new MaskAgreement(!signed, blur == 0 ? null : new GaussianBlur(blur, truncate));
+            MaskAgreement agreement = new MaskAgreement(!signed,
+                    blur == 0 ? null : GaussianBlur.of(blur, truncate, Border.ZERO));
             try (ModelSession session = ModelSession.open(context, modelOptions)) {
                 Network network = session.network(in.shape());
                 MaskStudy study = new MaskStudy(CompiledNetwork.compile(network), methods(context, network, common),
@@ -430,7 +432,7 @@ public final class SanityCommand implements Runnable {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static String est(org.salientsi.validation.sanity.reliability.KrippendorffAlpha.Estimate e) {
+    private static String est(org.salientsi.sanity.reliability.KrippendorffAlpha.Estimate e) {
         return f3(e.alpha()) + " [" + f3(e.lower()) + ", " + f3(e.upper()) + "]";
     }
 }

@@ -14,7 +14,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.cli.io.ImageSet;
 import org.salientsi.io.ImageFiles;
-import org.salientsi.validation.sanity.SanityImage;
+import org.salientsi.sanity.SanityImage;
 
 /**
  * The images of a sanity check: every {@code .npy}/{@code .png} of a folder (or glob) in file-name

@@ -3,10 +3,10 @@ package org.salientsi.cli.sanity;
 import java.util.ArrayList;
 import java.util.List;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.validation.sanity.perturb.OutputSpec;
-import org.salientsi.validation.sanity.perturb.PerturbationConfig;
-import org.salientsi.validation.sanity.perturb.PerturbationUnit;
-import org.salientsi.validation.sanity.perturb.Replacement;
+import org.salientsi.sanity.perturb.OutputSpec;
+import org.salientsi.sanity.perturb.PerturbationConfig;
+import org.salientsi.sanity.perturb.PerturbationUnit;
+import org.salientsi.sanity.perturb.Replacement;
 
 /** Builds the perturbation variants of {@code sanity metrics}: every combination of the listed choices. */
 public final class Variants {

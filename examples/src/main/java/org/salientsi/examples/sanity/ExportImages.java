@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.salientsi.io.Npy;
 import org.salientsi.io.NpyDtype;
-import org.salientsi.validation.sanity.shift.CrossDistractor;
+import org.salientsi.sanity.shift.CrossDistractor;
 
 /**
  * Writes images as {@code .npy} files (float32, shape (28, 28)) for {@code salientsi sanity}: the first N

@@ -14,17 +14,17 @@ import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.spi.PluginRegistry;
 import org.salientsi.core.eval.CompiledNetwork;
-import org.salientsi.validation.sanity.SanityImage;
-import org.salientsi.validation.sanity.StudyProgress;
-import org.salientsi.validation.sanity.map.ControlMethods;
-import org.salientsi.validation.sanity.metrics.MetricsResult;
-import org.salientsi.validation.sanity.metrics.MetricsStudy;
-import org.salientsi.validation.sanity.perturb.PerturbationConfig;
-import org.salientsi.validation.sanity.perturb.Replacement;
-import org.salientsi.validation.sanity.reliability.KrippendorffAlpha;
-import org.salientsi.validation.sanity.reliability.ReliabilityOptions;
-import org.salientsi.validation.sanity.reliability.ReliabilitySummary;
-import org.salientsi.validation.sanity.report.MetricsReport;
+import org.salientsi.sanity.SanityImage;
+import org.salientsi.sanity.StudyProgress;
+import org.salientsi.sanity.map.ControlMethods;
+import org.salientsi.sanity.metrics.MetricsResult;
+import org.salientsi.sanity.metrics.MetricsStudy;
+import org.salientsi.sanity.perturb.PerturbationConfig;
+import org.salientsi.sanity.perturb.Replacement;
+import org.salientsi.sanity.reliability.KrippendorffAlpha;
+import org.salientsi.sanity.reliability.ReliabilityOptions;
+import org.salientsi.sanity.reliability.ReliabilitySummary;
+import org.salientsi.sanity.report.MetricsReport;
 
 /**
  * Tomsett et al.'s reliability study on the committed Fashion-MNIST CNN: the first N test images, every

@@ -15,18 +15,18 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
-import org.salientsi.validation.sanity.SanityImage;
-import org.salientsi.validation.sanity.StudyProgress;
-import org.salientsi.validation.sanity.generalisation.LocalisationVsGeneralisation;
-import org.salientsi.validation.sanity.generalisation.ModelOutcome;
-import org.salientsi.validation.sanity.mask.MaskAgreement;
-import org.salientsi.validation.sanity.mask.MaskStudy;
-import org.salientsi.validation.sanity.mask.Masks;
-import org.salientsi.validation.sanity.report.Csv;
-import org.salientsi.validation.sanity.report.HtmlPage;
-import org.salientsi.validation.sanity.report.Json;
-import org.salientsi.validation.sanity.shift.CrossDistractor;
-import org.salientsi.validation.sanity.shift.RocAuc;
+import org.salientsi.sanity.SanityImage;
+import org.salientsi.sanity.StudyProgress;
+import org.salientsi.sanity.generalisation.LocalisationVsGeneralisation;
+import org.salientsi.sanity.generalisation.ModelOutcome;
+import org.salientsi.sanity.mask.MaskAgreement;
+import org.salientsi.sanity.mask.MaskStudy;
+import org.salientsi.sanity.mask.Masks;
+import org.salientsi.sanity.report.Csv;
+import org.salientsi.sanity.report.HtmlPage;
+import org.salientsi.sanity.report.Json;
+import org.salientsi.sanity.shift.CrossDistractor;
+import org.salientsi.sanity.shift.RocAuc;
 
 /**
  * Viviano et al.'s synthetic shift benchmark (SANITY.md sections 3.2, 3.3, 3.6) with {@link SmallCnn}:

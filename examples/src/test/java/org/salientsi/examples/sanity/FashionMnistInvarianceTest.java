@@ -13,9 +13,9 @@ import org.salientsi.api.saliency.SaliencyMethodProvider;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.spi.PluginRegistry;
 import org.salientsi.io.Npy;
-import org.salientsi.validation.sanity.SanityImage;
-import org.salientsi.validation.sanity.invariance.InvarianceCheck;
-import org.salientsi.validation.sanity.invariance.ShiftCompensation;
+import org.salientsi.sanity.SanityImage;
+import org.salientsi.sanity.invariance.InvarianceCheck;
+import org.salientsi.sanity.invariance.ShiftCompensation;
 
 /**
  * The input-invariance check on the example Fashion-MNIST CNN and two real test images whose uniform

@@ -11,7 +11,7 @@ import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
-import org.salientsi.validation.sanity.shift.CrossDistractor;
+import org.salientsi.sanity.shift.CrossDistractor;
 
 /** The training code on a handful of synthetic images: it trains, saves, and the IR reproduces DL4J. */
 class SmallCnnSmokeTest {

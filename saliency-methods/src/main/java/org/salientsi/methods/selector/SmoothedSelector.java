@@ -8,11 +8,13 @@ import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
 import org.salientsi.api.spi.PluginRegistry;
+import org.salientsi.methods.blur.Border;
+import org.salientsi.methods.blur.GaussianBlur;
 
 /**
  * {@code smooth:S+SPEC}: blurs the map with a Gaussian of standard deviation {@code S} pixels
- * ({@link GaussianBlur}, as {@code scipy.ndimage.gaussian_filter}) and then selects with the selector
- * {@code SPEC}, e.g. {@code smooth:1.5+threshold:0}. The blur is linear, so on a linear piece it maps
+ * ({@link GaussianBlur} with the {@link Border#REFLECT} border, scipy's default) and then selects with the
+ * selector {@code SPEC}, e.g. {@code smooth:1.5+threshold:0}. The blur is linear, so on a linear piece it maps
  * the intercepts and slopes and the inner selector decides on the blurred map.
  */
 public final class SmoothedSelector implements RegionSelector {
@@ -30,7 +32,10 @@ public final class SmoothedSelector implements RegionSelector {
      * @throws InvalidInputException if sigma is out of range
      */
     public SmoothedSelector(double sigma, RegionSelector inner) {
-        this.blur = new GaussianBlur(sigma);
+        if (!(sigma > 0 && sigma <= GaussianBlur.MAX_SIGMA)) {
+            throw new InvalidInputException("smoothing needs a standard deviation in (0, 1000] pixels, got " + sigma);
+        }
+        this.blur = GaussianBlur.of(sigma, Border.REFLECT);
         this.inner = java.util.Objects.requireNonNull(inner, "inner");
     }
 
