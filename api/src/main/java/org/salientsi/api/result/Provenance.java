@@ -138,4 +138,13 @@ public record Provenance(
         return new Provenance(modelSha256, backend, method, selector, statistic, sigma, options, seed, version,
                 start.toString(), runtime, system);
     }
+
+    /**
+     * @return a copy without the run's part ({@code started}, {@code jvm}, {@code os}): what a result depends
+     *     on, so that two runs of the same test have equal such copies
+     */
+    public Provenance withoutRun() {
+        return new Provenance(modelSha256, backend, method, selector, statistic, sigma, options, seed, version, null,
+                null, null);
+    }
 }

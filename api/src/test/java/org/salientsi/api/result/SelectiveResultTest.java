@@ -344,6 +344,7 @@ class SelectiveResultTest {
         assertThat(json.readValue(json.writeValueAsString(p), Provenance.class)).isEqualTo(p);
         assertThat(provenance().started()).isNull();
         assertThat(p.withOption("x", "y").withSeed(3L).started()).as("copies keep the run").isEqualTo(p.started());
+        assertThat(p.withoutRun()).isEqualTo(provenance());
     }
 
     @Test
