@@ -27,7 +27,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         }
         ErrorMessages.Kind kind = ErrorMessages.kind(ex);
         context.err().println("salientsi: " + ErrorMessages.message(ex)
-                + (kind == ErrorMessages.Kind.INTERNAL && !debug ? "; run again with --debug for the stack trace" : ""));
+                + (kind == ErrorMessages.Kind.INTERNAL && !debug
+                        ? "; run again with --debug for the stack trace" : ""));
         return ExitCodes.of(kind);
     }
 }

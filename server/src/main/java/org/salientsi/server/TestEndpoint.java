@@ -140,7 +140,8 @@ final class TestEndpoint {
             return error(status, ErrorMessages.message(e), kind.label());
         } catch (Throwable e) { // an Error other than out of memory: still answered
             LOG.error("internal failure of a test request", e);
-            return error(500, "internal error (" + e.getClass().getSimpleName() + ")", ErrorMessages.Kind.INTERNAL.label());
+            return error(500, "internal error (" + e.getClass().getSimpleName() + ")",
+                    ErrorMessages.Kind.INTERNAL.label());
         }
     }
 
