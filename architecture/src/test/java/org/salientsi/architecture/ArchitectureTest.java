@@ -29,6 +29,7 @@ class ArchitectureTest {
             "org.salientsi.backend.dl4j.Dl4jBackendProvider",
             "org.salientsi.backend.onnx.OnnxBackendProvider",
             "org.salientsi.facade.SalientSI",
+            "org.salientsi.server.SalientServer",
             "org.salientsi.validation.run.StudyRunner",
             "org.salientsi.sanity.reliability.KrippendorffAlpha",
             "org.salientsi.validation.spark.SparkTrialExecutor",
@@ -59,6 +60,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ioKnowsOnlyTheApi = ArchitectureRules.IO_KNOWS_ONLY_THE_API;
+
+    @ArchTest
+    static final ArchRule serverKnowsOnlyTheFacadeAndBelow = ArchitectureRules.SERVER_KNOWS_ONLY_THE_FACADE_AND_BELOW;
 
     @ArchTest
     static final ArchRule librariesNeverPrintOrExit = ArchitectureRules.LIBRARIES_NEVER_PRINT_OR_EXIT;

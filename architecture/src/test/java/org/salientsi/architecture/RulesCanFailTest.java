@@ -33,6 +33,8 @@ import org.salientsi.sanity.archfixture.SanityHelper;
 import org.salientsi.sanity.archfixture.SanityNamingValidation;
 import org.salientsi.validation.archfixture.ValidationHelper;
 import org.salientsi.validation.archfixture.ValidationNamingSanity;
+import org.salientsi.server.archfixture.ServerNamingCli;
+import org.salientsi.server.archfixture.ServerOnTheFacade;
 
 /**
  * Each rule of {@link ArchitectureRules} fails on a few classes of this module's test sources that break it (named
@@ -88,6 +90,13 @@ class RulesCanFailTest {
     @Test
     void ioNamingCoreBreaksIoKnowsOnlyTheApi() {
         assertFailsNaming(ArchitectureRules.IO_KNOWS_ONLY_THE_API, IoNamingCore.class);
+    }
+
+    @Test
+    void aServerNamingTheCommandLineBreaksServerKnowsOnlyTheFacadeAndBelow() {
+        ArchRule rule = ArchitectureRules.SERVER_KNOWS_ONLY_THE_FACADE_AND_BELOW;
+        assertFailsNaming(rule, ServerNamingCli.class, ServerOnTheFacade.class);
+        assertPasses(rule, ServerOnTheFacade.class, CoreHelper.class);
     }
 
     @Test

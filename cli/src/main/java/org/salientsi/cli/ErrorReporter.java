@@ -1,16 +1,17 @@
 package org.salientsi.cli;
 
+import org.salientsi.facade.ErrorMessages;
 import picocli.CommandLine;
 
 /**
- * Turns an exception into one readable line on standard error and an exit code (see {@link Errors}):
- * 2 for bad input or usage, 1 for numerical breakdowns and internal failures. The stack trace only
- * with {@code --debug}.
+ * Turns an exception into one readable line on standard error ({@link ErrorMessages}) and an exit code
+ * ({@link ExitCodes}): 2 for bad input or usage, 1 for numerical breakdowns and internal failures. The stack
+ * trace only with {@code --debug}.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
-    static final int EXIT_INTERNAL = Errors.EXIT_INTERNAL;
-    static final int EXIT_BAD_INPUT = Errors.EXIT_BAD_INPUT;
+    static final int EXIT_INTERNAL = ExitCodes.EXIT_INTERNAL;
+    static final int EXIT_BAD_INPUT = ExitCodes.EXIT_BAD_INPUT;
 
     private final CliContext context;
 
@@ -24,9 +25,10 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         if (debug) {
             ex.printStackTrace(context.err());
         }
-        Errors.Kind kind = Errors.kind(ex);
-        context.err().println("salientsi: " + Errors.message(ex)
-                + (kind == Errors.Kind.INTERNAL && !debug ? "; run again with --debug for the stack trace" : ""));
-        return kind.exitCode();
+        ErrorMessages.Kind kind = ErrorMessages.kind(ex);
+        context.err().println("salientsi: " + ErrorMessages.message(ex)
+                + (kind == ErrorMessages.Kind.INTERNAL && !debug
+                        ? "; run again with --debug for the stack trace" : ""));
+        return ExitCodes.of(kind);
     }
 }

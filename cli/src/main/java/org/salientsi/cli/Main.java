@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.salientsi.facade.ErrorMessages;
 
 /** Entry point of the {@code salientsi} launcher. */
 public final class Main {
@@ -43,8 +44,8 @@ public final class Main {
             if (debug) {
                 x.printStackTrace(e);
             }
-            e.println("salientsi: " + Errors.message(x));
-            return Errors.EXIT_INTERNAL;
+            e.println("salientsi: " + ErrorMessages.message(x));
+            return ExitCodes.EXIT_INTERNAL;
         } finally {
             o.flush();
             e.flush();

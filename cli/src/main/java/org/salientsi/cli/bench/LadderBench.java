@@ -11,10 +11,10 @@ import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.Errors;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.facade.ErrorMessages;
 import org.salientsi.io.ImageFiles;
 
 /**
@@ -158,6 +158,6 @@ public final class LadderBench {
         if (e instanceof OutOfMemoryError) {
             return "out of memory (the JVM's heap; raise it with SALIENTSI_JAVA_OPTS=-Xmx...)";
         }
-        return Errors.message(e);
+        return ErrorMessages.message(e);
     }
 }

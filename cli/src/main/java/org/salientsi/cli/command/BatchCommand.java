@@ -16,7 +16,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.CliContext;
-import org.salientsi.cli.Errors;
+import org.salientsi.cli.ExitCodes;
 import org.salientsi.cli.io.ImageSet;
 import org.salientsi.cli.progress.Progress;
 import org.salientsi.cli.report.BatchReport;
@@ -25,6 +25,7 @@ import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
+import org.salientsi.facade.ErrorMessages;
 import org.salientsi.io.ImageFiles;
 import org.salientsi.io.ReadLimits;
 import picocli.CommandLine.ArgGroup;
@@ -134,7 +135,7 @@ public final class BatchCommand implements Callable<Integer> {
             nameCount.merge(f.getFileName().toString(), 1, Integer::sum);
         }
         List<ReportEntry> entries = new ArrayList<>();
-        List<Errors.Kind> kinds = new ArrayList<>();
+        List<ErrorMessages.Kind> kinds = new ArrayList<>();
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
             // a fixed-size model bounds what an image file may make us allocate
@@ -158,8 +159,8 @@ public final class BatchCommand implements Callable<Integer> {
                         if (context.debug()) {
                             e.printStackTrace(context.err());
                         }
-                        entries.add(ReportEntry.failed(label, x, Errors.message(e)));
-                        kinds.add(Errors.kind(e));
+                        entries.add(ReportEntry.failed(label, x, ErrorMessages.message(e)));
+                        kinds.add(ErrorMessages.kind(e));
                     }
                     progress.step();
                 }
@@ -178,7 +179,7 @@ public final class BatchCommand implements Callable<Integer> {
                 context.out().println("report: " + report.resolve("index.html").toAbsolutePath());
             }
         }
-        return kinds.stream().anyMatch(k -> k != null) ? Errors.EXIT_BAD_INPUT : 0;
+        return kinds.stream().anyMatch(k -> k != null) ? ExitCodes.EXIT_BAD_INPUT : 0;
     }
 
     private static Image pairedReference(Path dir, Path image, ReadLimits limits) {
@@ -211,7 +212,7 @@ public final class BatchCommand implements Callable<Integer> {
         return out;
     }
 
-    private void print(List<ReportEntry> entries, List<Errors.Kind> kinds) throws IOException {
+    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds) throws IOException {
         PrintWriter out = context.out();
         if (json) {
             for (int i = 0; i < entries.size(); i++) {

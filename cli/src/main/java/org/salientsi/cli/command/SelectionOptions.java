@@ -1,13 +1,13 @@
 package org.salientsi.cli.command;
 
 
+import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.cli.run.NpyCovariance;
 import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.Termination;
+import org.salientsi.facade.NpyCovariance;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

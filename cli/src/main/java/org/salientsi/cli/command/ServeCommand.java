@@ -9,13 +9,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.cli.CliContext;
-import org.salientsi.cli.serve.ModelCatalog;
-import org.salientsi.cli.serve.SalientServer;
-import org.salientsi.cli.serve.StopSignals;
+import org.salientsi.server.ModelCatalog;
+import org.salientsi.server.SalientServer;
+import org.salientsi.server.StopSignals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code salientsi serve}: the test of {@code salientsi test} as an HTTP JSON service. */
+/**
+ * {@code salientsi serve}: the test of {@code salientsi test} as an HTTP JSON service. The flags become the
+ * configuration of the server module's {@link SalientServer} over a {@link ModelCatalog}; this command owns only
+ * the process (the paper's models shipped in this jar, the printed address, signals, the exit code).
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Serve selective tests over HTTP (JSON).",
         description = {"Loads the models of a folder once and answers, until stopped:",
@@ -90,7 +94,9 @@ public final class ServeCommand implements Callable<Integer> {
     private static Path extractPaperModels() throws IOException {
         Path dir = Files.createTempDirectory("salientsi-serve");
         dir.toFile().deleteOnExit(); // registered first, deleted last
-        ModelCatalog.extractPaperModels(dir);
+        for (int size : new int[] {8, 16, 32, 64}) {
+            DemoCommand.extract(dir, "model_" + size + ".h5");
+        }
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(f -> f.toFile().deleteOnExit());
         }

@@ -1,6 +1,6 @@
 /**
- * What the command line adds to the engine ({@link org.salientsi.core.engine.TestEngine}): the noise
- * covariance read from a {@code .npy} file ({@link org.salientsi.cli.run.NpyCovariance}) and the
- * adjustment of a batch's p-values ({@link org.salientsi.cli.run.BenjaminiHochberg}).
+ * What the command line adds to the engine ({@link org.salientsi.core.engine.TestEngine}): the adjustment of
+ * a batch's p-values ({@link org.salientsi.cli.run.BenjaminiHochberg}). The covariance read from a
+ * {@code .npy} file is the facade's {@link org.salientsi.facade.NpyCovariance}, shared with the server.
  */
 package org.salientsi.cli.run;

@@ -14,6 +14,7 @@ import org.salientsi.core.search.Termination;
 import org.salientsi.facade.SalientSI;
 import org.salientsi.facade.SalientTester;
 import org.salientsi.io.ImageFiles;
+import org.salientsi.server.ServeFixture;
 
 /** The facade ({@code salientsi-facade}) gives the command line's results for the same input and options. */
 class FacadeResultTest {

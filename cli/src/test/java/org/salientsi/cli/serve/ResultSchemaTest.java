@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.salientsi.cli.CliRun;
 import org.salientsi.cli.TestData;
+import org.salientsi.server.ServeFixture;
 
 /**
  * The JSON Schemas shipped in the api jar ({@code org/salientsi/api/result/*.schema.json}) accept the real

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.salientsi.server.ServeFixture;
 
 /**
  * {@code salientsi serve} as a child JVM with a small heap (128 MiB): a request whose parsed body
@@ -78,7 +79,7 @@ class ServeExitTest {
             assertThat(health.statusCode()).isEqualTo(200);
             HttpResponse<String> test = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/test"))
                     .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofString(HostileClientsTest.valid().toString())).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(ServeFixture.validRequest().toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(test.statusCode()).as(test.body()).isEqualTo(200);
             assertThat(ServeFixture.JSON.readTree(test.body()).has("selective_p")).isTrue();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.salientsi.cli.CliRun;
 import org.salientsi.cli.TestData;
+import org.salientsi.server.ServeFixture;
 
 /**
  * A load test of {@code serve} on loopback with the paper's 16x16 model: concurrent clients send

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.salientsi.cli.TestData;
+import org.salientsi.server.ServeFixture;
 
 /**
  * {@code salientsi serve} as a separate process: it prints its address, answers, and on SIGTERM finishes

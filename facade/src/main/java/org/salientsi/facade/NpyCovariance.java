@@ -1,0 +1,31 @@
+package org.salientsi.facade;
+
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.core.engine.NoiseSpec;
+import org.salientsi.core.search.NoiseModel;
+import org.salientsi.io.NpyArray;
+
+/**
+ * The noise covariance of {@code --covariance FILE.npy} (and of the server's {@code covariance} field): an
+ * {@code n x n} array in HWC order, checked against the images' size when a test is prepared.
+ *
+ * @param array the array as read
+ */
+public record NpyCovariance(NpyArray array) implements NoiseSpec {
+
+    @Override
+    public NoiseModel model(int n) {
+        double[] matrix = array.toSquareMatrix(n);
+        try {
+            return NoiseModel.covariance(matrix, n);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("--covariance " + array.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the file's name, as provenance records it */
+    @Override
+    public String label() {
+        return array.file();
+    }
+}

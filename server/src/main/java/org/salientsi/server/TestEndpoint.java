@@ -1,0 +1,179 @@
+package org.salientsi.server;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.core.engine.TestEngine;
+import org.salientsi.facade.ErrorMessages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /v1/test} without HTTP: the bytes of a request body to its answer, a status and a JSON
+ * object. The body is parsed under limits checked while it streams, before the tree they would
+ * allocate exists: nesting depth at most {@link ServeLimits#MAX_JSON_DEPTH}, numbers of at most
+ * {@link ServeLimits#MAX_JSON_NUMBER_LENGTH} characters, names of at most
+ * {@link ServeLimits#MAX_JSON_NAME_LENGTH}, a bounded number of tokens; a duplicated field and text
+ * after the object are refused. Answers: 200 with the result; 400 for bad input (the command line's
+ * one-line message, {@code "error_kind": "bad-input"}); 422 for a numerical breakdown; 503 when the
+ * test ran out of memory ({@code "unavailable"}: retry later or send less); 500 for any other
+ * failure ({@code "internal"}). Never throws: every body gets an answer. Thread-safe.
+ */
+final class TestEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TestEndpoint.class);
+
+    /**
+     * An answer.
+     *
+     * @param status the HTTP status
+     * @param json the JSON body (UTF-8)
+     */
+    record Answer(int status, byte[] json) {
+    }
+
+    /** Written before it is needed: answering an out-of-memory failure must not need memory. */
+    private static final Answer OUT_OF_MEMORY = new Answer(503, ("{\"error\":\"the server ran out of memory for this "
+            + "request; retry later, or send a smaller one\",\"error_kind\":\"unavailable\"}")
+            .getBytes(StandardCharsets.UTF_8));
+
+    private final ModelCatalog catalog;
+    private final ObjectMapper json;
+    private final ObjectMapper reader;
+
+    /**
+     * @param catalog the models
+     * @param json the mapper that writes results (the command line's)
+     * @param maxBodyBytes the largest body (the longest document and string)
+     * @param maxJsonTokens the most JSON tokens a body may have
+     */
+    TestEndpoint(ModelCatalog catalog, ObjectMapper json, long maxBodyBytes, long maxJsonTokens) {
+        this.catalog = catalog;
+        this.json = json;
+        this.reader = reader(maxBodyBytes, maxJsonTokens);
+    }
+
+    /**
+     * The mapper that reads request bodies: the limits above, {@code NaN} and {@code Infinity} read as
+     * numbers (so that a non-finite pixel gets the command line's message), duplicate fields and
+     * trailing text refused.
+     */
+    static ObjectMapper reader(long maxBodyBytes, long maxJsonTokens) {
+        StreamReadConstraints limits = StreamReadConstraints.builder()
+                .maxNestingDepth(ServeLimits.MAX_JSON_DEPTH)
+                .maxNumberLength(ServeLimits.MAX_JSON_NUMBER_LENGTH)
+                .maxNameLength(ServeLimits.MAX_JSON_NAME_LENGTH)
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                .maxDocumentLength(maxBodyBytes)
+                .maxTokenCount(maxJsonTokens)
+                .build();
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(limits)
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return JsonMapper.builder(factory).build();
+    }
+
+    /**
+     * @param body a request body
+     * @return the request it holds
+     * @throws InvalidInputException if it is not JSON within the limits, or not a valid request
+     */
+    TestRequest parse(byte[] body) {
+        JsonNode node;
+        try (JsonParser parser = reader.createParser(body)) {
+            node = reader.readTree(parser);
+            if (node != null && parser.nextToken() != null) {
+                throw new InvalidInputException("the request body is not valid JSON: text after the JSON object, at "
+                        + "byte " + parser.currentTokenLocation().getByteOffset());
+            }
+        } catch (StreamConstraintsException e) {
+            throw new InvalidInputException("the request body exceeds a limit: " + limitMessage(e));
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("the request body is not valid JSON: "
+                    + e.getOriginalMessage().replace('\n', ' ').replace('\r', ' '));
+        } catch (IOException e) {
+            throw new InvalidInputException("the request body could not be read: " + e.getMessage());
+        }
+        return TestRequest.parse(node);
+    }
+
+    /**
+     * Runs the test a body asks for.
+     *
+     * @param body a request body
+     * @return its answer; never throws
+     */
+    Answer answer(byte[] body) {
+        try {
+            TestRequest request = parse(body);
+            TestEngine runner = catalog.runner(request.model(), request.settings());
+            SelectiveResult r = runner.test(request.image(), request.references()).withImage(request.imageName());
+            return new Answer(200, json.writeValueAsBytes(r));
+        } catch (OutOfMemoryError e) {
+            LOG.warn("a test request ran out of memory; answered 503");
+            return OUT_OF_MEMORY;
+        } catch (RuntimeException | IOException e) {
+            ErrorMessages.Kind kind = ErrorMessages.kind(e);
+            int status = switch (kind) {
+                case BAD_INPUT -> 400;
+                case NUMERICAL -> 422;
+                default -> 500;
+            };
+            if (kind == ErrorMessages.Kind.INTERNAL) {
+                LOG.error("internal failure of a test request", e);
+            }
+            return error(status, ErrorMessages.message(e), kind.label());
+        } catch (Throwable e) { // an Error other than out of memory: still answered
+            LOG.error("internal failure of a test request", e);
+            return error(500, "internal error (" + e.getClass().getSimpleName() + ")",
+                    ErrorMessages.Kind.INTERNAL.label());
+        }
+    }
+
+    /**
+     * @param status the HTTP status
+     * @param message one line
+     * @param kind the error kind
+     * @return {@code {"error": message, "error_kind": kind}}
+     */
+    Answer error(int status, String message, String kind) {
+        return new Answer(status, errorJson(json, message, kind));
+    }
+
+    /**
+     * @param mapper a mapper
+     * @param message one line
+     * @param kind the error kind
+     * @return the bytes of {@code {"error": message, "error_kind": kind}}
+     */
+    static byte[] errorJson(ObjectMapper mapper, String message, String kind) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", message);
+        m.put("error_kind", kind);
+        try {
+            return mapper.writeValueAsBytes(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of two strings is always JSON", e);
+        }
+    }
+
+    /** Jackson's message without the name of its own setting. */
+    private static String limitMessage(StreamConstraintsException e) {
+        return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "").replace('\n', ' ');
+    }
+}
