@@ -1,5 +1,6 @@
 package org.salientsi.api.saliency;
 
+import java.util.Set;
 import org.salientsi.api.eval.LineBounds;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
@@ -18,8 +19,21 @@ public interface SaliencyMethod {
     /** @return the method's name */
     String name();
 
-    /** @return whether the map is piecewise linear in the input (else it has no selective p-value) */
-    boolean piecewiseLinear();
+    /**
+     * What this method can do, as {@link org.salientsi.api.spi.Capabilities} names, which the engine consults:
+     * {@link org.salientsi.api.spi.Capabilities#PIECEWISE_LINEAR} (the map is piecewise linear in the input, so
+     * it has selective p-values; else it gives maps only) and
+     * {@link org.salientsi.api.spi.Capabilities#BOUNDS_MAPS} ({@link #mapBounds} and {@link #choicesHold} can
+     * bound its maps over a segment of the line, so searches may certify segments without walking them).
+     *
+     * @return the method's capabilities (unmodifiable)
+     */
+    Set<String> capabilities();
+
+    /** @return whether the method declares {@code capability} */
+    default boolean can(String capability) {
+        return capabilities().contains(capability);
+    }
 
     /** @return the node ids the method reads; evaluators compute them and their ancestors */
     int[] requiredNodes();
@@ -42,14 +56,6 @@ public interface SaliencyMethod {
      * @throws org.salientsi.api.error.NotPiecewiseLinearException if the method is not piecewise linear
      */
     boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q);
-
-    /**
-     * @return whether {@link #mapBounds} can bound this method's maps (the default cannot); searches try
-     *     to skip segments only then
-     */
-    default boolean boundsMaps() {
-        return false;
-    }
 
     /**
      * Bounds the map over a segment of the line, if the method can: for every {@code z} of the segment

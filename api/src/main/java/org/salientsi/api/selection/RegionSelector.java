@@ -1,5 +1,6 @@
 package org.salientsi.api.selection;
 
+import java.util.Set;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.saliency.SaliencyMap;
@@ -29,11 +30,20 @@ public interface RegionSelector {
     void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out);
 
     /**
-     * @return whether {@link #excludes} can tell anything (the default cannot); searches try to skip
-     *     segments only then
+     * What this selector can do, as {@link org.salientsi.api.spi.Capabilities} names, which the engine consults:
+     * {@link org.salientsi.api.spi.Capabilities#EXCLUDES_REGIONS} ({@link #excludes} can rule a segment out of
+     * the truncation set from bounds on the map) and {@link org.salientsi.api.spi.Capabilities#INCLUDES_REGIONS}
+     * ({@link #includes} can certify one into it). The default: neither.
+     *
+     * @return the selector's capabilities (unmodifiable)
      */
-    default boolean canExclude() {
-        return false;
+    default Set<String> capabilities() {
+        return Set.of();
+    }
+
+    /** @return whether the selector declares {@code capability} */
+    default boolean can(String capability) {
+        return capabilities().contains(capability);
     }
 
     /**
@@ -49,14 +59,6 @@ public interface RegionSelector {
      * @return true only if every map within the bounds selects another region
      */
     default boolean excludes(double[] lower, double[] upper, int height, int width, boolean[] observed) {
-        return false;
-    }
-
-    /**
-     * @return whether {@link #includes} can tell anything (the default cannot); searches try to certify
-     *     segments into the truncation set only then
-     */
-    default boolean canInclude() {
         return false;
     }
 

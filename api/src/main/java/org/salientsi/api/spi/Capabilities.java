@@ -9,6 +9,15 @@ public final class Capabilities {
     public static final String NATIVE_PREDICT = "native-predict";
     /** A saliency method's map is piecewise linear in the input, so it has selective p-values. */
     public static final String PIECEWISE_LINEAR = "piecewise-linear";
+    /**
+     * A saliency method bounds its maps (and its own choices, such as the arg-max target) over a whole segment
+     * of the test line, so that searches may certify segments without walking them.
+     */
+    public static final String BOUNDS_MAPS = "bounds-maps";
+    /** A region selector can rule a segment out of the truncation set from bounds on the map. */
+    public static final String EXCLUDES_REGIONS = "excludes-regions";
+    /** A region selector can certify a segment into the truncation set from bounds on the map. */
+    public static final String INCLUDES_REGIONS = "includes-regions";
     /** A saliency method gives maps only (no selective p-value). */
     public static final String MAP_ONLY = "map-only";
     /** A test statistic needs one or more reference images. */

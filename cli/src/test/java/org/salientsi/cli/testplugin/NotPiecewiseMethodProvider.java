@@ -10,6 +10,7 @@ import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.saliency.SaliencyMethodProvider;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 
 /**
@@ -48,8 +49,8 @@ public final class NotPiecewiseMethodProvider implements SaliencyMethodProvider 
             }
 
             @Override
-            public boolean piecewiseLinear() {
-                return false;
+            public Set<String> capabilities() {
+                return Set.of(Capabilities.MAP_ONLY);
             }
 
             @Override

@@ -18,6 +18,7 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.statistic.Contrast;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.IncrementalLineEvaluator;
@@ -300,11 +301,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
      * saliency method bounds its maps, the selector can exclude regions, and the network can be bounded.
      */
     private void enableSkipping(int[] required, double[] aChw, double[] cChw, double[] cNeg, double sigmaT) {
-        if (!selection.method().boundsMaps() || !selection.selector().canExclude()
+        if (!selection.method().can(Capabilities.BOUNDS_MAPS) || !selection.selector().can(Capabilities.EXCLUDES_REGIONS)
                 || !selection.network().segmentBoundsSupported(required)) {
             return;
         }
-        boolean include = selection.selector().canInclude();
+        boolean include = selection.selector().can(Capabilities.INCLUDES_REGIONS);
         right.enableSkipping(segmentEvaluator(required), aChw, cChw, FIRST_SKIP * sigmaT, include);
         left.enableSkipping(segmentEvaluator(required), aChw, cNeg, FIRST_SKIP * sigmaT, include);
     }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.salientsi.api.error.NotPiecewiseLinearException;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.selection.RegionSelector;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.statistic.TestStatistic;
 import org.salientsi.core.eval.CompiledNetwork;
 
@@ -27,7 +28,7 @@ public record Selection(CompiledNetwork network, SaliencyMethod method, RegionSe
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(statistic, "statistic");
-        if (!method.piecewiseLinear()) {
+        if (!method.can(Capabilities.PIECEWISE_LINEAR)) {
             throw new NotPiecewiseLinearException(method.name());
         }
     }

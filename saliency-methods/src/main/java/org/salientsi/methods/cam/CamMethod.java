@@ -124,8 +124,8 @@ public final class CamMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean piecewiseLinear() {
-        return true;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.PIECEWISE_LINEAR, Capabilities.BOUNDS_MAPS);
     }
 
     @Override
@@ -153,11 +153,6 @@ public final class CamMethod implements SaliencyMethod {
         combine(line.intercept(feature), observed.target(), p, s);
         combine(line.slope(feature), observed.target(), q, s);
         return consistent;
-    }
-
-    @Override
-    public boolean boundsMaps() {
-        return true;
     }
 
     /**

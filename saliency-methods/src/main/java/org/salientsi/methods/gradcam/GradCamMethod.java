@@ -99,8 +99,8 @@ public final class GradCamMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean piecewiseLinear() {
-        return true;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.PIECEWISE_LINEAR);
     }
 
     @Override

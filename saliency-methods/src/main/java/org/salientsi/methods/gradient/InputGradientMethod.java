@@ -87,8 +87,8 @@ abstract class InputGradientMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean piecewiseLinear() {
-        return true;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.PIECEWISE_LINEAR);
     }
 
     @Override

@@ -59,8 +59,8 @@ public final class OcclusionMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean piecewiseLinear() {
-        return false;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.MAP_ONLY);
     }
 
     @Override

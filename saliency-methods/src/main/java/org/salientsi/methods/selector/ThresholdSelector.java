@@ -1,11 +1,13 @@
 package org.salientsi.methods.selector;
 
+import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
+import org.salientsi.api.spi.Capabilities;
 
 /**
  * Selects the pixels whose saliency is at least a threshold, \( O = \{ i : S_i \ge \tau \} \) (the
@@ -56,8 +58,8 @@ public final class ThresholdSelector implements RegionSelector {
     }
 
     @Override
-    public boolean canExclude() {
-        return true;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.EXCLUDES_REGIONS, Capabilities.INCLUDES_REGIONS);
     }
 
     /**
@@ -74,11 +76,6 @@ public final class ThresholdSelector implements RegionSelector {
             }
         }
         return false;
-    }
-
-    @Override
-    public boolean canInclude() {
-        return true;
     }
 
     /**

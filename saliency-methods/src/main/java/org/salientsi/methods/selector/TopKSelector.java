@@ -1,5 +1,6 @@
 package org.salientsi.methods.selector;
 
+import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.eval.LineEvaluation;
@@ -7,6 +8,7 @@ import org.salientsi.api.image.Region;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
+import org.salientsi.api.spi.Capabilities;
 
 /**
  * Selects the {@code K} pixels of largest saliency, ties broken by the lower flat (row-major) index:
@@ -200,8 +202,8 @@ public final class TopKSelector implements RegionSelector {
     }
 
     @Override
-    public boolean canExclude() {
-        return true;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.EXCLUDES_REGIONS, Capabilities.INCLUDES_REGIONS);
     }
 
     /**
@@ -233,11 +235,6 @@ public final class TopKSelector implements RegionSelector {
             }
         }
         return false;
-    }
-
-    @Override
-    public boolean canInclude() {
-        return true;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.saliency.SaliencyMethodProvider;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
@@ -224,7 +225,7 @@ class GradientMethodsTest {
         SmoothGradMethod sg = (SmoothGradMethod) new SmoothGradMethod.Provider().create(net, Parameters.empty());
         assertThat(sg.name()).isEqualTo("smoothgrad");
         assertThat(sg.draws()).isEqualTo(SmoothGradMethod.DEFAULT_M);
-        assertThat(sg.piecewiseLinear()).isTrue();
+        assertThat(sg.can(Capabilities.PIECEWISE_LINEAR)).isTrue();
         IntegratedGradientsMethod igm = (IntegratedGradientsMethod) new IntegratedGradientsMethod.Provider()
                 .create(net, Parameters.empty());
         assertThat(igm.name()).isEqualTo("integrated-gradients");

@@ -68,7 +68,7 @@ class OcclusionMethodTest {
     void askingForAPValueIsATypedErrorSayingTheMethodIsNotPiecewiseLinear() {
         Network net = Fixtures.twoChannelClassifier(6, 43);
         SaliencyMethod m = OCCLUSION.create(net, Parameters.empty());
-        assertThat(m.piecewiseLinear()).isFalse();
+        assertThat(m.can(Capabilities.PIECEWISE_LINEAR)).isFalse();
         assertThat(OCCLUSION.capabilities()).contains(Capabilities.MAP_ONLY);
         CompiledNetwork program = CompiledNetwork.compile(net);
         assertThatThrownBy(() -> new Selection(program, m, new ThresholdSelector(0), new ReferenceMeanStatistic()))

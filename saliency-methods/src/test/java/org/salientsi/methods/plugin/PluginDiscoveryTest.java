@@ -24,7 +24,7 @@ class PluginDiscoveryTest {
             "integrated-gradients"}) {
             assertThat(PLUGINS.methods().get(name).capabilities()).as(name).contains(Capabilities.PIECEWISE_LINEAR);
             assertThat(PLUGINS.method(name, TestNetworks.paperCam(8, 1, true), org.salientsi.api.spi.Parameters.empty())
-                    .piecewiseLinear()).as(name).isTrue();
+                    .can(Capabilities.PIECEWISE_LINEAR)).as(name).isTrue();
         }
         assertThat(PLUGINS.methods().get("occlusion").capabilities()).contains(Capabilities.MAP_ONLY);
         assertThat(PLUGINS.methods().defaultProvider().name()).isEqualTo("cam");

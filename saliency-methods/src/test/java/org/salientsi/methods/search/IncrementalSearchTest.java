@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.error.EmptyRegionException;
@@ -26,6 +27,7 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.api.statistic.TestStatistic;
@@ -259,8 +261,8 @@ class IncrementalSearchTest {
         }
 
         @Override
-        public boolean piecewiseLinear() {
-            return true;
+        public Set<String> capabilities() {
+            return Set.of(Capabilities.PIECEWISE_LINEAR);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.salientsi.sanity.map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NotPiecewiseLinearException;
@@ -12,6 +13,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
+import org.salientsi.api.spi.Capabilities;
 
 /**
  * The model-independent control "methods" of Tomsett et al. (SANITY.md sections 2.2 and 2.7): a map
@@ -124,8 +126,8 @@ public final class ControlMethods {
         }
 
         @Override
-        public boolean piecewiseLinear() {
-            return false;
+        public Set<String> capabilities() {
+            return Set.of(Capabilities.MAP_ONLY);
         }
 
         @Override

@@ -62,8 +62,8 @@ public final class FirstActivationMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean piecewiseLinear() {
-        return true;
+    public Set<String> capabilities() {
+        return Set.of(Capabilities.PIECEWISE_LINEAR);
     }
 
     @Override
