@@ -220,7 +220,8 @@ public final class CamMethod implements SaliencyMethod {
             super(NAME,
                     "class activation map: dense weights of the target times the features before global average "
                     + "pooling (the paper's method)",
-                    10, Set.of(Capabilities.PIECEWISE_LINEAR), Set.of("target", "cam-layer"), CamMethod::new);
+                    10, Set.of(Capabilities.PIECEWISE_LINEAR, Capabilities.BOUNDS_MAPS), Set.of("target", "cam-layer"),
+                    CamMethod::new);
         }
     }
 }
