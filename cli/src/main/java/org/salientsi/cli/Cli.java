@@ -2,6 +2,7 @@ package org.salientsi.cli;
 
 import java.io.PrintWriter;
 import org.salientsi.cli.command.SalientCommand;
+import org.salientsi.cli.context.CliContext;
 import picocli.CommandLine;
 
 /** Builds the picocli command line with SalientSI's error handling. */

@@ -1,5 +1,7 @@
 package org.salientsi.cli;
 
+import org.salientsi.cli.context.CliContext;
+import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.facade.ErrorMessages;
 import picocli.CommandLine;
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.facade.ErrorMessages;
 
 /** Entry point of the {@code salientsi} launcher. */

@@ -24,7 +24,7 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.bench.LadderBench;
 import org.salientsi.cli.bench.LadderManifest;
 import org.salientsi.cli.bench.LadderModel;

@@ -16,7 +16,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.report.BatchReport;
 import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.core.engine.NoiseSpec;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.salientsi.api.spi.Plugin;
 import org.salientsi.api.spi.PluginRegistry;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.core.plugin.Plugins;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -9,7 +9,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.io.ImageFiles;
 import picocli.CommandLine.Command;

@@ -12,7 +12,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.eval.CompiledNetwork;

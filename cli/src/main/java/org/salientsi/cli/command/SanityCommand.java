@@ -15,7 +15,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.progress.Progress;
 import org.salientsi.cli.sanity.SanityInputs;
 import org.salientsi.cli.sanity.Variants;

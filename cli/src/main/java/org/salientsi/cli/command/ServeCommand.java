@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.server.ModelCatalog;
 import org.salientsi.server.SalientServer;
 import org.salientsi.server.StopSignals;

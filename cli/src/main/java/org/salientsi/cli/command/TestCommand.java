@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.cli.report.TestReport;
 import org.salientsi.core.engine.TestEngine;

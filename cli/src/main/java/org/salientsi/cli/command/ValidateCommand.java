@@ -11,14 +11,12 @@ import java.util.concurrent.Callable;
 import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.ImageShape;
-import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.CliContext;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.validate.PaperCommand;
+import org.salientsi.cli.validate.StudyExecutors;
 import org.salientsi.cli.validate.StudyProgress;
 import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;
-import org.salientsi.validation.executor.TrialExecutorProvider;
-import org.salientsi.validation.executor.TrialExecutors;
 import org.salientsi.validation.generate.ImageGenerator;
 import org.salientsi.validation.report.StudyReport;
 import org.salientsi.validation.run.StudyOutcome;
@@ -168,7 +166,7 @@ public final class ValidateCommand implements Callable<Integer> {
         StudyOutcome outcome;
         // the folder stays locked until its report is written: a second run on it is refused meanwhile
         try (StudyFolderLock lock = StudyFolderLock.acquire(out);
-             TrialExecutor pool = executor(executor, threads, executorOptions);
+             TrialExecutor pool = StudyExecutors.open(executor, threads, executorOptions);
              StudyProgress progress = new StudyProgress("validate", alpha, quiet)) {
             outcome = StudyRunner.runInFolder(study, pool, lock, progress);
             StudyReport.write(out, outcome, "SalientSI validation study: " + model.getFileName());
@@ -183,23 +181,6 @@ public final class ValidateCommand implements Callable<Integer> {
             print(s);
         }
         return 0;
-    }
-
-    /**
-     * @param name an executor's name
-     * @param threads trials at once, or {@code null}
-     * @param options more options
-     * @return the executor
-     */
-    public static TrialExecutor executor(String name, Integer threads, Map<String, String> options) {
-        Parameters p = Parameters.of(options);
-        if (threads != null) {
-            if (threads < 1) {
-                throw new InvalidInputException("--threads must be >= 1, got " + threads);
-            }
-            p = p.with(TrialExecutorProvider.OPTION_THREADS, threads.toString());
-        }
-        return TrialExecutors.create(name, p);
     }
 
     private static void require(Object value, String option) {

@@ -12,8 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
-import org.salientsi.cli.CliContext;
-import org.salientsi.cli.command.ValidateCommand;
+import org.salientsi.cli.context.CliContext;
 import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.paper.PaperExperiment;
@@ -132,7 +131,7 @@ public final class PaperCommand implements Callable<Integer> {
             List<PaperRow> rows;
             StudyProgress[] current = new StudyProgress[1];
             try (StudyFolderLock lock = StudyFolderLock.acquire(out);
-                 TrialExecutor pool = ValidateCommand.executor(executor, threads, executorOptions)) {
+                 TrialExecutor pool = StudyExecutors.open(executor, threads, executorOptions)) {
                 rows = experiment.run(pool, lock.folder(), name -> {
                     closeBar(current);
                     current[0] = new StudyProgress(name, alpha, quiet);

@@ -1,4 +1,4 @@
-package org.salientsi.cli;
+package org.salientsi.cli.context;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +16,11 @@ public final class CliContext {
     private volatile Plugins plugins;
     private volatile boolean debug;
 
-    CliContext(PrintWriter out, PrintWriter err) {
+    /**
+     * @param out standard output
+     * @param err standard error
+     */
+    public CliContext(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
     }

@@ -1,4 +1,4 @@
-package org.salientsi.cli;
+package org.salientsi.cli.context;
 
 import org.salientsi.facade.ErrorMessages;
 
