@@ -13,7 +13,7 @@ import org.salientsi.api.ir.Network;
  * {@link #positive(double, double)} and {@link #argmax}, which also narrow the piece; they never
  * compare values themselves.
  */
-public interface LineEvaluation {
+public interface LineEvaluation extends Decisions {
 
     /** @return the network */
     Network network();
@@ -41,6 +41,7 @@ public interface LineEvaluation {
      * @param q slope
      * @return the sign decision
      */
+    @Override
     boolean positive(double p, double q);
 
     /**
@@ -54,7 +55,14 @@ public interface LineEvaluation {
      * @param step index step, {@code >= 1}
      * @return the index of the largest
      */
+    @Override
     int argmax(double[] p, double[] q, int from, int to, int step);
+
+    /** The value at the evaluation point {@link #z()}, where the piece starts. */
+    @Override
+    default double valueAtStart(double p, double q) {
+        return p + q * z();
+    }
 
     /**
      * Narrows the piece to {@code [lo, hi]} (walker's coordinates), for decisions a plugin takes on

@@ -49,13 +49,13 @@ public interface SaliencyMethod {
      *
      * @param line the network on the line
      * @param observed the map at the observed data (its target is the one to explain)
-     * @param p receives the map's intercepts (row-major pixels)
-     * @param q receives the map's slopes
+     * @param map receives the map on the piece: its intercepts {@code map.p()} and slopes {@code map.q()}
+     *     (row-major pixels; every pixel written)
      * @return whether the method's own data-dependent choices on this piece (the arg-max target)
      *     equal the observed ones
      * @throws org.salientsi.api.error.NotPiecewiseLinearException if the method is not piecewise linear
      */
-    boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q);
+    boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map);
 
     /**
      * Bounds the map over a segment of the line, if the method can: for every {@code z} of the segment

@@ -1,8 +1,9 @@
 package org.salientsi.api.selection;
 
 import java.util.Set;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.image.Region;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 
 /** Selects a region from a saliency map. Immutable and thread-safe. */
@@ -18,16 +19,15 @@ public interface RegionSelector {
     Region select(SaliencyMap map);
 
     /**
-     * The region on the current linear piece, where the map is {@code p + q z}.
+     * Selects the region on the current linear piece, where the map is {@code map} (linear in {@code z}):
+     * every pixel of {@code out} is written; any comparison that depends on {@code z} goes through
+     * {@code decisions} (the engine's rule, which narrows the piece so that the region holds on all of it).
      *
-     * @param line the piece; comparisons go through it so that it narrows
-     * @param p map intercepts, row-major
-     * @param q map slopes
-     * @param height rows
-     * @param width columns
-     * @param out receives the row-major membership
+     * @param map the map on the piece (read it during this call only)
+     * @param decisions the engine's decision rule on the piece
+     * @param out receives the selected pixels (row-major, the map's size)
      */
-    void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out);
+    void select(LinearMap map, Decisions decisions, RegionMask out);
 
     /**
      * What this selector can do, as {@link org.salientsi.api.spi.Capabilities} names, which the engine consults:

@@ -6,7 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.LongAdder;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
 import org.salientsi.api.spi.PluginRegistry;
@@ -100,8 +100,8 @@ public final class SearchBudget {
         return proxy(RegionSelector.class, selector, (method, args, delegate) -> {
             if (armed) {
                 String name = method.getName();
-                boolean piece = name.equals("select") && args != null && args.length == 6
-                        && args[0] instanceof LineEvaluation;
+                boolean piece = name.equals("select") && args != null && args.length == 3
+                        && args[0] instanceof LinearMap;
                 if (piece) {
                     pieces.increment();
                 }

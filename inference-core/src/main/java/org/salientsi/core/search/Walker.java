@@ -1,12 +1,13 @@
 package org.salientsi.core.search;
 
-import java.util.Arrays;
 import java.util.function.Supplier;
 import org.salientsi.api.error.NumericalBreakdownException;
+import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
-import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.core.eval.IncrementalLineEvaluator;
 import org.salientsi.core.eval.LineEvaluator;
 import org.salientsi.core.eval.SegmentEvaluator;
@@ -42,7 +43,8 @@ final class Walker {
     private final boolean[] observedMask;
     private final double[] mapP;
     private final double[] mapQ;
-    private final boolean[] region;
+    private final LinearMap map;
+    private final RegionMask region;
     private final int height;
     private final int width;
 
@@ -125,7 +127,8 @@ final class Walker {
         this.width = observed.width();
         this.mapP = new double[height * width];
         this.mapQ = new double[height * width];
-        this.region = new boolean[height * width];
+        this.map = new LinearMap(height, width, mapP, mapQ);
+        this.region = RegionMask.of(height, width);
     }
 
     /**
@@ -352,16 +355,16 @@ final class Walker {
         } else {
             incremental.advance(z);
         }
-        boolean consistent = method.lineMap(line, observed, mapP, mapQ);
+        boolean consistent = method.lineMap(line, observed, map);
         checkFinite(z);
-        selector.select(line, mapP, mapQ, height, width, region);
+        selector.select(map, line, region);
         double lo = line.lower();
         double hi = line.upper();
         if (!(lo <= z && z < hi)) {
             throw new NumericalBreakdownException("linear piece [" + original(lo) + ", " + original(hi)
                     + "] does not contain z = " + original(z) + " with positive width (L >= U)");
         }
-        boolean matched = consistent && Arrays.equals(region, observedMask);
+        boolean matched = consistent && region.sameAs(observedMask);
         double to = Math.min(hi, end);
         if (pieces == 0) {
             firstUpper = hi;

@@ -13,6 +13,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.Reshape;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
@@ -147,7 +148,9 @@ public final class CamMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
+    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        double[] p = map.p();
+        double[] q = map.q();
         boolean consistent = target.onLine(line, observed.target());
         double[] s = scratch.get();
         combine(line.intercept(feature), observed.target(), p, s);

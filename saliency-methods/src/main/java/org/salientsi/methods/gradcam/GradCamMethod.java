@@ -8,6 +8,7 @@ import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
@@ -130,7 +131,9 @@ public final class GradCamMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
+    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        double[] p = map.p();
+        double[] q = map.q();
         boolean consistent = target.onLine(line, observed.target());
         Scratch s = scratch.get();
         s.backprop.decide(line);

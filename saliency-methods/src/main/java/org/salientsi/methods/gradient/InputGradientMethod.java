@@ -5,6 +5,7 @@ import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
@@ -103,7 +104,9 @@ abstract class InputGradientMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
+    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        double[] p = map.p();
+        double[] q = map.q();
         boolean consistent = target.onLine(line, observed.target());
         Scratch s = scratch.get();
         perChannel(line, observed.target(), s, s.pc, s.qc);

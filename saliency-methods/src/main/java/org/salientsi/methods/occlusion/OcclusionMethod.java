@@ -7,6 +7,7 @@ import org.salientsi.api.eval.NetworkEvaluator;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
@@ -125,7 +126,9 @@ public final class OcclusionMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
+    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        double[] p = map.p();
+        double[] q = map.q();
         throw new NotPiecewiseLinearException(NAME);
     }
 

@@ -1,9 +1,11 @@
 package org.salientsi.methods.selector;
 
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.image.Region;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
 
@@ -55,8 +57,10 @@ public final class MinMaxSelector implements RegionSelector {
     }
 
     @Override
-    public void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out) {
-        int n = height * width;
+    public void select(LinearMap map, Decisions line, RegionMask out) {
+        double[] p = map.p();
+        double[] q = map.q();
+        int n = map.size();
         SelectorScratch s = SelectorScratch.get();
         double[] np = s.doubles(0, n);
         double[] nq = s.doubles(1, n);
@@ -69,7 +73,7 @@ public final class MinMaxSelector implements RegionSelector {
         double rangeP = p[hi] - p[lo];
         double rangeQ = q[hi] - q[lo];
         for (int i = 0; i < n; i++) {
-            out[i] = line.positive((p[i] - p[lo]) - threshold * rangeP, (q[i] - q[lo]) - threshold * rangeQ);
+            out.set(i, line.positive((p[i] - p[lo]) - threshold * rangeP, (q[i] - q[lo]) - threshold * rangeQ));
         }
     }
 

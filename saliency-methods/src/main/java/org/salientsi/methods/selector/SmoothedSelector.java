@@ -2,9 +2,11 @@ package org.salientsi.methods.selector;
 
 import java.util.Locale;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.image.Region;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
 import org.salientsi.api.spi.PluginRegistry;
@@ -24,7 +26,7 @@ public final class SmoothedSelector implements RegionSelector {
 
     private final GaussianBlur blur;
     private final RegionSelector inner;
-    private final ThreadLocal<double[][]> scratch = ThreadLocal.withInitial(() -> new double[3][0]);
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * @param sigma the blur's standard deviation in pixels, in {@code (0, 1000]}
@@ -61,17 +63,24 @@ public final class SmoothedSelector implements RegionSelector {
     }
 
     @Override
-    public void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out) {
-        int n = height * width;
-        double[][] s = scratch.get();
-        if (s[0].length < n) {
-            for (int i = 0; i < 3; i++) {
-                s[i] = new double[n];
-            }
+    public void select(LinearMap map, Decisions decisions, RegionMask out) {
+        int n = map.size();
+        int height = map.height();
+        int width = map.width();
+        Scratch s = scratch.get();
+        if (s.blurred == null || s.blurred.size() != n || s.blurred.height() != height) {
+            s.blurred = LinearMap.zeros(height, width);
+            s.tmp = new double[n];
         }
-        blur.apply(p, height, width, s[2], s[0]);
-        blur.apply(q, height, width, s[2], s[1]);
-        inner.select(line, s[0], s[1], height, width, out);
+        blur.apply(map.p(), height, width, s.tmp, s.blurred.p());
+        blur.apply(map.q(), height, width, s.tmp, s.blurred.q());
+        inner.select(s.blurred, decisions, out);
+    }
+
+    /** Per-thread buffers: the blurred map and the blur's scratch row. */
+    private static final class Scratch {
+        LinearMap blurred;
+        double[] tmp;
     }
 
     /**

@@ -2,9 +2,11 @@ package org.salientsi.methods.selector;
 
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.image.Region;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
 import org.salientsi.api.spi.Capabilities;
@@ -50,10 +52,12 @@ public final class ThresholdSelector implements RegionSelector {
     }
 
     @Override
-    public void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out) {
-        int n = height * width;
+    public void select(LinearMap map, Decisions decisions, RegionMask out) {
+        double[] p = map.p();
+        double[] q = map.q();
+        int n = map.size();
         for (int i = 0; i < n; i++) {
-            out[i] = line.positive(p[i] - threshold, q[i]);
+            out.set(i, decisions.positive(p[i] - threshold, q[i]));
         }
     }
 

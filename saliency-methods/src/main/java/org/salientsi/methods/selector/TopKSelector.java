@@ -3,9 +3,11 @@ package org.salientsi.methods.selector;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NumericalBreakdownException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.image.Region;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.selection.RegionSelectorProvider;
 import org.salientsi.api.spi.Capabilities;
@@ -102,18 +104,21 @@ public final class TopKSelector implements RegionSelector {
     }
 
     @Override
-    public void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out) {
-        int n = height * width;
+    public void select(LinearMap map, Decisions line, RegionMask out) {
+        double[] p = map.p();
+        double[] q = map.q();
+        int n = map.size();
         int count = count(n);
         if (count == n) {
-            java.util.Arrays.fill(out, 0, n, true);
+            for (int i = 0; i < n; i++) {
+                out.set(i, true);
+            }
             return;
         }
         SelectorScratch s = SelectorScratch.get();
         double[] v = s.doubles(0, n);
-        double z = line.z();
         for (int i = 0; i < n; i++) {
-            v[i] = p[i] + q[i] * z;
+            v[i] = line.valueAtStart(p[i], q[i]);
         }
         int[] order = s.ints(0, n);
         sort(order, n, v, q, s.ints(1, n));
@@ -135,8 +140,8 @@ public final class TopKSelector implements RegionSelector {
                 return;
             }
         }
-        throw new NumericalBreakdownException("top-" + count + " selection has no consistent K-th pixel at z = " + z
-                + " (saliency values within rounding of each other)");
+        throw new NumericalBreakdownException("top-" + count + " selection has no consistent K-th pixel on the piece "
+                + "(saliency values within rounding of each other)");
     }
 
     /**
@@ -145,17 +150,17 @@ public final class TopKSelector implements RegionSelector {
      *
      * @return how many pixels beat it
      */
-    private static int beaten(LineEvaluation line, double[] p, double[] q, int n, int j, boolean[] out) {
+    private static int beaten(Decisions line, double[] p, double[] q, int n, int j, RegionMask out) {
         int beaten = 0;
         for (int i = 0; i < n; i++) {
             if (i == j) {
-                out[i] = true;
+                out.set(i, true);
                 continue;
             }
             double dp = p[i] - p[j];
             double dq = q[i] - q[j];
             boolean beats = dp == 0 && dq == 0 ? i < j : line.positive(dp, dq);
-            out[i] = beats;
+            out.set(i, beats);
             beaten += beats ? 1 : 0;
         }
         return beaten;

@@ -18,6 +18,7 @@ import org.salientsi.api.ir.Padding;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Softmax;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Parameters;
@@ -124,7 +125,7 @@ class CamMethodTest {
             line.setLine(a, c);
             for (double z = -20; z < 20; ) {
                 line.evaluate(z);
-                boolean same = cam.lineMap(line, observed, p, q);
+                boolean same = cam.lineMap(line, observed, new LinearMap(6, 6, p, q));
                 double end = Math.min(line.upper(), 20);
                 double t = 0.5 * (z + end);
                 double[] x = new double[36];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.ir.Network;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.core.eval.CompiledNetwork;
@@ -63,7 +64,7 @@ class LineMapConsistencyTest {
         int inconsistent = 0;
         for (double z = -RANGE; z < RANGE; pieces++) {
             line.evaluate(z);
-            boolean consistent = method.lineMap(line, observed, p, q);
+            boolean consistent = method.lineMap(line, observed, new LinearMap(observed.height(), observed.width(), p, q));
             double lo = line.lower();
             double hi = line.upper();
             assertThat(lo).as(label).isLessThanOrEqualTo(z);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NotPiecewiseLinearException;
 import org.salientsi.api.ir.Network;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
@@ -79,7 +80,7 @@ class OcclusionMethodTest {
         line.evaluate(0);
         PointEvaluator point = program.pointEvaluator();
         SaliencyMap observed = m.map(point.evaluate(new double[72]));
-        assertThatThrownBy(() -> m.lineMap(line, observed, new double[36], new double[36]))
+        assertThatThrownBy(() -> m.lineMap(line, observed, LinearMap.zeros(6, 6)))
                 .isInstanceOf(NotPiecewiseLinearException.class);
         assertThatThrownBy(() -> OCCLUSION.create(net, Parameters.empty().with("window", "7")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("option window");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.eval.LineBounds;
 import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.PointEvaluation;
@@ -12,8 +13,10 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
@@ -122,8 +125,8 @@ class CapabilitiesConsultedTest {
             }
 
             @Override
-            public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
-                return m.lineMap(line, observed, p, q);
+            public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+                return m.lineMap(line, observed, map);
             }
 
             @Override
@@ -151,8 +154,8 @@ class CapabilitiesConsultedTest {
             }
 
             @Override
-            public void select(LineEvaluation line, double[] p, double[] q, int height, int width, boolean[] out) {
-                s.select(line, p, q, height, width, out);
+            public void select(LinearMap map, Decisions decisions, RegionMask out) {
+                s.select(map, decisions, out);
             }
 
             @Override

@@ -25,6 +25,7 @@ import org.salientsi.api.ir.Upsample;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
@@ -285,7 +286,9 @@ class IncrementalSearchTest {
         }
 
         @Override
-        public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
+        public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+            double[] p = map.p();
+            double[] q = map.q();
             double[] lp = line.intercept(logits);
             double[] lq = line.slope(logits);
             int target = line.argmax(lp, lq, 0, classes, 1);

@@ -7,7 +7,9 @@ import org.salientsi.api.image.Region;
 import org.salientsi.api.ir.Identity;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.selection.RegionMask;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.LineEvaluator;
@@ -33,11 +35,13 @@ final class SelectorLines {
         Network net = b.build(b.add("id", new Identity(), b.input()));
         LineEvaluator line = CompiledNetwork.compile(net).lineEvaluator(net.output());
         line.setLine(p, q);
-        boolean[] region = new boolean[n];
+        RegionMask mask = RegionMask.of(height, width);
         int pieces = 0;
         for (double z = zMin; z < zMax; pieces++) {
             line.evaluate(z);
-            selector.select(line, line.intercept(net.output()), line.slope(net.output()), height, width, region);
+            selector.select(new LinearMap(height, width, line.intercept(net.output()), line.slope(net.output())), line,
+                    mask);
+            boolean[] region = mask.toArray();
             double lo = line.lower();
             double hi = line.upper();
             assertThat(lo).isLessThanOrEqualTo(z);

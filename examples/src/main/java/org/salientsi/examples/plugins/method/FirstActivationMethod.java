@@ -9,6 +9,7 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.TensorShape;
+import org.salientsi.api.saliency.LinearMap;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.saliency.SaliencyMethodProvider;
@@ -79,7 +80,9 @@ public final class FirstActivationMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, double[] p, double[] q) {
+    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        double[] p = map.p();
+        double[] q = map.q();
         sumChannels(line.intercept(node), p);
         sumChannels(line.slope(node), q);
         return true;
