@@ -17,7 +17,7 @@ public final class Page {
             + "table{border-collapse:collapse;margin:0.5em 0 1em}"
             + "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;vertical-align:middle}"
             + "th{background:#eee}td:first-child,th:first-child,td.l,th.l{text-align:left}"
-            + "img{image-rendering:pixelated;max-width:100%;margin:2px}"
+            + "img{image-rendering:pixelated;max-width:100%;margin:2px}td img{max-width:none}"
             + "figure{display:inline-block;margin:0 1.5em 1em 0;vertical-align:top}"
             + "figcaption{font-size:85%;color:#444;max-width:640px}.pic figcaption{max-width:280px}"
             + ".small,.note{font-size:85%;color:#555}.err{color:#b00020}.warn{color:#8a5a00}.sel{font-weight:bold}"

@@ -57,12 +57,9 @@ public final class Pictures {
         int w = image.shape().width();
         int c = image.shape().channels();
         double[] v = image.toArray();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
+        double[] range = range(v, v.length);
+        double lo = range[0];
+        double hi = range[1];
         if (lo >= 0 && hi <= 1) {
             lo = 0;
             hi = 1;
@@ -128,15 +125,10 @@ public final class Pictures {
      */
     public static byte[] grey(double[] values, int height, int width, Region outline, int color, int scale) {
         checkValues(values, height, width);
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int p = 0; p < height * width; p++) {
-            lo = Math.min(lo, values[p]);
-            hi = Math.max(hi, values[p]);
-        }
+        double[] range = range(values, height * width);
         int[] rgb = new int[height * width];
         for (int p = 0; p < rgb.length; p++) {
-            rgb[p] = grey(level(values[p], lo, hi));
+            rgb[p] = grey(level(values[p], range[0], range[1]));
         }
         return encode(rgb, height, width, outline, color, scale);
     }
@@ -168,6 +160,17 @@ public final class Pictures {
      */
     public static void write(Path file, byte[] png) throws IOException {
         Files.write(file, png);
+    }
+
+    /** The smallest and the largest of the first {@code n} values. */
+    private static double[] range(double[] values, int n) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int p = 0; p < n; p++) {
+            lo = Math.min(lo, values[p]);
+            hi = Math.max(hi, values[p]);
+        }
+        return new double[] {lo, hi};
     }
 
     private static int grey(int g) {

@@ -1,5 +1,6 @@
 package org.salientsi.reports.plot;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.reports.picture.Pictures;
 
@@ -34,8 +36,7 @@ public final class Charts {
         checkSize(width, height);
         XYChart chart = new XYChartBuilder().width(width).height(height).title(orEmpty(title))
                 .xAxisTitle(orEmpty(xTitle)).yAxisTitle(orEmpty(yTitle)).build();
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setPlotBorderVisible(false)
-                .setLegendBorderColor(java.awt.Color.WHITE);
+        look(chart.getStyler());
         return chart;
     }
 
@@ -51,8 +52,7 @@ public final class Charts {
         checkSize(width, height);
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(orEmpty(title))
                 .xAxisTitle(orEmpty(xTitle)).yAxisTitle(orEmpty(yTitle)).build();
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE).setPlotBorderVisible(false)
-                .setLegendBorderColor(java.awt.Color.WHITE);
+        look(chart.getStyler());
         return chart;
     }
 
@@ -84,6 +84,11 @@ public final class Charts {
      */
     public static void write(Path file, Chart<?, ?> chart) throws IOException {
         Files.write(file, png(chart));
+    }
+
+    /** The pages' look: white around and behind the plot, no border around the plot or the legend. */
+    private static void look(Styler styler) {
+        styler.setChartBackgroundColor(Color.WHITE).setPlotBorderVisible(false).setLegendBorderColor(Color.WHITE);
     }
 
     private static String orEmpty(String s) {
