@@ -19,6 +19,7 @@ import com.tngtech.archunit.lang.CompositeArchRule;
  * production classes, {@link RulesCanFailTest} to small classes in this module's test sources that break them.
  *
  * <p>A module is named by its packages: {@code org.salientsi.api..} (api), {@code org.salientsi.io..} (io),
+ * {@code org.salientsi.reports..} (reports: HTML, pictures, plots),
  * {@code org.salientsi.core..} (inference-core), {@code org.salientsi.methods..} (saliency-methods),
  * {@code org.salientsi.backend.dl4j..} and {@code org.salientsi.backend.onnx..} (the backends),
  * {@code org.salientsi.facade..}, {@code org.salientsi.server..} (the HTTP server), {@code org.salientsi.validation..}
@@ -30,6 +31,7 @@ public final class ArchitectureRules {
     static final String PROJECT = "org.salientsi..";
     static final String API = "org.salientsi.api..";
     static final String IO = "org.salientsi.io..";
+    static final String REPORTS = "org.salientsi.reports..";
     static final String CORE = "org.salientsi.core..";
     static final String DL4J = "org.salientsi.backend.dl4j..";
     static final String ONNX = "org.salientsi.backend.onnx..";
@@ -75,6 +77,13 @@ public final class ArchitectureRules {
             .that().resideInAPackage(IO)
             .should().dependOnClassesThat(projectClassesOutside(IO, API))
             .because("io reads and writes .npy and PNG files into api values and nothing else (DESIGN.md 3)");
+
+    /** The report pages, pictures and plots are usable by anyone who has the api; their users build pages on them. */
+    public static final ArchRule REPORTS_KNOW_ONLY_THE_API = noClasses()
+            .that().resideInAPackage(REPORTS)
+            .should().dependOnClassesThat(projectClassesOutside(REPORTS, API))
+            .because("reports writes HTML, pictures and plots of api values; validation, sanity and the command line"
+                    + " build their pages on it from their own results (issue 19)");
 
     /**
      * The selective-inference validation studies and the saliency sanity checks are two modules on the methods: they

@@ -24,6 +24,7 @@ class ArchitectureTest {
     private static final List<String> ONE_CLASS_PER_MODULE = List.of(
             "org.salientsi.api.interval.Interval",
             "org.salientsi.io.Npy",
+            "org.salientsi.reports.html.Html",
             "org.salientsi.core.stats.TruncatedNormal",
             "org.salientsi.methods.cam.CamMethod",
             "org.salientsi.backend.dl4j.Dl4jBackendProvider",
@@ -60,6 +61,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ioKnowsOnlyTheApi = ArchitectureRules.IO_KNOWS_ONLY_THE_API;
+
+    @ArchTest
+    static final ArchRule reportsKnowOnlyTheApi = ArchitectureRules.REPORTS_KNOW_ONLY_THE_API;
 
     @ArchTest
     static final ArchRule serverKnowsOnlyTheFacadeAndBelow = ArchitectureRules.SERVER_KNOWS_ONLY_THE_FACADE_AND_BELOW;

@@ -29,6 +29,8 @@ import org.salientsi.methods.archfixture.PrintsToStderr;
 import org.salientsi.methods.archfixture.PrintsToStdout;
 import org.salientsi.methods.archfixture.down.Lower;
 import org.salientsi.methods.archfixture.up.Upper;
+import org.salientsi.reports.archfixture.ReportsHelper;
+import org.salientsi.reports.archfixture.ReportsNamingValidation;
 import org.salientsi.sanity.archfixture.SanityHelper;
 import org.salientsi.sanity.archfixture.SanityNamingValidation;
 import org.salientsi.validation.archfixture.ValidationHelper;
@@ -90,6 +92,13 @@ class RulesCanFailTest {
     @Test
     void ioNamingCoreBreaksIoKnowsOnlyTheApi() {
         assertFailsNaming(ArchitectureRules.IO_KNOWS_ONLY_THE_API, IoNamingCore.class);
+    }
+
+    @Test
+    void reportsNamingValidationBreaksReportsKnowOnlyTheApi() {
+        assertFailsNaming(ArchitectureRules.REPORTS_KNOW_ONLY_THE_API, ReportsNamingValidation.class,
+                ReportsHelper.class);
+        assertPasses(ArchitectureRules.REPORTS_KNOW_ONLY_THE_API, ReportsHelper.class, ApiValue.class);
     }
 
     @Test

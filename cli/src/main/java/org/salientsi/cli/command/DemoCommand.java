@@ -17,12 +17,12 @@ import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.context.CliContext;
-import org.salientsi.cli.report.BatchReport;
-import org.salientsi.cli.report.ReportEntry;
 import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.reports.page.BatchReport;
+import org.salientsi.reports.page.ReportEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

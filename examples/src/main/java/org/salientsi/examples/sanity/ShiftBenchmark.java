@@ -15,6 +15,8 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
+import org.salientsi.reports.html.Numbers;
+import org.salientsi.reports.html.PageBuilder;
 import org.salientsi.sanity.SanityImage;
 import org.salientsi.sanity.StudyProgress;
 import org.salientsi.sanity.generalisation.LocalisationVsGeneralisation;
@@ -23,7 +25,6 @@ import org.salientsi.sanity.mask.MaskAgreement;
 import org.salientsi.sanity.mask.MaskStudy;
 import org.salientsi.sanity.mask.Masks;
 import org.salientsi.sanity.report.Csv;
-import org.salientsi.sanity.report.HtmlPage;
 import org.salientsi.sanity.report.Json;
 import org.salientsi.sanity.shift.CrossDistractor;
 import org.salientsi.sanity.shift.RocAuc;
@@ -81,10 +82,10 @@ public final class ShiftBenchmark {
                             .run(positives(test), false, StudyProgress.NONE);
                     Map<String, double[]> iou = new LinkedHashMap<>();
                     List<String> row = new ArrayList<>(List.of(variant, String.valueOf(s), String.valueOf(t.bestEpoch),
-                            HtmlPage.f3(t.validAuc), HtmlPage.f3(auc)));
+                            Numbers.f3(t.validAuc), Numbers.f3(auc)));
                     for (int k = 0; k < methodNames.size(); k++) {
                         iou.put(methodNames.get(k), r.perImage(k, 0));
-                        row.add(HtmlPage.f3(r.mean(k)[0]));
+                        row.add(Numbers.f3(r.mean(k)[0]));
                     }
                     outcomes.add(new ModelOutcome(variant + "-" + s, variant, auc, iou));
                     rows.add(row);
@@ -221,14 +222,14 @@ public final class ShiftBenchmark {
             m.put("permutation_p", Json.num(r.permutationP()));
             m.put("verdict", r.verdict());
             corr.add(m);
-            cr.add(List.of(r.method(), HtmlPage.ci(r.spearman(), r.spearmanCi()[0], r.spearmanCi()[1]),
-                    HtmlPage.ci(r.kendall(), r.kendallCi()[0], r.kendallCi()[1]), HtmlPage.f3(r.permutationP()),
+            cr.add(List.of(r.method(), Numbers.ci(r.spearman(), r.spearmanCi()[0], r.spearmanCi()[1]),
+                    Numbers.ci(r.kendall(), r.kendallCi()[0], r.kendallCi()[1]), Numbers.f3(r.permutationP()),
                     r.verdict()));
         }
         root.put("iou_vs_auc", corr);
         root.put("method_agreement", Map.of("methods", lg.methodNames(), "spearman", Json.matrix(lg.agreement())));
         Json.write(out.resolve("summary.json"), root);
-        HtmlPage page = new HtmlPage("Synthetic shift benchmark: localisation against generalisation");
+        PageBuilder page = new PageBuilder("Synthetic shift benchmark: localisation against generalisation");
         page.p(String.format(Locale.ROOT, "%d variants x %d seeds, %d epochs (best by shifted validation AUC), "
                 + "%.0f s. IoU at the mask-size percentile after |.| and blur (sigma 1), on the positive test "
                 + "images.", VARIANTS.size(), seeds, epochs, seconds));
@@ -243,7 +244,7 @@ public final class ShiftBenchmark {
         for (int i = 0; i < methods.size(); i++) {
             List<String> r = new ArrayList<>(List.of(methods.get(i)));
             for (double d : lg.agreement()[i]) {
-                r.add(HtmlPage.f3(d));
+                r.add(Numbers.f3(d));
             }
             mr.add(r);
         }

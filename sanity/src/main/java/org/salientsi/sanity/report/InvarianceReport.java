@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.salientsi.api.result.Provenance;
+import org.salientsi.reports.html.Numbers;
+import org.salientsi.reports.html.PageBuilder;
+import org.salientsi.reports.picture.Pictures;
 import org.salientsi.sanity.invariance.InvarianceCheck;
 
 /**
@@ -20,6 +23,8 @@ public final class InvarianceReport {
 
     /** Worst images drawn per method. */
     public static final int PICTURES = 4;
+    /** Screen pixels per map pixel. */
+    private static final int SCALE = 4;
 
     private InvarianceReport() {
     }
@@ -73,7 +78,7 @@ public final class InvarianceReport {
         Json.write(dir.resolve("summary.json"), summary);
         StringBuilder csv = new StringBuilder(Csv.line(List.of("method", "image", "pass", "d_rel", "d_max",
                 "spearman", "top1_iou", "top5_iou", "noise_floor", "jittered_d_rel")));
-        HtmlPage page = new HtmlPage("Input invariance (Kindermans et al.)");
+        PageBuilder page = new PageBuilder("Input invariance (Kindermans et al.)");
         page.p("Shift " + summary.get("shift") + ", compensation " + summary.get("compensation")
                 + "; equivalence gate max ||f1(x) - f2(x + m)|| / (1 + ||f1(x)||) = " + summary.get("equivalence")
                 + ". An image passes when d_rel <= max(tau_rel, kappa x noise floor), at the image or at the image "
@@ -81,9 +86,8 @@ public final class InvarianceReport {
                 + "background).");
         List<List<String>> rows = new ArrayList<>();
         for (InvarianceCheck.Result r : results) {
-            rows.add(List.of(r.method(), r.verdict().label(), HtmlPage.f3(r.passRate()),
-                    String.format(java.util.Locale.ROOT, "%.3g", r.medianRel()),
-                    String.format(java.util.Locale.ROOT, "%.3g", r.maxRel())));
+            rows.add(List.of(r.method(), r.verdict().label(), Numbers.f3(r.passRate()),
+                    Numbers.g3(r.medianRel()), Numbers.g3(r.maxRel())));
             for (InvarianceCheck.ImageResult i : r.images()) {
                 var d = i.discrepancy();
                 csv.append(Csv.line(List.of(r.method(), i.id(), String.valueOf(i.pass()), Double.toString(d.relL2()),
@@ -110,12 +114,12 @@ public final class InvarianceReport {
                     diff[p] = i.a2()[p] - i.a1()[p];
                 }
                 String base = m + "-" + k;
-                Plots.map(pics.resolve(base + "-a1.png"), i.a1(), height, width, true, null, 4);
-                Plots.map(pics.resolve(base + "-a2.png"), i.a2(), height, width, true, null, 4);
-                Plots.map(pics.resolve(base + "-diff.png"), diff, height, width, true, null, 4);
+                Pictures.write(pics.resolve(base + "-a1.png"), Pictures.heat(i.a1(), height, width, SCALE));
+                Pictures.write(pics.resolve(base + "-a2.png"), Pictures.heat(i.a2(), height, width, SCALE));
+                Pictures.write(pics.resolve(base + "-diff.png"), Pictures.heat(diff, height, width, SCALE));
                 pr.add(List.of(i.id(), "img:maps/" + base + "-a1.png", "img:maps/" + base + "-a2.png",
-                        "img:maps/" + base + "-diff.png", String.format(java.util.Locale.ROOT, "%.3g",
-                                i.discrepancy().relL2()), i.pass() ? "pass" : "fail"));
+                        "img:maps/" + base + "-diff.png", Numbers.g3(i.discrepancy().relL2()),
+                        i.pass() ? "pass" : "fail"));
             }
             page.h2(r.method() + ": worst images");
             page.table(List.of("image", "A1 = E(f1, x)", "A2 = E(f2, x + m)", "A2 - A1", "d_rel", ""), pr);

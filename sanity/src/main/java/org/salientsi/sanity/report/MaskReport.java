@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.salientsi.api.image.Region;
 import org.salientsi.api.result.Provenance;
+import org.salientsi.reports.html.Numbers;
+import org.salientsi.reports.html.PageBuilder;
+import org.salientsi.reports.picture.Pictures;
 import org.salientsi.sanity.SanityImage;
 import org.salientsi.sanity.mask.MaskScores;
 import org.salientsi.sanity.mask.MaskStudy;
@@ -21,6 +25,8 @@ public final class MaskReport {
 
     /** Images drawn side by side in the page. */
     public static final int PICTURES = 12;
+    /** Screen pixels per map pixel. */
+    private static final int SCALE = 4;
 
     private MaskReport() {
     }
@@ -79,7 +85,7 @@ public final class MaskReport {
             }
         }
         Files.writeString(dir.resolve("masks.csv"), csv.toString());
-        HtmlPage page = new HtmlPage("Saliency-mask agreement");
+        PageBuilder page = new PageBuilder("Saliency-mask agreement");
         page.p(result.images().size() + " images with a mask (" + result.skipped() + " skipped); maps: "
                 + summary.get("processing") + "; IoU, IoP and IoT at the mask-size percentile (Viviano et al.).");
         List<List<String>> table = new ArrayList<>();
@@ -87,7 +93,7 @@ public final class MaskReport {
             double[] mean = result.mean(m);
             List<String> row = new ArrayList<>(List.of(result.methods().get(m)));
             for (double v : mean) {
-                row.add(HtmlPage.f3(v));
+                row.add(Numbers.f3(v));
             }
             table.add(row);
         }
@@ -103,13 +109,16 @@ public final class MaskReport {
                 SanityImage im = byId.get(result.images().get(n));
                 String base = "maps/" + n;
                 double[] grey = java.util.Arrays.copyOf(im.chw(), height * width);
-                Plots.map(pics.resolve(n + "-input.png"), grey, height, width, false, im.mask(), 4);
+                Region mask = im.mask() == null ? null : Region.of(height, width, im.mask());
+                Pictures.write(pics.resolve(n + "-input.png"), Pictures.grey(grey, height, width, mask,
+                        Pictures.MASK_OUTLINE, SCALE));
                 List<String> row = new ArrayList<>(List.of(im.id(), "img:" + base + "-input.png"));
                 for (int m = 0; m < result.methods().size(); m++) {
                     String f = n + "-m" + m + ".png";
-                    Plots.map(pics.resolve(f), result.maps()[n][m], height, width, true, im.mask(), 4);
+                    Pictures.write(pics.resolve(f), Pictures.heat(result.maps()[n][m], height, width, mask,
+                            Pictures.MASK_OUTLINE, SCALE));
                     row.add("img:maps/" + f);
-                    row.add(HtmlPage.f3(result.scores()[n][m].iou()));
+                    row.add(Numbers.f3(result.scores()[n][m].iou()));
                 }
                 pr.add(row);
             }

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.salientsi.reports.html.Numbers;
+import org.salientsi.reports.html.PageBuilder;
+import org.salientsi.reports.plot.Plots;
 import org.salientsi.sanity.metrics.MetricsResult;
 import org.salientsi.sanity.reliability.InterMethodReliability;
 import org.salientsi.sanity.reliability.InternalConsistency;
@@ -143,7 +146,7 @@ public final class MetricsReport {
     public static void write(MetricsResult result, Path dir, String title) throws IOException {
         Files.createDirectories(dir);
         Json.write(dir.resolve("summary.json"), summary(result));
-        HtmlPage page = new HtmlPage(title);
+        PageBuilder page = new PageBuilder(title);
         page.p(result.images().size() + " images, methods " + result.methods() + ", "
                 + String.format(java.util.Locale.ROOT, "%.1f s, %d forward passes.", result.seconds(),
                 result.forwardPasses()));
@@ -171,8 +174,8 @@ public final class MetricsReport {
             for (ReliabilitySummary.MetricReliability r : v.reliability().metrics()) {
                 rows.add(List.of(r.metric(), est(r.ordinal()), est(r.interval()),
                         r.ordinalWithoutControls() == null ? "-" : est(r.ordinalWithoutControls()),
-                        HtmlPage.f3(r.interMethod().mean()), r.interMethodWithoutControls() == null ? "-"
-                                : HtmlPage.f3(r.interMethodWithoutControls().mean()), HtmlPage.f3(r.kendallW())));
+                        Numbers.f3(r.interMethod().mean()), r.interMethodWithoutControls() == null ? "-"
+                                : Numbers.f3(r.interMethodWithoutControls().mean()), Numbers.f3(r.kendallW())));
                 alphaLabels.add("v" + i + " " + r.metric());
                 alphaAll[a] = triple(r.ordinal());
                 alphaNoCtl[a++] = r.ordinalWithoutControls() == null ? new double[] {Double.NaN, Double.NaN,
@@ -187,7 +190,7 @@ public final class MetricsReport {
             for (Map.Entry<String, ScoreMatrix> e : v.matrices().entrySet()) {
                 List<String> row = new ArrayList<>(List.of(e.getKey() + " (" + (e.getValue().direction().sign() > 0
                         ? "higher" : "lower") + " is better)"));
-                meanScores(e.getValue()).values().forEach(d -> row.add(d == null ? "-" : HtmlPage.f3(d)));
+                meanScores(e.getValue()).values().forEach(d -> row.add(d == null ? "-" : Numbers.f3(d)));
                 mr.add(row);
             }
             page.table(mh, mr);
@@ -200,9 +203,9 @@ public final class MetricsReport {
                 List<String> row = new ArrayList<>(List.of(c.first().split(" \\[")[0] + " vs "
                         + c.second().split(" \\[")[0] + " (raw / aligned)"));
                 for (int m = 0; m < c.perMethod().length; m++) {
-                    row.add(HtmlPage.f3(c.perMethod()[m]) + " / " + HtmlPage.f3(c.perMethodAligned()[m]));
+                    row.add(Numbers.f3(c.perMethod()[m]) + " / " + Numbers.f3(c.perMethodAligned()[m]));
                 }
-                row.add(HtmlPage.f3(c.rankingAgreement()));
+                row.add(Numbers.f3(c.rankingAgreement()));
                 ir.add(row);
             }
             page.table(ih, ir);
@@ -210,7 +213,7 @@ public final class MetricsReport {
             List<List<String>> rv = new ArrayList<>();
             for (RankReversal r : v.reliability().reversals()) {
                 rv.add(List.of(r.first().split(" \\[")[0] + " vs " + r.second().split(" \\[")[0],
-                        String.valueOf(r.winnerFirst()), String.valueOf(r.winnerSecond()), HtmlPage.f3(r.rho()),
+                        String.valueOf(r.winnerFirst()), String.valueOf(r.winnerSecond()), Numbers.f3(r.rho()),
                         r.reversedPairs().isEmpty() ? "none" : String.join("; ", r.reversedPairs())));
             }
             page.table(List.of("pair", "best (first)", "best (second)", "rho of mean ranks", "reversed pairs"), rv);
@@ -223,8 +226,8 @@ public final class MetricsReport {
                 series.put("random order", v.meanCurves().values().iterator().next().get("random"));
             }
             String png = "curves-v" + i + ".png";
-            Plots.curves(dir.resolve(png), "Mean perturbation curves, variant " + i, "fraction of steps",
-                    v.config().output().spec(), series);
+            Files.write(dir.resolve(png), Plots.curves("Mean perturbation curves, variant " + i,
+                    "fraction of steps", v.config().output().spec(), series));
             page.img(png, "mean curves");
         }
         Map<String, double[][]> alphaSeries = new LinkedHashMap<>();
@@ -237,8 +240,8 @@ public final class MetricsReport {
             alphaSeries.put("without controls", alphaNoCtl);
         }
         if (!alphaLabels.isEmpty()) {
-            Plots.intervals(dir.resolve("alpha.png"), "Krippendorff's alpha (ordinal) with bootstrap interval",
-                    "alpha", alphaLabels, alphaSeries);
+            Files.write(dir.resolve("alpha.png"), Plots.intervals(
+                    "Krippendorff's alpha (ordinal) with bootstrap interval", "alpha", alphaLabels, alphaSeries));
             page.h2("Alpha per metric and variant");
             page.img("alpha.png", "alpha with intervals");
         }
@@ -259,7 +262,7 @@ public final class MetricsReport {
     }
 
     private static String est(KrippendorffAlpha.Estimate e) {
-        return HtmlPage.ci(e.alpha(), e.lower(), e.upper());
+        return Numbers.ci(e.alpha(), e.lower(), e.upper());
     }
 
     private static void writeCurves(Path file, MetricsResult result, MetricsResult.Variant v) throws IOException {

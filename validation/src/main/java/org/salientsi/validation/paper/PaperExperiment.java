@@ -16,10 +16,11 @@ import java.util.function.Function;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.reports.html.Html;
+import org.salientsi.reports.html.Page;
+import org.salientsi.reports.plot.Plots;
 import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.generate.ImageGenerator;
-import org.salientsi.validation.report.Charts;
-import org.salientsi.validation.report.Html;
 import org.salientsi.validation.report.StudyReport;
 import org.salientsi.validation.run.StudyListener;
 import org.salientsi.validation.run.StudyOutcome;
@@ -200,14 +201,14 @@ public record PaperExperiment(Path models, int[] sizes, double[] deltas, int tpr
             List<PaperRow> fpr = rows.stream().filter(r -> r.kind().equals("fpr")).toList();
             List<PaperRow> tpr = rows.stream().filter(r -> r.kind().equals("tpr")).toList();
             if (!fpr.isEmpty()) {
-                Files.write(out.resolve(FPR_PNG), Charts.rates("False positive rate (null images)", "image size (px)",
+                Files.write(out.resolve(FPR_PNG), Plots.rates("False positive rate (null images)", "image size (px)",
                         fpr.stream().mapToDouble(PaperRow::size).toArray(), series(fpr), alpha));
             }
             if (!tpr.isEmpty()) {
-                Files.write(out.resolve(TPR_PNG), Charts.rates("True positive rate at " + tprSize + " px", "delta",
+                Files.write(out.resolve(TPR_PNG), Plots.rates("True positive rate at " + tprSize + " px", "delta",
                         tpr.stream().mapToDouble(PaperRow::delta).toArray(), series(tpr), Double.NaN));
             }
-            StringBuilder page = new StringBuilder(Html.open("SalientSI: the paper's synthetic experiment"));
+            StringBuilder page = new StringBuilder(Page.open("SalientSI: the paper's synthetic experiment"));
             page.append("<p class=\"note\">Miwa, Duy, Takeuchi, ICLR 2023: the paper's trained CAM models, region "
                     + "CAM &gt;= 0, statistic: mean of X - R over the region, one reference, sigma = 1, alpha = ")
                     .append(alpha).append(", ").append(Html.escape(alternative.label()))
@@ -228,7 +229,7 @@ public record PaperExperiment(Path models, int[] sizes, double[] deltas, int tpr
                 page.append("<li><a href=\"").append(name).append('/').append(StudyReport.PAGE).append("\">")
                         .append(name).append("</a></li>");
             }
-            page.append("</ul>\n").append(Html.close());
+            page.append("</ul>\n").append(Page.close());
             Files.writeString(out.resolve(PAGE), page);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the experiment's report in " + out, e);

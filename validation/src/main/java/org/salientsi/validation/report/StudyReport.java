@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.salientsi.reports.html.Html;
+import org.salientsi.reports.html.Numbers;
+import org.salientsi.reports.html.Page;
+import org.salientsi.reports.plot.Plots;
 import org.salientsi.validation.run.StudyOutcome;
 import org.salientsi.validation.study.TrialRow;
 import org.salientsi.validation.summary.PValueStats;
@@ -56,10 +60,12 @@ public final class StudyReport {
             StudyStats stats = outcome.stats();
             Map<String, PValueStats> kinds = kinds(stats);
             for (Map.Entry<String, PValueStats> e : kinds.entrySet()) {
-                Files.write(dir.resolve("hist-" + e.getKey() + ".png"), Charts.histogram(e.getKey()
-                        + " p-values", e.getValue()));
+                Files.write(dir.resolve("hist-" + e.getKey() + ".png"), Plots.histogram(e.getKey() + " p-values",
+                        e.getValue().histogram(), e.getValue().count()));
             }
-            Files.write(dir.resolve(QQ), Charts.qq("p-values against U(0, 1)", kinds));
+            Map<String, double[]> sorted = new LinkedHashMap<>();
+            kinds.forEach((k, v) -> sorted.put(k, v.sortedValues()));
+            Files.write(dir.resolve(QQ), Plots.qq("p-values against U(0, 1)", sorted));
             Files.writeString(dir.resolve(PAGE), page(outcome, title), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the study's report in " + dir + ": " + e.getMessage(), e);
@@ -80,7 +86,7 @@ public final class StudyReport {
 
     private static String page(StudyOutcome outcome, String title) {
         StudySummary s = outcome.summary();
-        StringBuilder b = new StringBuilder(Html.open(title));
+        StringBuilder b = new StringBuilder(Page.open(title));
         b.append("<p class=\"note\">").append(Html.escape(describe(outcome))).append("</p>\n");
         b.append("<table><tr><th>p-value</th><th>rejections</th><th>rate at alpha = ").append(s.alpha())
                 .append("</th><th>95% CI (Clopper-Pearson)</th><th>KS D</th><th>KS p</th></tr>\n");
@@ -113,7 +119,7 @@ public final class StudyReport {
         prov(b, "master seed", String.valueOf(p.seed()));
         p.options().forEach((k, v) -> prov(b, k, v));
         prov(b, "version", p.version());
-        b.append("</table>\n").append(Html.close());
+        b.append("</table>\n").append(Page.close());
         return b.toString();
     }
 
@@ -142,10 +148,10 @@ public final class StudyReport {
     }
 
     static String fmt(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.4f", v);
+        return v == null ? "" : Numbers.fixed(v, 4);
     }
 
     static String fmtP(Double v) {
-        return v == null ? "" : String.format(Locale.ROOT, "%.3g", v);
+        return v == null ? "" : Numbers.g3(v);
     }
 }

@@ -1,4 +1,4 @@
-package org.salientsi.cli.report;
+package org.salientsi.reports.page;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import org.salientsi.api.image.Image;
+import org.salientsi.api.image.Region;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.reports.html.Html;
+import org.salientsi.reports.html.Numbers;
+import org.salientsi.reports.html.Page;
+import org.salientsi.reports.picture.Pictures;
 
 /**
  * The self-contained HTML page of many tests ({@code salientsi batch --report DIR}, {@code salientsi
@@ -102,9 +107,9 @@ public final class BatchReport {
      * @return the page's HTML
      */
     public String render(List<ReportEntry> entries, IntFunction<String> links) {
-        StringBuilder sb = new StringBuilder(Html.head(title));
+        StringBuilder sb = new StringBuilder(Page.open(title));
         for (String n : notes) {
-            sb.append("<p>").append(Html.esc(n)).append("</p>\n");
+            sb.append("<p>").append(Html.escape(n)).append("</p>\n");
         }
         sb.append("<p>").append(summary(entries)).append("</p>\n");
         sb.append("<p class=\"small\">Click a column's header to sort by it. The selective p-value is valid for "
@@ -137,10 +142,10 @@ public final class BatchReport {
                 .orElse(null);
         if (p != null) {
             sb.append("<h2>Provenance</h2>\n<p class=\"small\">Of the first tested image; per-image options "
-                    + "(such as its reference) are on each image's page.</p>\n").append(Html.provenance(p));
+                    + "(such as its reference) are on each image's page.</p>\n").append(ResultHtml.provenance(p));
         }
         sb.append(SORT_SCRIPT);
-        return sb.append(Html.tail()).toString();
+        return sb.append(Page.close()).toString();
     }
 
     private String summary(List<ReportEntry> entries) {
@@ -161,22 +166,23 @@ public final class BatchReport {
     }
 
     private static void header(StringBuilder sb, String label, String type) {
-        sb.append("<th class=\"sort\" data-type=\"").append(type).append("\">").append(Html.esc(label)).append("</th>");
+        sb.append("<th class=\"sort\" data-type=\"").append(type).append("\">").append(Html.escape(label))
+                .append("</th>");
     }
 
     private void row(StringBuilder sb, int i, ReportEntry e, String link) {
         sb.append("<tr><td data-v=\"").append(i + 1).append("\">").append(i + 1).append("</td>");
-        String label = Html.esc(e.label());
+        String label = Html.escape(e.label());
         sb.append("<td class=\"l\" data-v=\"").append(label).append("\">")
-                .append(link == null ? label : "<a href=\"" + Html.esc(link) + "\">" + label + "</a>").append("</td>");
+                .append(link == null ? label : "<a href=\"" + Html.escape(link) + "\">" + label + "</a>")
+                .append("</td>");
         Image x = e.image();
         if (!e.ok()) {
             sb.append("<td>");
             if (x != null) {
-                sb.append(Html.img(Pictures.image(x, null, Pictures.scaleFor(x.shape().height(), x.shape().width(),
-                        THUMB)), "input"));
+                sb.append(thumbnail(x, null, "input"));
             }
-            sb.append("</td><td></td><td class=\"l err\">").append(Html.esc(e.error())).append("</td>");
+            sb.append("</td><td></td><td class=\"l err\">").append(Html.escape(e.error())).append("</td>");
             // empty cells with empty sort keys, so that failed rows sort last in every numeric column
             int numeric = bh ? 6 : 5;
             for (int k = 0; k < numeric; k++) {
@@ -188,33 +194,37 @@ public final class BatchReport {
         SelectiveResult r = e.result();
         sb.append("<td>");
         if (x != null) {
-            sb.append(Html.img(Pictures.image(x, r.region(), Pictures.scaleFor(x.shape().height(), x.shape().width(),
-                    THUMB)), "input with region"));
+            sb.append(thumbnail(x, r.region(), "input with region"));
         }
         sb.append("</td><td>");
         if (e.map() != null) {
-            sb.append(Html.img(Pictures.heat(e.map().values(), e.map().height(), e.map().width(),
+            sb.append(ResultHtml.img(Pictures.heat(e.map().values(), e.map().height(), e.map().width(),
                     Pictures.scaleFor(e.map().height(), e.map().width(), THUMB)), "saliency map"));
         }
         sb.append("</td><td>").append(TestReport.zline(r, 260, 76, true)).append("</td>");
         cell(sb, r.regionSize(), Integer.toString(r.regionSize()));
-        cell(sb, r.statistic(), Html.num(r.statistic()));
-        cell(sb, r.selectiveP(), "<b>" + Html.num(r.selectiveP()) + "</b>"
-                + (r.stoppedEarly() ? " <span class=\"small\">[" + Html.num(r.pBounds().lower()) + ", "
-                + Html.num(r.pBounds().upper()) + "]</span>" : ""));
+        cell(sb, r.statistic(), Numbers.g4(r.statistic()));
+        cell(sb, r.selectiveP(), "<b>" + Numbers.g4(r.selectiveP()) + "</b>"
+                + (r.stoppedEarly() ? " <span class=\"small\">[" + Numbers.g4(r.pBounds().lower()) + ", "
+                + Numbers.g4(r.pBounds().upper()) + "]</span>" : ""));
         if (bh) {
             if (e.bhP() == null) {
                 sb.append("<td data-v=\"\"></td>");
             } else {
-                cell(sb, e.bhP(), Html.num(e.bhP()));
+                cell(sb, e.bhP(), Numbers.g4(e.bhP()));
             }
         }
-        cell(sb, r.ocP(), Html.num(r.ocP()));
-        cell(sb, r.naiveP(), Html.num(r.naiveP()));
-        sb.append("<td>").append(Html.ci(r)).append("</td>");
+        cell(sb, r.ocP(), Numbers.g4(r.ocP()));
+        cell(sb, r.naiveP(), Numbers.g4(r.naiveP()));
+        sb.append("<td>").append(ResultHtml.ci(r)).append("</td>");
         cell(sb, r.pieces(), Long.toString(r.pieces()));
         cell(sb, r.seconds(), String.format(Locale.ROOT, "%.3f", r.seconds()));
         sb.append("</tr>\n");
+    }
+
+    private static String thumbnail(Image x, Region region, String alt) {
+        int scale = Pictures.scaleFor(x.shape().height(), x.shape().width(), THUMB);
+        return ResultHtml.img(Pictures.image(x, region, scale), alt);
     }
 
     private static void cell(StringBuilder sb, double sortKey, String html) {

@@ -1,4 +1,4 @@
-package org.salientsi.cli.report;
+package org.salientsi.reports.page;
 
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;

@@ -1,15 +1,11 @@
-package org.salientsi.cli.report;
+package org.salientsi.reports.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.IOException;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -41,10 +37,9 @@ public final class ZLinePlot {
      * @param width picture width in pixels
      * @param height picture height in pixels
      * @return the PNG bytes
-     * @throws IOException if the PNG encoder fails
      */
-    public static byte[] png(SelectiveResult r, int width, int height) throws IOException {
-        return BitmapEncoder.getBitmapBytes(chart(r, width, height), BitmapEncoder.BitmapFormat.PNG);
+    public static byte[] png(SelectiveResult r, int width, int height) {
+        return Charts.png(chart(r, width, height));
     }
 
     /**
@@ -52,10 +47,9 @@ public final class ZLinePlot {
      * @param width picture width in pixels
      * @param height picture height in pixels
      * @return a {@code data:} URI of the PNG
-     * @throws IOException if the PNG encoder fails
      */
-    public static String dataUri(SelectiveResult r, int width, int height) throws IOException {
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(r, width, height));
+    public static String dataUri(SelectiveResult r, int width, int height) {
+        return Charts.dataUri(chart(r, width, height));
     }
 
     /**
@@ -65,17 +59,15 @@ public final class ZLinePlot {
      * @param width picture width in pixels
      * @param height picture height in pixels
      * @return a {@code data:} URI of the PNG
-     * @throws IOException if the PNG encoder fails
      */
-    public static String thumbnailDataUri(SelectiveResult r, int width, int height) throws IOException {
+    public static String thumbnailDataUri(SelectiveResult r, int width, int height) {
         XYChart chart = chart(r, width, height);
         chart.setTitle("");
         chart.setXAxisTitle("");
         chart.getStyler().setXAxisTitleVisible(false);
         chart.getStyler().setChartTitleVisible(false);
         chart.getStyler().setLegendVisible(false);
-        return "data:image/png;base64," + Base64.getEncoder().encodeToString(
-                BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        return Charts.dataUri(chart);
     }
 
     /**
@@ -89,8 +81,7 @@ public final class ZLinePlot {
         double lo = range.lo();
         double hi = range.hi();
         double pad = 0.02 * (hi - lo);
-        XYChart chart = new XYChartBuilder().width(width).height(height)
-                .title("Truncation set on the z-line (units of T)").xAxisTitle("z").build();
+        XYChart chart = Charts.xy(width, height, "Truncation set on the z-line (units of T)", "z", null);
         Styler s = chart.getStyler();
         chart.getStyler().setXAxisMin(lo - pad).setXAxisMax(hi + pad).setYAxisMin(-0.34).setYAxisMax(1.08)
                 .setYAxisTicksVisible(false).setYAxisTitleVisible(false).setPlotGridHorizontalLinesVisible(false)
