@@ -182,5 +182,8 @@ class TestReportTest {
         assertThat(html).contains(String.format(Locale.ROOT, "[%.4g, %.4g]", lo, hi));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(model)));
         assertThat(html).contains(sha, "threshold:0", "ref-mean", "two-sided", "Provenance", "95% selective CI");
+        JsonNode run = result.get("provenance");
+        assertThat(html).as("when and where the test ran").contains("started (UTC)", run.get("started").asText(),
+                run.get("jvm").asText(), run.get("os").asText());
     }
 }

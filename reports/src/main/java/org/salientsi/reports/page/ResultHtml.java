@@ -53,6 +53,11 @@ final class ResultHtml {
             row(sb, "seed", p.seed().toString());
         }
         row(sb, "SalientSI version", p.version());
+        if (p.started() != null) {
+            row(sb, "started (UTC)", p.started());
+            row(sb, "Java runtime", p.jvm());
+            row(sb, "operating system", p.os());
+        }
         return sb.append("</table>\n").toString();
     }
 
