@@ -19,11 +19,20 @@ public interface LineBounds {
     /** @return the network */
     Network network();
 
-    /** @return the segment's left end (walker coordinates) */
-    double from();
+    /**
+     * @param p an intercept
+     * @param q a slope
+     * @return the smallest value of {@code p + q z} over the segment (a plugin never needs the segment's
+     *     ends themselves)
+     */
+    double lowest(double p, double q);
 
-    /** @return the segment's right end */
-    double to();
+    /**
+     * @param p an intercept
+     * @param q a slope
+     * @return the largest value of {@code p + q z} over the segment
+     */
+    double highest(double p, double q);
 
     /**
      * @param node a node id

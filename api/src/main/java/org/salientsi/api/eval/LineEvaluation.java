@@ -9,13 +9,13 @@ import org.salientsi.api.ir.Network;
  *
  * <p>Decisions are taken just past {@code z} in the walking direction, so a value that vanishes
  * exactly at {@code z} is settled by the sign of its slope and consecutive pieces tile the line
- * without gaps. Saliency methods and selectors make their own decisions through
- * {@link #positive(double, double)} and {@link #argmax}, which also narrow the piece; they never
- * compare values themselves.
+ * without gaps. This is the engine's view (the evaluation point, the piece's ends, narrowing); plugins get
+ * its coordinate-free part: saliency methods a {@link Piece}, selectors {@link Decisions}.
  */
-public interface LineEvaluation extends Decisions {
+public interface LineEvaluation extends Piece {
 
     /** @return the network */
+    @Override
     Network network();
 
     /** @return the point at which the piece is evaluated (in the walker's coordinates) */
@@ -25,12 +25,14 @@ public interface LineEvaluation extends Decisions {
      * @param node a node id
      * @return intercepts {@code p} of the node's output on this piece; do not modify
      */
+    @Override
     double[] intercept(int node);
 
     /**
      * @param node a node id
      * @return slopes {@code q} of the node's output on this piece; do not modify
      */
+    @Override
     double[] slope(int node);
 
     /**

@@ -2,7 +2,7 @@ package org.salientsi.api.saliency;
 
 import java.util.Set;
 import org.salientsi.api.eval.LineBounds;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 
 /**
@@ -12,7 +12,7 @@ import org.salientsi.api.eval.PointEvaluation;
  * <p>A piecewise-linear method gives its map on a linear piece: with the network evaluated on the
  * line (each node {@code p + q z}), it writes the map's intercepts and slopes, making any further
  * decision of its own (for example the arg-max target, or a ReLU in Grad-CAM) through the
- * {@link LineEvaluation}, which narrows the piece.
+ * {@link Piece}, which narrows the piece.
  */
 public interface SaliencyMethod {
 
@@ -55,7 +55,7 @@ public interface SaliencyMethod {
      *     equal the observed ones
      * @throws org.salientsi.api.error.NotPiecewiseLinearException if the method is not piecewise linear
      */
-    boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map);
+    boolean lineMap(Piece line, SaliencyMap observed, LinearMap map);
 
     /**
      * Bounds the map over a segment of the line, if the method can: for every {@code z} of the segment

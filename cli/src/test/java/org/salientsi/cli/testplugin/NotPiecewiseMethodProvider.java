@@ -3,7 +3,7 @@ package org.salientsi.cli.testplugin;
 import java.util.Optional;
 import java.util.Set;
 import org.salientsi.api.error.NotPiecewiseLinearException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
@@ -73,7 +73,7 @@ public final class NotPiecewiseMethodProvider implements SaliencyMethodProvider 
             }
 
             @Override
-            public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+            public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
                 double[] p = map.p();
                 double[] q = map.q();
                 throw new NotPiecewiseLinearException(NAME);

@@ -3,6 +3,7 @@ package org.salientsi.core.eval;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.ir.Network;
 
 /**
@@ -32,6 +33,8 @@ abstract class PieceState implements LineEvaluation {
     double z;
     double lower;
     double upper;
+    /** Companion lines' evaluators, by index (see {@link #companion}). */
+    private LineEvaluator[] companions = new LineEvaluator[0];
 
     PieceState(CompiledNetwork program, int[] order) {
         this.program = program;
@@ -75,6 +78,29 @@ abstract class PieceState implements LineEvaluation {
     @Override
     public Network network() {
         return program.network();
+    }
+
+    /**
+     * Evaluates companion {@code index} (its own evaluator, made on first use) on its line at this piece's
+     * {@code z} and narrows this piece to the companion's.
+     */
+    @Override
+    public Piece companion(int index, int[] requiredNodes, double[] intercept, double[] slope) {
+        if (index < 0) {
+            throw new IllegalArgumentException("companion index " + index);
+        }
+        if (index >= companions.length) {
+            companions = java.util.Arrays.copyOf(companions, Math.max(index + 1, 2 * companions.length));
+        }
+        LineEvaluator line = companions[index];
+        if (line == null) {
+            line = program.lineEvaluator(requiredNodes);
+            companions[index] = line;
+        }
+        line.setLine(intercept, slope);
+        line.evaluate(z);
+        narrow(line.lower(), line.upper());
+        return line;
     }
 
     @Override

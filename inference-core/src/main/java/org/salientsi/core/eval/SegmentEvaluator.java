@@ -225,11 +225,21 @@ public final class SegmentEvaluator implements LineBounds {
     }
 
     @Override
+    public double lowest(double p, double q) {
+        return Math.min(p + q * from, p + q * to);
+    }
+
+    @Override
+    public double highest(double p, double q) {
+        return Math.max(p + q * from, p + q * to);
+    }
+
+    /** @return the segment's left end (walker coordinates) */
     public double from() {
         return from;
     }
 
-    @Override
+    /** @return the segment's right end (walker coordinates) */
     public double to() {
         return to;
     }

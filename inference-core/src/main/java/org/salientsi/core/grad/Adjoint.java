@@ -1,6 +1,6 @@
 package org.salientsi.core.grad;
 
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 
 /**
  * The transpose of one node's map on a fixed activation pattern: given the gradient with respect to
@@ -50,7 +50,7 @@ abstract class Adjoint {
      * @param sp scratch
      * @param sq scratch
      */
-    void decide(LineEvaluation line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
+    void decide(Piece line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
     }
 
     /**

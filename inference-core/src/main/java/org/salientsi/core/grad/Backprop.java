@@ -2,16 +2,16 @@ package org.salientsi.core.grad;
 
 import java.util.Arrays;
 import org.salientsi.api.error.InvalidValueException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 
 /**
  * One thread's buffers for a {@link ReverseProgram}: the activation pattern (taken by
- * {@link #decide(PointEvaluation)} or {@link #decide(LineEvaluation)}) and the per-node gradients of a
+ * {@link #decide(PointEvaluation)} or {@link #decide(Piece)}) and the per-node gradients of a
  * reverse pass. Not thread-safe; nothing is allocated per pass.
  *
  * <p>On a piece of the test line the pattern is re-decided through the line's own decision rule
- * ({@link LineEvaluation#positive} on each ReLU's input, {@link LineEvaluation#argmax} on each max-pool
+ * ({@link Piece#positive} on each ReLU's input, {@link Piece#argmax} on each max-pool
  * window): the same roots the evaluator already used, so the piece does not change, and the pattern is
  * exactly the one under which the line evaluation's intercepts and slopes hold.
  */
@@ -70,7 +70,7 @@ public final class Backprop {
      *
      * @param line the piece
      */
-    public void decide(LineEvaluation line) {
+    public void decide(Piece line) {
         for (int id : program.decisionNodes()) {
             Adjoint a = program.adjoint(id);
             int in = a.inputs[0];

@@ -1,13 +1,13 @@
 package org.salientsi.core.grad;
 
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.core.eval.WindowTable;
 
 /**
  * Max pooling and global max pooling: each window's gradient goes to its winner. At a point the
  * winner is the first largest entry in window order; on a piece it is decided by
- * {@link LineEvaluation#argmax}, the evaluator's own rule (ties to the lower position in the window).
+ * {@link Piece#argmax}, the evaluator's own rule (ties to the lower position in the window).
  */
 final class MaxPoolAdjoint extends Adjoint {
 
@@ -54,7 +54,7 @@ final class MaxPoolAdjoint extends Adjoint {
     }
 
     @Override
-    void decide(LineEvaluation line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
+    void decide(Piece line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
         int[] idx = index;
         for (int o = 0; o < decisions.length; o++) {
             int from = start[o];

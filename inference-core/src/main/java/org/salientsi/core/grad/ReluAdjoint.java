@@ -1,6 +1,6 @@
 package org.salientsi.core.grad;
 
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 
 /**
  * ReLU and leaky ReLU: the gradient passes where the unit is active and is scaled by the negative
@@ -33,7 +33,7 @@ final class ReluAdjoint extends Adjoint {
     }
 
     @Override
-    void decide(LineEvaluation line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
+    void decide(Piece line, double[] p, double[] q, int[] decisions, double[] sp, double[] sq) {
         for (int i = 0; i < size; i++) {
             decisions[i] = line.positive(p[i], q[i]) ? 1 : 0;
         }

@@ -154,7 +154,7 @@ public final class ReverseProgram {
 
     /**
      * @return the nodes a line evaluation must compute for {@link Backprop#decide(
-     *     org.salientsi.api.eval.LineEvaluation)}: the output (the decisions lie among its ancestors)
+     *     org.salientsi.api.eval.Piece)}: the output (the decisions lie among its ancestors)
      */
     public int[] requiredNodes() {
         return new int[] {output};

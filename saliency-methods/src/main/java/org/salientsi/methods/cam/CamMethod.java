@@ -3,7 +3,7 @@ package org.salientsi.methods.cam;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.eval.LineBounds;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Flatten;
@@ -148,7 +148,7 @@ public final class CamMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+    public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
         double[] p = map.p();
         double[] q = map.q();
         boolean consistent = target.onLine(line, observed.target());
@@ -172,15 +172,13 @@ public final class CamMethod implements SaliencyMethod {
         combine(bounds.centreSlope(feature), t, upper, s, false);
         combine(bounds.radiusIntercept(feature), t, radius[0], s, true);
         combine(bounds.radiusSlope(feature), t, radius[1], s, true);
-        double from = bounds.from();
-        double to = bounds.to();
         for (int i = 0; i < lower.length; i++) {
             double mp = lower[i];
             double mq = upper[i];
             double rp = radius[0][i];
             double rq = radius[1][i];
-            lower[i] = Math.min(mp - rp + (mq - rq) * from, mp - rp + (mq - rq) * to);
-            upper[i] = Math.max(mp + rp + (mq + rq) * from, mp + rp + (mq + rq) * to);
+            lower[i] = bounds.lowest(mp - rp, mq - rq);
+            upper[i] = bounds.highest(mp + rp, mq + rq);
         }
         return true;
     }

@@ -2,7 +2,7 @@ package org.salientsi.methods.gradcam;
 
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Network;
@@ -131,7 +131,7 @@ public final class GradCamMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+    public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
         double[] p = map.p();
         double[] q = map.q();
         boolean consistent = target.onLine(line, observed.target());

@@ -1,7 +1,7 @@
 package org.salientsi.methods.gradient;
 
-import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.NetworkEvaluator;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
@@ -60,7 +60,7 @@ abstract class AveragedGradientMethod extends InputGradientMethod {
      * @param unit the target
      * @return the gradient (the reverse pass's buffer)
      */
-    abstract double[] trackedGradient(LineFamily family, LineEvaluation line, int t, Backprop bp, int unit);
+    abstract double[] trackedGradient(LineFamily family, Piece line, int t, Backprop bp, int unit);
 
     /**
      * Adds the gradients of {@code unit} at the {@code m} members of a point to {@code sum}.
@@ -93,7 +93,7 @@ abstract class AveragedGradientMethod extends InputGradientMethod {
      * @param s this thread's buffers
      * @param sum receives the sum (CHW)
      */
-    final void addTrackedGradients(LineEvaluation line, int unit, Scratch s, double[] sum) {
+    final void addTrackedGradients(Piece line, int unit, Scratch s, double[] sum) {
         LineFamily family = ((Family) s).family;
         for (int t = 0; t < trackedLines(); t++) {
             double[] g = trackedGradient(family, line, t, s.backprop, unit);
@@ -117,8 +117,7 @@ abstract class AveragedGradientMethod extends InputGradientMethod {
 
         Family(AveragedGradientMethod method) {
             super(method);
-            this.family = new LineFamily(method.program, method.reverse.requiredNodes(), method.trackedLines(),
-                    method.size);
+            this.family = new LineFamily(method.reverse.requiredNodes(), method.size);
             this.sum = new double[method.size];
         }
     }

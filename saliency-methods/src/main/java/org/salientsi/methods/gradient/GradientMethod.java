@@ -1,7 +1,7 @@
 package org.salientsi.methods.gradient;
 
 import java.util.Set;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
@@ -82,7 +82,7 @@ public final class GradientMethod extends InputGradientMethod {
     }
 
     @Override
-    void perChannel(LineEvaluation line, int unit, Scratch s, double[] pc, double[] qc) {
+    void perChannel(Piece line, int unit, Scratch s, double[] pc, double[] qc) {
         Backprop bp = s.backprop;
         bp.decide(line);
         double[] g = bp.gradient(unit);

@@ -1,7 +1,7 @@
 package org.salientsi.methods.gradient;
 
 import java.util.Set;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
@@ -80,7 +80,7 @@ abstract class InputGradientMethod implements SaliencyMethod {
      * @param pc receives the intercepts (CHW)
      * @param qc receives the slopes (CHW)
      */
-    abstract void perChannel(LineEvaluation line, int unit, Scratch s, double[] pc, double[] qc);
+    abstract void perChannel(Piece line, int unit, Scratch s, double[] pc, double[] qc);
 
     /** @return a thread's buffers (subclasses add theirs) */
     Scratch newScratch() {
@@ -104,7 +104,7 @@ abstract class InputGradientMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+    public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
         double[] p = map.p();
         double[] q = map.q();
         boolean consistent = target.onLine(line, observed.target());

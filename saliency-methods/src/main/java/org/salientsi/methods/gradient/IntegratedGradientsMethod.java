@@ -1,7 +1,7 @@
 package org.salientsi.methods.gradient;
 
 import java.util.Set;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
@@ -83,7 +83,7 @@ public final class IntegratedGradientsMethod extends AveragedGradientMethod {
     }
 
     @Override
-    double[] trackedGradient(LineFamily family, LineEvaluation line, int t, Backprop bp, int unit) {
+    double[] trackedGradient(LineFamily family, Piece line, int t, Backprop bp, int unit) {
         double alpha = (double) (t + 1) / m;
         return family.gradient(line, network.input(), t, baseline, 0, 1 - alpha, alpha, bp, unit);
     }
@@ -99,7 +99,7 @@ public final class IntegratedGradientsMethod extends AveragedGradientMethod {
     }
 
     @Override
-    void perChannel(LineEvaluation line, int unit, Scratch s, double[] pc, double[] qc) {
+    void perChannel(Piece line, int unit, Scratch s, double[] pc, double[] qc) {
         double[] sum = ((Family) s).sum;
         java.util.Arrays.fill(sum, 0.0);
         addTrackedGradients(line, unit, s, sum);

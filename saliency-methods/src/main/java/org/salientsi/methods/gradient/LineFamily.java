@@ -1,8 +1,6 @@
 package org.salientsi.methods.gradient;
 
-import org.salientsi.api.eval.LineEvaluation;
-import org.salientsi.core.eval.CompiledNetwork;
-import org.salientsi.core.eval.LineEvaluator;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.core.grad.Backprop;
 
 /**
@@ -10,28 +8,25 @@ import org.salientsi.core.grad.Backprop;
  * {@code j}, the line \( (o_j + \lambda_j a) + \lambda_j c\, z \), an affine image of the test line's
  * input \( a + c z \) (SmoothGrad: \( o_j = \delta_j \), \( \lambda_j = 1 \); integrated gradients:
  * \( o_j = (1 - \alpha_j) b \), \( \lambda_j = \alpha_j \)).
- * Each has its own evaluator; on the test line's current piece every one is evaluated at the same
- * {@code z}, its activation pattern taken into the reverse pass, and the test line's piece narrowed to
- * where all of them keep their decisions. One instance per thread.
+ * Each is a companion of the test line's piece ({@link Piece#companion}): the engine evaluates it at the
+ * same position and narrows the piece to where it keeps its decisions; its activation pattern is taken into
+ * the reverse pass. One instance per thread.
  */
 final class LineFamily {
 
-    private final LineEvaluator[] lines;
+    private final int[] required;
     private final double[] intercept;
     private final double[] slope;
 
-    LineFamily(CompiledNetwork program, int[] required, int count, int inputSize) {
-        this.lines = new LineEvaluator[count];
-        for (int j = 0; j < count; j++) {
-            lines[j] = program.lineEvaluator(required);
-        }
+    LineFamily(int[] required, int inputSize) {
+        this.required = required.clone();
         this.intercept = new double[inputSize];
         this.slope = new double[inputSize];
     }
 
     /**
-     * Evaluates member {@code j} on its line at the test line's {@code z}, narrows the test line's piece
-     * to the member's, and returns the gradient of {@code unit} on the member's pattern.
+     * Evaluates member {@code j} on its line beside the test line's piece (which the engine narrows to the
+     * member's), and returns the gradient of {@code unit} on the member's pattern.
      *
      * @param main the test line on its current piece
      * @param input the input node
@@ -44,7 +39,7 @@ final class LineFamily {
      * @param unit the output unit
      * @return the gradient (the reverse pass's buffer)
      */
-    double[] gradient(LineEvaluation main, int input, int j, double[] offsets, int base, double offsetScale,
+    double[] gradient(Piece main, int input, int j, double[] offsets, int base, double offsetScale,
                       double lambda,
                       Backprop bp, int unit) {
         double[] a = main.intercept(input);
@@ -53,11 +48,7 @@ final class LineFamily {
             intercept[i] = lambda * a[i] + (offsets == null ? 0 : offsetScale * offsets[base + i]);
             slope[i] = lambda * c[i];
         }
-        LineEvaluator line = lines[j];
-        line.setLine(intercept, slope);
-        line.evaluate(main.z());
-        bp.decide(line);
-        main.narrow(line.lower(), line.upper());
+        bp.decide(main.companion(j, required, intercept, slope));
         return bp.gradient(unit);
     }
 }

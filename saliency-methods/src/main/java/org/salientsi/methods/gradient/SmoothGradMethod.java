@@ -2,7 +2,7 @@ package org.salientsi.methods.gradient;
 
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.spi.Parameters;
@@ -82,7 +82,7 @@ public final class SmoothGradMethod extends AveragedGradientMethod {
     }
 
     @Override
-    double[] trackedGradient(LineFamily family, LineEvaluation line, int t, Backprop bp, int unit) {
+    double[] trackedGradient(LineFamily family, Piece line, int t, Backprop bp, int unit) {
         return family.gradient(line, network.input(), t, deltas, t * size, 1.0, 1.0, bp, unit);
     }
 
@@ -96,7 +96,7 @@ public final class SmoothGradMethod extends AveragedGradientMethod {
     }
 
     @Override
-    void perChannel(LineEvaluation line, int unit, Scratch s, double[] pc, double[] qc) {
+    void perChannel(Piece line, int unit, Scratch s, double[] pc, double[] qc) {
         java.util.Arrays.fill(pc, 0.0);
         addTrackedGradients(line, unit, s, pc);
         for (int i = 0; i < size; i++) {

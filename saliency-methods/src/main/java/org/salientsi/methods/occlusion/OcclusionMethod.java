@@ -2,8 +2,8 @@ package org.salientsi.methods.occlusion;
 
 import java.util.Set;
 import org.salientsi.api.error.NotPiecewiseLinearException;
-import org.salientsi.api.eval.LineEvaluation;
 import org.salientsi.api.eval.NetworkEvaluator;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
@@ -126,7 +126,7 @@ public final class OcclusionMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+    public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
         double[] p = map.p();
         double[] q = map.q();
         throw new NotPiecewiseLinearException(NAME);

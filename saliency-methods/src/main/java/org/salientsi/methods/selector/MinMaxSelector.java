@@ -15,7 +15,7 @@ import org.salientsi.api.selection.RegionSelectorProvider;
  * \( (S_i - \min S) - \tau (\max S - \min S) \ge 0 \) (so a constant map selects every pixel).
  *
  * <p>On a linear piece the arg-max and the arg-min of the map are decisions
- * ({@link LineEvaluation#argmax}, ties to the lower index), after which each pixel's comparison is a
+ * ({@link Piece#argmax}, ties to the lower index), after which each pixel's comparison is a
  * linear one, \( (p_i - p_{\min}) - \tau (p_{\max} - p_{\min}) + [\dots] z \), with its own root.
  */
 public final class MinMaxSelector implements RegionSelector {

@@ -2,7 +2,7 @@ package org.salientsi.methods.support;
 
 import java.util.Locale;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.spi.Parameters;
 
 /**
@@ -12,8 +12,8 @@ import org.salientsi.api.spi.Parameters;
  * With one channel {@code sum} is the identity and {@code max-abs} the absolute value.
  *
  * <p>On a piece both stay piecewise linear: an absolute value is a sign decision
- * ({@link LineEvaluation#positive}), and the largest absolute value is an arg-max over the
- * {@code 2C} candidates \( \pm v_c \) ({@link LineEvaluation#argmax}), each narrowing the piece.
+ * ({@link Piece#positive}), and the largest absolute value is an arg-max over the
+ * {@code 2C} candidates \( \pm v_c \) ({@link Piece#argmax}), each narrowing the piece.
  */
 public enum ChannelReduction {
     /** The sum over channels. */
@@ -85,7 +85,7 @@ public enum ChannelReduction {
      * @param sp scratch of at least {@code 2 * channels}
      * @param sq scratch of at least {@code 2 * channels}
      */
-    public void reduce(LineEvaluation line, double[] pc, double[] qc, int channels, int plane, boolean abs,
+    public void reduce(Piece line, double[] pc, double[] qc, int channels, int plane, boolean abs,
                        double[] p, double[] q, double[] sp, double[] sq) {
         for (int i = 0; i < plane; i++) {
             if (this == MAX_ABS) {

@@ -2,7 +2,7 @@ package org.salientsi.methods.support;
 
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.eval.LineBounds;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Identity;
 import org.salientsi.api.ir.Network;
@@ -16,7 +16,7 @@ import org.salientsi.api.spi.Parameters;
  * output node with a final sigmoid, softmax or identity removed). The target is the {@code target}
  * parameter, else the single output of a one-unit head, else the arg-max of the logits (ties to the
  * lower index), which is then a data-dependent choice: on the line it is decided by
- * {@link LineEvaluation#argmax} and joins the selection event. Immutable.
+ * {@link Piece#argmax} and joins the selection event. Immutable.
  */
 public final class TargetUnit {
 
@@ -99,7 +99,7 @@ public final class TargetUnit {
      * @param observed the observed target
      * @return whether the target on this piece is the observed one
      */
-    public boolean onLine(LineEvaluation line, int observed) {
+    public boolean onLine(Piece line, int observed) {
         if (fixed >= 0) {
             return true;
         }
@@ -125,15 +125,12 @@ public final class TargetUnit {
         double[] cq = bounds.centreSlope(logits);
         double[] rp = bounds.radiusIntercept(logits);
         double[] rq = bounds.radiusSlope(logits);
-        double from = bounds.from();
-        double to = bounds.to();
-        double low = Math.min(cp[observed] - rp[observed] + (cq[observed] - rq[observed]) * from,
-                cp[observed] - rp[observed] + (cq[observed] - rq[observed]) * to);
+        double low = bounds.lowest(cp[observed] - rp[observed], cq[observed] - rq[observed]);
         for (int k = 0; k < outputs; k++) {
             if (k == observed) {
                 continue;
             }
-            double high = Math.max(cp[k] + rp[k] + (cq[k] + rq[k]) * from, cp[k] + rp[k] + (cq[k] + rq[k]) * to);
+            double high = bounds.highest(cp[k] + rp[k], cq[k] + rq[k]);
             double margin = 1e-9 * (1 + Math.abs(low) + Math.abs(high));
             if (!(low > high + margin)) {
                 return false;

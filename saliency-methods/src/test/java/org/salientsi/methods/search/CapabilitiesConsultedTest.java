@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.eval.Decisions;
 import org.salientsi.api.eval.LineBounds;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.ir.Network;
@@ -125,7 +125,7 @@ class CapabilitiesConsultedTest {
             }
 
             @Override
-            public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+            public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
                 return m.lineMap(line, observed, map);
             }
 

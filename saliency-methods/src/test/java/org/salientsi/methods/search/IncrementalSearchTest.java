@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.error.EmptyRegionException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
@@ -286,7 +286,7 @@ class IncrementalSearchTest {
         }
 
         @Override
-        public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
             double[] p = map.p();
             double[] q = map.q();
             double[] lp = line.intercept(logits);

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NotPiecewiseLinearException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.TensorShape;
@@ -163,7 +163,7 @@ public final class ControlMethods {
         }
 
         @Override
-        public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+        public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
             double[] p = map.p();
             double[] q = map.q();
             throw new NotPiecewiseLinearException(name);

@@ -3,7 +3,7 @@ package org.salientsi.examples.plugins.method;
 import java.util.Optional;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.api.eval.LineEvaluation;
+import org.salientsi.api.eval.Piece;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
@@ -80,7 +80,7 @@ public final class FirstActivationMethod implements SaliencyMethod {
     }
 
     @Override
-    public boolean lineMap(LineEvaluation line, SaliencyMap observed, LinearMap map) {
+    public boolean lineMap(Piece line, SaliencyMap observed, LinearMap map) {
         double[] p = map.p();
         double[] q = map.q();
         sumChannels(line.intercept(node), p);
