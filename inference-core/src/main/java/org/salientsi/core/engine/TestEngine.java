@@ -12,6 +12,8 @@ import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.saliency.SaliencyMethod;
+import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
@@ -22,10 +24,10 @@ import org.salientsi.core.search.SelectiveTest;
 /**
  * Runs the selective test of a {@link TestSpec} on one loaded model: the one engine behind
  * {@code salientsi test}, {@code batch}, {@code demo}, {@code serve}, the Java facade and the validation
- * studies. The network, the saliency method, the selection and the configured {@link SelectiveTest} are
- * built once per image shape (and per "with or without a reference", which picks the default statistic)
- * and reused. Thread-safe: {@link #test} may run concurrently. The model stays owned by the caller, who
- * closes it.
+ * studies. The compiled network, the saliency method and the selector are built once per image shape; the
+ * selection and the configured {@link SelectiveTest} once per shape and "with or without a reference" (which
+ * picks the default statistic); all are reused. Thread-safe: {@link #test} may run concurrently. The model
+ * stays owned by the caller, who closes it.
  *
  * <pre>{@code
  * TestEngine engine = TestEngine.create(plugins, model, "onnxruntime 1.28.0",
@@ -41,20 +43,26 @@ public final class TestEngine {
     private record Prepared(Selection selection, SelectiveTest test) {
     }
 
+    /** What depends only on the images' shape: the compiled network, the method bound to it, the selector. */
+    private record Bound(CompiledNetwork network, SaliencyMethod method, RegionSelector selector) {
+    }
+
     private final Plugins plugins;
     private final LoadedModel model;
     private final String backendLabel;
     private final TestSpec spec;
     private final Provenance base;
+    private final ConcurrentHashMap<ImageShape, Bound> bound;
     private final ConcurrentHashMap<Key, Prepared> prepared;
 
     private TestEngine(Plugins plugins, LoadedModel model, String backendLabel, TestSpec spec, Provenance base,
-                       ConcurrentHashMap<Key, Prepared> prepared) {
+                       ConcurrentHashMap<ImageShape, Bound> bound, ConcurrentHashMap<Key, Prepared> prepared) {
         this.plugins = plugins;
         this.model = model;
         this.backendLabel = backendLabel;
         this.spec = spec;
         this.base = base;
+        this.bound = bound;
         this.prepared = prepared;
     }
 
@@ -75,9 +83,9 @@ public final class TestEngine {
      */
     public static TestEngine create(Plugins plugins, LoadedModel model, String backendLabel, TestSpec spec) {
         Objects.requireNonNull(model, "model");
-        Provenance p = Provenance.empty().withModel(model.sha256(), backendLabel);
         TestEngine e = new TestEngine(Objects.requireNonNull(plugins, "plugins"), model, backendLabel,
-                checked(spec), describe(p, spec), new ConcurrentHashMap<>());
+                checked(spec), describe(model, backendLabel, spec), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
         e.checkPlugins();
         return e;
     }
@@ -88,8 +96,12 @@ public final class TestEngine {
         return spec;
     }
 
-    /** The provenance's options: covariance, target, method options, CAM layer. */
-    private static Provenance describe(Provenance p, TestSpec spec) {
+    /**
+     * The provenance every result starts from: the model's hash, the backend, and the options covariance,
+     * target, method options and CAM layer.
+     */
+    private static Provenance describe(LoadedModel model, String backendLabel, TestSpec spec) {
+        Provenance p = Provenance.empty().withModel(model.sha256(), backendLabel);
         if (spec.noise().label() != null) {
             p = p.withOption("covariance", spec.noise().label());
         }
@@ -127,14 +139,15 @@ public final class TestEngine {
      */
     public TestEngine with(TestSpec next) {
         checked(next);
-        Provenance p = describe(Provenance.empty().withModel(model.sha256(), backendLabel), next);
+        Provenance p = describe(model, backendLabel, next);
         if (next.sameSelection(spec)) {
             // the compiled selections carry over; the configured tests follow the new options
             ConcurrentHashMap<Key, Prepared> carried = new ConcurrentHashMap<>();
             prepared.forEach((k, v) -> carried.put(k, new Prepared(v.selection(), configure(next, k))));
-            return new TestEngine(plugins, model, backendLabel, next, p, carried);
+            return new TestEngine(plugins, model, backendLabel, next, p, bound, carried);
         }
-        TestEngine e = new TestEngine(plugins, model, backendLabel, next, p, new ConcurrentHashMap<>());
+        TestEngine e = new TestEngine(plugins, model, backendLabel, next, p, new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
         e.checkPlugins();
         return e;
     }
@@ -145,7 +158,7 @@ public final class TestEngine {
      */
     public TestEngine withProvenance(Provenance provenance) {
         return new TestEngine(plugins, model, backendLabel, spec, Objects.requireNonNull(provenance, "provenance"),
-                prepared);
+                bound, prepared);
     }
 
     /** @return the specification */
@@ -210,10 +223,22 @@ public final class TestEngine {
         return prepared.computeIfAbsent(new Key(shape, reference), k -> build(k, image));
     }
 
+    /**
+     * The selection for a shape and "with or without a reference": the compiled network, the method and the
+     * selector are shared by both (compiled once per shape: a network's transposed weights are its largest
+     * copy), only the default statistic differs.
+     */
     private Prepared build(Key key, Image image) {
+        Bound b = bound.computeIfAbsent(key.shape(), shape -> bind(shape, image));
+        Selection selection = new Selection(b.network(), b.method(), b.selector(),
+                plugins.statistic(spec.statisticName(key.reference()), Parameters.empty()));
+        return new Prepared(selection, configure(spec, key));
+    }
+
+    private Bound bind(ImageShape shape, Image image) {
         Network network;
         try {
-            network = model.network(key.shape());
+            network = model.network(shape);
         } catch (ShapeMismatchException e) {
             if (image == null) {
                 throw e;
@@ -221,11 +246,8 @@ public final class TestEngine {
             throw new ShapeMismatchException("image " + (image.name() == null ? "" : image.name() + " ")
                     + "does not fit the model: " + e.getMessage());
         }
-        Selection selection = new Selection(CompiledNetwork.compile(network),
-                plugins.method(spec.method(), network, spec.methodParameters()),
-                plugins.selector(spec.selector()),
-                plugins.statistic(spec.statisticName(key.reference()), Parameters.empty()));
-        return new Prepared(selection, configure(spec, key));
+        return new Bound(CompiledNetwork.compile(network), plugins.method(spec.method(), network,
+                spec.methodParameters()), plugins.selector(spec.selector()));
     }
 
     private static SelectiveTest configure(TestSpec spec, Key key) {
