@@ -13,6 +13,21 @@ import org.salientsi.io.NpyArray;
  */
 public record NpyCovariance(NpyArray array) implements NoiseSpec {
 
+    /**
+     * The noise of the command line's and the server's options: a sigma or a covariance, exactly one.
+     *
+     * @param sigma the noise standard deviation, or {@code null}
+     * @param covariance the covariance array, or {@code null}
+     * @return {@link NoiseSpec#sigma} or the covariance
+     * @throws InvalidInputException unless exactly one is given (or for a sigma that is not a valid one)
+     */
+    public static NoiseSpec sigmaOrCovariance(Double sigma, NpyArray covariance) {
+        if ((sigma == null) == (covariance == null)) {
+            throw new InvalidInputException("give the noise with --sigma S or --covariance FILE.npy (exactly one)");
+        }
+        return sigma != null ? NoiseSpec.sigma(sigma) : new NpyCovariance(covariance);
+    }
+
     @Override
     public NoiseModel model(int n) {
         double[] matrix = array.toSquareMatrix(n);

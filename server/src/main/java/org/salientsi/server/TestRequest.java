@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
-import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.facade.NpyCovariance;
 import org.salientsi.io.NpyArray;
@@ -106,11 +105,8 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                 .withOption("skipping", text(body, "skipping", "always"))
                 .withRange(number(body, "range", 10.0))
                 .withConfidence(number(body, "confidence", 0.95));
-        Double sigma = present(body, "sigma") ? number(body, "sigma", null) : null;
-        if ((sigma == null) == (covariance == null)) {
-            throw new InvalidInputException("give the noise with --sigma S or --covariance FILE.npy (exactly one)");
-        }
-        settings = settings.withNoise(sigma != null ? NoiseSpec.sigma(sigma) : new NpyCovariance(covariance));
+        settings = settings.withNoise(NpyCovariance.sigmaOrCovariance(
+                present(body, "sigma") ? number(body, "sigma", null) : null, covariance));
         JsonArrays.Named image = JsonArrays.read(imageNode, "image");
         List<Image> refs = new ArrayList<>();
         if (present(body, "reference")) {

@@ -1,10 +1,8 @@
 package org.salientsi.cli.command;
 
 
-import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.Termination;
 import org.salientsi.facade.NpyCovariance;
@@ -119,11 +117,7 @@ public final class SelectionOptions {
                 .withOption("alternative", alternative).withOption("termination", termination)
                 .withOption("skipping", skipping).withRange(range).withConfidence(confidence)
                 .withSearchThreads(searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
-        Double sigma = noise == null ? null : noise.sigma();
-        boolean covariance = noise != null && noise.hasCovariance();
-        if ((sigma == null) == !covariance) {
-            throw new InvalidInputException("give the noise with --sigma S or --covariance FILE.npy (exactly one)");
-        }
-        return spec.withNoise(sigma != null ? NoiseSpec.sigma(sigma) : new NpyCovariance(noise.covariance()));
+        return spec.withNoise(NpyCovariance.sigmaOrCovariance(noise == null ? null : noise.sigma(),
+                noise != null && noise.hasCovariance() ? noise.covariance() : null));
     }
 }
