@@ -41,8 +41,7 @@ final class Walker {
     private final RegionSelector selector;
     private final SaliencyMap observed;
     private final boolean[] observedMask;
-    private final double[] mapP;
-    private final double[] mapQ;
+    /** The saliency map on the current piece (refilled per piece). */
     private final LinearMap map;
     private final RegionMask region;
     private final int height;
@@ -125,9 +124,7 @@ final class Walker {
         this.observedMask = observedMask;
         this.height = observed.height();
         this.width = observed.width();
-        this.mapP = new double[height * width];
-        this.mapQ = new double[height * width];
-        this.map = new LinearMap(height, width, mapP, mapQ);
+        this.map = LinearMap.zeros(height, width);
         this.region = RegionMask.of(height, width);
     }
 
@@ -309,6 +306,8 @@ final class Walker {
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        double[] mapP = map.p();
+        double[] mapQ = map.q();
         int n = mapP.length;
         int i = 0;
         for (; i + 1 < n; i += 2) {
