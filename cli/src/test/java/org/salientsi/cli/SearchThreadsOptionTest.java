@@ -56,4 +56,35 @@ class SearchThreadsOptionTest {
         assertThat(validate.code()).isEqualTo(2);
         assertThat(validate.err()).contains("--search-threads is for test, batch and bench");
     }
+
+    @Test
+    void aTimeLimitStopsTheSearchWithProvenBoundsAndIsRefusedByValidate(@TempDir Path dir) throws Exception {
+        String model = TestData.paperModel(16).toString();
+        String x = dir.resolve("x.npy").toString();
+        String r = TestData.writeGrey(dir.resolve("r.npy"), 32, 16, 0).toString();
+        CliRun exact = null;
+        for (long seed = 31; seed < 100 && (exact == null || exact.code() != 0); seed++) {
+            TestData.writeGrey(Path.of(x), seed, 16, 0);
+            exact = CliRun.of("test", "--model", model, "--image", x, "--reference", r, "--sigma", "1", "--json");
+        }
+        assertThat(exact.code()).as(exact.toString()).isZero();
+        double p = JSON.readTree(exact.out()).get("selective_p").asDouble();
+        CliRun limited = CliRun.of("test", "--model", model, "--image", x, "--reference", r, "--sigma", "1",
+                "--max-seconds", "1e-9", "--json");
+        assertThat(limited.code()).as(limited.toString()).isZero();
+        var node = JSON.readTree(limited.out());
+        assertThat(node.get("stop_reason").asText()).isEqualTo("time_limit");
+        assertThat(node.get("pieces").asLong()).isEqualTo(2);
+        assertThat(node.at("/p_bounds/0").asDouble()).isLessThanOrEqualTo(p + 1e-12);
+        assertThat(node.at("/p_bounds/1").asDouble()).isGreaterThanOrEqualTo(p - 1e-12);
+        assertThat(node.at("/provenance/options/time_limit_seconds").asText()).isEqualTo("1.0E-9");
+
+        CliRun bad = CliRun.of("test", "--model", model, "--image", x, "--sigma", "1", "--max-seconds", "0");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("max-seconds").doesNotContain("\tat ");
+        CliRun validate = CliRun.of("validate", "--model", model, "--trials", "2", "--sigma", "1", "--out",
+                dir.resolve("study").toString(), "--max-seconds", "5");
+        assertThat(validate.code()).isEqualTo(2);
+        assertThat(validate.err()).contains("--max-seconds is for test, batch and bench");
+    }
 }

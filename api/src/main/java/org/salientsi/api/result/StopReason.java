@@ -12,7 +12,12 @@ public enum StopReason {
     /** The bounds on the p-value came within the requested precision. */
     PRECISION,
     /** The bounds fell on one side of alpha, so the decision at alpha is known. */
-    DECISION;
+    DECISION,
+    /**
+     * The search ran out of the time it was given: the bounds on the p-value are proven by the part of
+     * the range walked, but wider than requested (and the result depends on the machine's speed).
+     */
+    TIME_LIMIT;
 
     /** @return the JSON name */
     @JsonValue

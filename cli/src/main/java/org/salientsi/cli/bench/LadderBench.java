@@ -30,7 +30,7 @@ import org.salientsi.io.ImageFiles;
  * LadderManifest ladder = LadderManifest.read(dir);
  * List<LadderModel> models = ladder.select(null);
  * ladder.verify(models, 5);
- * new LadderBench(plugins, exhaustive, decision, SearchBudget.of(120.0), true)
+ * new LadderBench(plugins, exhaustive, decision, 120.0, true)
  *         .run(ladder, models, 5, row -> out.println(LadderTable.row(row, true)));
  * }</pre>
  */
@@ -42,22 +42,24 @@ public final class LadderBench {
     private final Plugins plugins;
     private final TestSpec exhaustive;
     private final TestSpec decision;
-    private final SearchBudget budget;
+    private final Double maxSeconds;
     private final boolean runExhaustive;
 
     /**
      * @param plugins the installed plugins
      * @param exhaustive the settings of the exhaustive search ({@code test}'s defaults, sigma 1)
      * @param decision the same with {@code --termination decision:0.05}
-     * @param budget the time budget per search
+     * @param maxSeconds the time limit per search in seconds ({@link TestSpec#withMaxSeconds}), or {@code null}
+     *     for none
      * @param runExhaustive whether to run the exhaustive searches (else decision searches only)
+     * @throws org.salientsi.api.error.InvalidOptionException naming {@code max-seconds} for a bad limit
      */
-    public LadderBench(Plugins plugins, TestSpec exhaustive, TestSpec decision, SearchBudget budget,
+    public LadderBench(Plugins plugins, TestSpec exhaustive, TestSpec decision, Double maxSeconds,
                        boolean runExhaustive) {
-        this.budget = Objects.requireNonNull(budget, "budget");
-        this.plugins = budget.apply(Objects.requireNonNull(plugins, "plugins"));
-        this.exhaustive = Objects.requireNonNull(exhaustive, "exhaustive");
-        this.decision = Objects.requireNonNull(decision, "decision");
+        this.maxSeconds = maxSeconds;
+        this.plugins = Objects.requireNonNull(plugins, "plugins");
+        this.exhaustive = Objects.requireNonNull(exhaustive, "exhaustive").withMaxSeconds(maxSeconds);
+        this.decision = Objects.requireNonNull(decision, "decision").withMaxSeconds(maxSeconds);
         this.runExhaustive = runExhaustive;
     }
 
@@ -116,7 +118,7 @@ public final class LadderBench {
         }
         PeakMemory memory = PeakMemory.read(rssReset);
         return new LadderRow(m, label, sha256, runs, runExhaustive ? SearchSummary.of(ex) : null,
-                SearchSummary.of(dec), memory, MachineLoad.oneMinute(), budget.seconds(),
+                SearchSummary.of(dec), memory, MachineLoad.oneMinute(), maxSeconds,
                 exhaustive.searchThreads(), error);
     }
 
@@ -143,15 +145,7 @@ public final class LadderBench {
     }
 
     private SearchRun search(TestEngine runner, Image x, List<Image> refs) {
-        budget.start();
-        try {
-            return SearchRun.finished(runner.test(x, refs));
-        } catch (SearchBudget.Exceeded e) {
-            // the search's walkers have all stopped by now
-            return SearchRun.stopped(budget.elapsedSeconds(), budget.pieces());
-        } finally {
-            budget.finish();
-        }
+        return SearchRun.of(runner.test(x, refs));
     }
 
     private static String message(Throwable e) {

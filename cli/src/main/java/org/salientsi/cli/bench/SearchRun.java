@@ -1,19 +1,19 @@
 package org.salientsi.cli.bench;
 
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.result.StopReason;
 
 /**
- * One selective search of a benchmark: finished, or stopped by its time budget.
+ * One selective search of a benchmark: finished, or stopped by its time limit.
  *
- * @param stopped whether the budget stopped it (then {@code seconds} and {@code pieces} are what it had
+ * @param stopped whether the time limit stopped it (then {@code seconds} and {@code pieces} are what it had
  *     used, lower bounds of a whole search's)
  * @param seconds the result's {@code seconds} (wall time of the search and p-values, model loading
  *     excluded); for a stopped search the wall time until the stop; {@code >= 0}
  * @param pieces linear pieces walked, {@code >= 0}
  * @param selectiveP the selective p-value (for an early stop, the midpoint of its bounds), or NaN if
  *     stopped
- * @param stopReason the result's stop reason ({@code exhaustive}, {@code decision}, ...), or
- *     {@code budget}
+ * @param stopReason the result's stop reason ({@code exhaustive}, {@code decision}, {@code time_limit}, ...)
  */
 public record SearchRun(boolean stopped, double seconds, long pieces, double selectiveP, String stopReason) {
 
@@ -26,20 +26,14 @@ public record SearchRun(boolean stopped, double seconds, long pieces, double sel
     }
 
     /**
-     * @param r a finished search's result
-     * @return its run
+     * @param r a search's result
+     * @return its run: stopped when its time limit stopped it (then without a p-value: its bounds are
+     *     whatever the limit allowed)
      */
-    static SearchRun finished(SelectiveResult r) {
-        return new SearchRun(false, r.seconds(), r.pieces(), r.selectiveP(), r.stopReason().label());
-    }
-
-    /**
-     * @param seconds wall time from the search's start until it stopped (all its walkers), {@code >= 0}
-     * @param pieces pieces it walked until then
-     * @return the stopped run
-     */
-    static SearchRun stopped(double seconds, long pieces) {
-        return new SearchRun(true, seconds, pieces, Double.NaN, "budget");
+    static SearchRun of(SelectiveResult r) {
+        boolean stopped = r.stopReason() == StopReason.TIME_LIMIT;
+        return new SearchRun(stopped, r.seconds(), r.pieces(), stopped ? Double.NaN : r.selectiveP(),
+                r.stopReason().label());
     }
 
     /** @return milliseconds per piece, NaN without a piece */

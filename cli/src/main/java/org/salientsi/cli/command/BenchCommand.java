@@ -30,7 +30,6 @@ import org.salientsi.cli.bench.LadderManifest;
 import org.salientsi.cli.bench.LadderModel;
 import org.salientsi.cli.bench.LadderRow;
 import org.salientsi.cli.bench.LadderTable;
-import org.salientsi.cli.bench.SearchBudget;
 import org.salientsi.core.engine.Sigma;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.eval.CompiledNetwork;
@@ -158,8 +157,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--max-seconds", paramLabel = "S",
             description = "With --ladder: the longest one search may run, in seconds (> 0). A longer search is "
-                    + "stopped within one linear piece of S (the search checks the clock at each piece it walks; the "
-                    + "core has no time budget of its own) and counts as '> S' in the medians, which are then "
+                    + "stopped within one linear piece of S (test's --max-seconds: the search checks the clock at "
+                    + "each piece it walks) and counts as '> S' in the medians, which are then "
                     + "lower bounds marked '>'; its pieces so far still give its ms per piece (default: no limit).")
     Double maxSeconds;
 
@@ -259,13 +258,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (pairs < 1) {
             throw new InvalidInputException("--pairs must be >= 1 (pairs of each kind per model), got " + pairs);
         }
-        SearchBudget budget = SearchBudget.of(maxSeconds);
         LadderManifest manifest = LadderManifest.read(ladder);
         List<LadderModel> chosen = manifest.select(models);
         manifest.verify(chosen, pairs);
         TestSpec exhaustive = testSettings();
         TestSpec decision = testSettings("--termination", LadderBench.DECISION);
-        LadderBench bench = new LadderBench(context.plugins(), exhaustive, decision, budget, !noExhaustive);
+        LadderBench bench = new LadderBench(context.plugins(), exhaustive, decision, maxSeconds, !noExhaustive);
         var out = context.out();
         if (!json) {
             out.printf(Locale.ROOT, "ladder %s: %d of %d models, the first %d null and %d signal pairs of each%s%n",

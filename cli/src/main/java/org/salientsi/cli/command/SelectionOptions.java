@@ -71,6 +71,12 @@ public final class SelectionOptions {
                     + "The result is the same for every K.")
     Integer searchThreads;
 
+    @Option(names = "--max-seconds", paramLabel = "S",
+            description = "Longest one search may run, in seconds (default: no limit). Past it the search stops "
+                    + "and reports the p-value bounds that the part of the line it walked proves (p_bounds, "
+                    + "stop_reason time_limit), which then depend on the machine's speed.")
+    Double maxSeconds;
+
     @Option(names = "--range", defaultValue = "10", paramLabel = "K",
             description = "Search range half-width beyond |T|, in units of sigma_T: the search covers "
                     + "[-|T| - K sigma_T, |T| + K sigma_T] (default: ${DEFAULT-VALUE}, as the paper); the null mass "
@@ -115,7 +121,7 @@ public final class SelectionOptions {
         TestSpec spec = TestSpec.defaults().withMethod(method).withMethodOptions(methodOptions.asParameters())
                 .withTarget(target).withCamLayer(camLayer).withSelector(selector).withStatistic(statistic)
                 .withOption("alternative", alternative).withOption("termination", termination)
-                .withOption("skipping", skipping).withRange(range).withConfidence(confidence)
+                .withOption("skipping", skipping).withRange(range).withConfidence(confidence).withMaxSeconds(maxSeconds)
                 .withSearchThreads(searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
         return spec.withNoise(NpyCovariance.sigmaOrCovariance(noise == null ? null : noise.sigma(),
                 noise != null && noise.hasCovariance() ? noise.covariance() : null));

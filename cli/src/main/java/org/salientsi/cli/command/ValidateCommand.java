@@ -151,6 +151,9 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new InvalidInputException("--search-threads is for test, batch and bench; validate runs --threads "
                     + "trials at once, each search on one thread");
         }
+        if (selection.maxSeconds != null) {
+            throw new InvalidInputException("--max-seconds is for test, batch and bench; a study's p-values are exact");
+        }
         context.plugins().checkMethodOptions(selection.method, selection.methodParameters());
         Map<String, String> options = new TreeMap<>(backendOptions);
         if (imageShape != null) {

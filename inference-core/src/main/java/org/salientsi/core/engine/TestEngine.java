@@ -253,6 +253,7 @@ public final class TestEngine {
     private static SelectiveTest configure(TestSpec spec, Key key) {
         return SelectiveTest.withDefaults().with(spec.alternative()).withTermination(spec.termination())
                 .withSkipping(spec.skipping()).withRange(spec.range()).withConfidenceLevel(spec.confidence())
-                .withNoise(spec.noise().model(key.shape().size())).withSearchThreads(spec.searchThreads());
+                .withNoise(spec.noise().model(key.shape().size())).withSearchThreads(spec.searchThreads())
+                .withTimeLimit(spec.timeLimit());
     }
 }

@@ -1,5 +1,6 @@
 package org.salientsi.core.engine;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -39,16 +40,18 @@ import org.salientsi.core.search.Termination;
  * @param confidence level of the selective confidence interval in (0, 1), or 0 to skip it
  * @param noise the noise, or {@code null} until it is given (a test needs it)
  * @param searchThreads threads that walk one search, {@code >= 1}; the result does not depend on it
+ * @param timeLimit the longest one search may run (then it reports the p-value bounds it has proven, stop
+ *     reason {@code time_limit}), or {@code null} for no limit (the default)
  */
 public record TestSpec(String method, Integer target, String camLayer, Map<String, String> methodOptions,
                        String selector, String statistic, Alternative alternative, Termination termination,
                        SegmentSkipping skipping, double range, double confidence, NoiseSpec noise,
-                       int searchThreads) {
+                       int searchThreads, Duration timeLimit) {
 
     /** The text options {@link #withOption} reads, in the order DESIGN.md lists them. */
     public static final java.util.List<String> OPTIONS = java.util.List.of("method", "target", "cam-layer",
             "selector", "statistic", "alternative", "termination", "skipping", "range", "confidence", "sigma",
-            "search-threads");
+            "search-threads", "max-seconds");
 
     /** Validates the values. */
     public TestSpec {
@@ -73,6 +76,9 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
         if (skipping == null) {
             throw InvalidOptionException.of("skipping", "needs a value such as always");
         }
+        if (timeLimit != null && (timeLimit.isZero() || timeLimit.isNegative())) {
+            throw InvalidOptionException.of("max-seconds", "must be a positive number of seconds, got " + timeLimit);
+        }
         if (searchThreads < 1) {
             throw InvalidOptionException.of("search-threads", "must be >= 1, got " + searchThreads);
         }
@@ -95,7 +101,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public static TestSpec defaults() {
         return new TestSpec("cam", null, null, Map.of(), "threshold:0", null, Alternative.TWO_SIDED,
-                Termination.exhaustive(), SegmentSkipping.ALWAYS, 10, 0.95, null, 1);
+                Termination.exhaustive(), SegmentSkipping.ALWAYS, 10, 0.95, null, 1, null);
     }
 
     /**
@@ -123,6 +129,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
             case "confidence" -> withConfidence(parse(option, () -> Double.valueOf(v)));
             case "sigma" -> withNoise(NoiseSpec.sigma(parse(option, () -> Double.valueOf(v))));
             case "search-threads" -> withSearchThreads(parse(option, () -> Integer.valueOf(v)));
+            case "max-seconds" -> withMaxSeconds(none ? null : parse(option, () -> Double.valueOf(v)));
             default -> throw InvalidOptionException.of(option, "is not an option of a test; known: "
                     + String.join(", ", OPTIONS));
         };
@@ -134,7 +141,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withMethod(String name) {
         return new TestSpec(name, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -143,7 +150,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withMethodOptions(Map<String, String> options) {
         return new TestSpec(method, target, camLayer, options, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -152,7 +159,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withTarget(Integer unit) {
         return new TestSpec(method, unit, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -161,7 +168,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withCamLayer(String layer) {
         return new TestSpec(method, target, layer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -170,7 +177,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withSelector(String spec) {
         return new TestSpec(method, target, camLayer, methodOptions, spec, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -179,7 +186,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withStatistic(String name) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, name, alternative, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -188,7 +195,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withAlternative(Alternative value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, value, termination,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -197,7 +204,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withTermination(Termination value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, value,
-                skipping, range, confidence, noise, searchThreads);
+                skipping, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -206,7 +213,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withSkipping(SegmentSkipping value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                value, range, confidence, noise, searchThreads);
+                value, range, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -215,7 +222,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withRange(double k) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, k, confidence, noise, searchThreads);
+                skipping, k, confidence, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -224,7 +231,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withConfidence(double level) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, level, noise, searchThreads);
+                skipping, range, level, noise, searchThreads, timeLimit);
     }
 
     /**
@@ -233,7 +240,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withNoise(NoiseSpec value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, Objects.requireNonNull(value, "noise"), searchThreads);
+                skipping, range, confidence, Objects.requireNonNull(value, "noise"), searchThreads, timeLimit);
     }
 
     /**
@@ -242,7 +249,23 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withSearchThreads(int threads) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, threads);
+                skipping, range, confidence, noise, threads, timeLimit);
+    }
+
+    /**
+     * @param seconds the longest one search may run, in seconds, finite and {@code > 0}; or {@code null} for
+     *     no limit. Past it the search reports the p-value bounds it has proven (stop reason
+     *     {@code time_limit}), so the result then depends on the machine's speed.
+     * @return the copy
+     * @throws InvalidOptionException naming {@code max-seconds} for a value that is not finite and positive
+     */
+    public TestSpec withMaxSeconds(Double seconds) {
+        if (seconds != null && !(seconds > 0 && seconds <= 1e9)) {
+            throw InvalidOptionException.of("max-seconds", "must be a number of seconds in (0, 1e9], got " + seconds);
+        }
+        Duration limit = seconds == null ? null : Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
+        return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
+                skipping, range, confidence, noise, searchThreads, limit);
     }
 
     /**

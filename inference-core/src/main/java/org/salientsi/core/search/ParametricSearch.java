@@ -51,6 +51,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     private double reachLo;
     private double reachHi;
     private SearchObserver listener;
+    /** {@link System#nanoTime} past which the search stops ({@link SelectiveTest#withTimeLimit}); none: max. */
+    private long deadline = Long.MAX_VALUE;
+    /** Whether the time limit stopped the walk (set by either walking thread). */
+    private volatile boolean timedOut;
 
     ParametricSearch(SelectiveTest config, Selection selection, Observation observation) {
         this.config = config;
@@ -70,6 +74,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     SelectiveResult run(Provenance provenance) {
         long started = System.nanoTime();
         java.time.Instant startedAt = java.time.Instant.now();
+        if (config.timeLimit() != null) {
+            long limit = config.timeLimit().toNanos();
+            deadline = started + Math.min(limit, Long.MAX_VALUE / 4);
+        }
         ImageShape shape = observation.image().shape();
         TensorShape input = selection.network().network().inputShape();
         if (input.channels() != shape.channels() || input.height() != shape.height()
@@ -149,9 +157,19 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         if (bounds == null && listener == null && config.searchThreads() > 1) {
             walkBothSides();
         }
-        while (!right.done() || !left.done()) {
+        while (!timedOut && (!right.done() || !left.done())) {
             advance(order.next(right, left, bounds, termination, walkMin, walkMax));
             checkBudget(right, left);
+            if (overTime()) {
+                // the piece that contains T is walked on both sides whatever the clock says (the OC p-value)
+                for (Walker w : new Walker[] {right, left}) {
+                    if (w.pieces == 0 && !w.done()) {
+                        advance(w);
+                    }
+                }
+                timedOut = true;
+                break;
+            }
             if (termination.reason() != StopReason.EXHAUSTIVE && !(right.done() && left.done())) {
                 bounds.bound(walkMin, left.frontier(), right.frontier(), walkMax);
                 if (termination.satisfied(bounds.lower(), bounds.upper())) {
@@ -168,6 +186,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         IntervalSet z = buildFound();
         if (!z.contains(t)) {
             throw new NumericalBreakdownException("truncation set " + z + " does not contain T = " + t);
+        }
+        if (timedOut) {
+            stop = StopReason.TIME_LIMIT;
+            pBounds = provenBounds(z, alt, t, sigmaT, walkMin, walkMax);
         }
 
         // 4. p-values
@@ -194,6 +216,9 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             reachHi = constraint.hi();
             ci = new SelectiveInterval(config.confidenceLevel(), t, sigmaT, constraint.lo(), constraint.hi())
                     .solve(this);
+            if (timedOut) {
+                ci = new Double[] {null, null}; // the interval's search ran out of time: no interval, exact p
+            }
         }
         SegmentResult walked = merged();
         long pieces = walked.pieces();
@@ -213,6 +238,12 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                 .withOption("alternative", alt.label())
                 .withOption("termination", termination.toString())
                 .withOption("range", Double.toString(config.range()));
+        if (config.timeLimit() != null) {
+            prov = prov.withOption("time_limit_seconds", Double.toString(config.timeLimit().toNanos() / 1e9));
+            if (timedOut && stop == StopReason.EXHAUSTIVE) {
+                prov = prov.withOption("confidence_interval", "time_limit");
+            }
+        }
         if (config.noise().isIsotropic() && prov.sigma() == null) {
             prov = prov.withSigma(config.noise().sigma());
         }
@@ -371,9 +402,13 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     /** Walks one side to its end; if it fails, asks the other side's walk to stop too. */
     private void walkSide(Walker w, Walker other) {
         try {
-            while (!w.done() && !w.cancelled) {
+            // past the time limit each side still walks its first piece (the one containing T)
+            while (!w.done() && !w.cancelled && !(w.pieces > 0 && (timedOut || overTime()))) {
                 advance(w);
                 checkBudget(right, left);
+            }
+            if (!w.done() && !w.cancelled) {
+                timedOut = true;
             }
         } catch (RuntimeException | Error e) {
             other.cancel();
@@ -420,7 +455,14 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                 return false;
             }
         }
+        if (timedOut) {
+            return false;
+        }
         while (!right.done() || !left.done()) {
+            if (overTime()) {
+                timedOut = true;
+                return false;
+            }
             if (right.pieces + left.pieces >= config.maxPieces()) {
                 LOG.debug("confidence interval: piece budget reached while widening the search");
                 return false;
@@ -428,6 +470,30 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             advance(right.done() ? left : right);
         }
         return grew;
+    }
+
+    /** @return whether the search has a time limit and it has passed */
+    private boolean overTime() {
+        return deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0;
+    }
+
+    /**
+     * The bounds on the p-value that a search stopped early proves: the set found so far is known to be
+     * in the truncation set, and the unexplored ends {@code [walkMin, leftFrontier]} and
+     * {@code [rightFrontier, walkMax]} may or may not be (Shiraishi et al.).
+     */
+    private double[] provenBounds(IntervalSet found, Alternative alt, double t, double sigmaT, double walkMin,
+                                  double walkMax) {
+        PValueBounds proven = new PValueBounds(alt, t, sigmaT);
+        for (Interval piece : found.intervals()) {
+            double lo = Math.max(piece.lo(), walkMin);
+            double hi = Math.min(piece.hi(), walkMax);
+            if (lo < hi) {
+                proven.add(lo, hi);
+            }
+        }
+        proven.bound(walkMin, left.frontier(), right.frontier(), walkMax);
+        return new double[] {proven.lower(), proven.upper()};
     }
 
     private void checkBudget(Walker right, Walker left) {

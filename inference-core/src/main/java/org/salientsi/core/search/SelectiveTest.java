@@ -1,5 +1,6 @@
 package org.salientsi.core.search;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.result.Alternative;
@@ -27,7 +28,7 @@ import org.salientsi.api.statistic.Observation;
 public final class SelectiveTest {
 
     private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
-            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.ALWAYS, 1);
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.ALWAYS, 1, null);
 
     private final Alternative alternative;
     private final Termination termination;
@@ -38,10 +39,11 @@ public final class SelectiveTest {
     private final boolean incremental;
     private final SegmentSkipping skipping;
     private final int searchThreads;
+    private final Duration timeLimit;
 
     private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
                           NoiseModel noise, long maxPieces, boolean incremental, SegmentSkipping skipping,
-                          int searchThreads) {
+                          int searchThreads, Duration timeLimit) {
         this.alternative = alternative;
         this.termination = termination;
         this.range = range;
@@ -51,6 +53,7 @@ public final class SelectiveTest {
         this.incremental = incremental;
         this.skipping = skipping;
         this.searchThreads = searchThreads;
+        this.timeLimit = timeLimit;
     }
 
     /** @return the default configuration */
@@ -64,7 +67,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest with(Alternative value) {
         return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces,
-                incremental, skipping, searchThreads);
+                incremental, skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -73,7 +76,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withTermination(Termination value) {
         return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces,
-                incremental, skipping, searchThreads);
+                incremental, skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("search range must be a finite number of sigma_T > 0, got %s", k);
         }
         return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental,
-                skipping, searchThreads);
+                skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -97,7 +100,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("confidence level must be in (0, 1) or 0, got %s", level);
         }
         return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental,
-                skipping, searchThreads);
+                skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -106,7 +109,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withNoise(NoiseModel value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, Objects.requireNonNull(value),
-                maxPieces, incremental, skipping, searchThreads);
+                maxPieces, incremental, skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -118,7 +121,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("max pieces must be >= 1, got %d", value);
         }
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental,
-                skipping, searchThreads);
+                skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -129,7 +132,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withIncremental(boolean value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value,
-                skipping, searchThreads);
+                skipping, searchThreads, timeLimit);
     }
 
     /**
@@ -141,7 +144,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withSkipping(SegmentSkipping value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                Objects.requireNonNull(value), searchThreads);
+                Objects.requireNonNull(value), searchThreads, timeLimit);
     }
 
     /**
@@ -157,7 +160,32 @@ public final class SelectiveTest {
             throw InvalidValueException.of("search threads must be >= 1, got %d", value);
         }
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                skipping, value);
+                skipping, value, timeLimit);
+    }
+
+    /**
+     * Bounds the search's wall time. A search past its limit stops after the piece or segment it is on
+     * (always after the piece that contains T, which the OC p-value needs) and reports what it found:
+     * the p-value bounds that the part of the range walked so far proves ({@code [lower, upper]}, valid
+     * whatever the unexplored part holds), the p-value of the set found so far clamped to them, and
+     * {@link org.salientsi.api.result.StopReason#TIME_LIMIT} as its stop reason; no confidence interval. Unlike every other option
+     * this makes the result depend on the machine: a limit trades reproducibility for a bounded wait.
+     *
+     * @param value the longest a search may run, positive; or {@code null} for no limit (the default)
+     * @return a copy
+     * @throws InvalidValueException if the limit is zero or negative
+     */
+    public SelectiveTest withTimeLimit(Duration value) {
+        if (value != null && (value.isZero() || value.isNegative())) {
+            throw InvalidValueException.of("time limit must be positive, got %s", value);
+        }
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
+                skipping, searchThreads, value);
+    }
+
+    /** @return the longest a search may run, or {@code null} for no limit */
+    public Duration timeLimit() {
+        return timeLimit;
     }
 
     /** @return threads that walk one search */
@@ -241,6 +269,6 @@ public final class SelectiveTest {
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
                 + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + ", "
-                + searchThreads + " search thread(s)]";
+                + searchThreads + " search thread(s)" + (timeLimit == null ? "" : ", time limit " + timeLimit) + "]";
     }
 }
