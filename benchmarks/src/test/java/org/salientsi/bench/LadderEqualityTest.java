@@ -24,7 +24,8 @@ import org.salientsi.core.search.TruncationSets;
  * small ladder on 2 null and 2 signal pairs each, over the range T +- (|T| + 3 sigma_T) to bound the
  * walking search's time; {@code -Dsalientsi.ladder=DIR -Dsalientsi.ladder.models=a.onnx,b.onnx
  * -Dsalientsi.ladder.pairs=N -Dsalientsi.ladder.range=K} runs it on any ladder (e.g. the full one made
- * into {@code target/ladder}).
+ * into {@code target/ladder}); {@code -Dsalientsi.ladder.certificates=false} drops the check that
+ * certificates saved pieces (for models where they certify nothing, such as ResNet-18).
  */
 class LadderEqualityTest {
 
@@ -76,6 +77,9 @@ class LadderEqualityTest {
                 + "%d segments certified out, %d in%n", compared, String.join(",", models), walkingPieces,
                 certifiedPieces, excluded, included);
         assertThat(compared).isEqualTo(models.length * 2 * pairs);
+        if (!Boolean.parseBoolean(System.getProperty("salientsi.ladder.certificates", "true"))) {
+            return; // models whose segment bounds certify nothing (ResNet-18): equality only
+        }
         assertThat(excluded).as("segments certified out of the truncation set").isPositive();
         assertThat(included).as("segments certified into the truncation set").isPositive();
         assertThat(certifiedPieces).as("pieces walked with certificates, without: %d", walkingPieces)
