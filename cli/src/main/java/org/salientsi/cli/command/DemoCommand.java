@@ -112,9 +112,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 x = Image.of(size + "px " + label, ImageShape.of(size, size, 1),
                                         draw(rng, size, kind == 1 ? delta : 0));
                                 Image ref = Image.grey(size, size, noise(rng, size * size));
-                                try {
-                                    r = runner.test(x, List.of(ref));
-                                } catch (org.salientsi.api.error.EmptyRegionException e) {
+                                r = runner.test(x, List.of(ref));
+                                if (!r.tested()) {
                                     r = null; // nothing selected: redraw, as the paper does
                                 }
                             }

@@ -11,6 +11,7 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.CliContext;
+import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.io.ImageFiles;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Option;
             "Prints the selective, over-conditioned (OC) and naive p-values; --json prints one JSON object "
                     + "(DESIGN.md section 4); --report writes an HTML page with the image, the map, the region and "
                     + "the truncation set.",
-            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input (no p-value).", ""},
+            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input (no p-value), 3 nothing "
+                    + "to test (the selector selected no pixel, or for contrast every pixel: outcome no_region or "
+                    + "full_region, the map and no p-value).", ""},
         footer = {"", "Example (the paper's 8x8 model, an image and a reference of the same scene, noise sd 1):",
             "  salientsi test --model examples/models/paper/model_8.h5 --image x.npy --reference r.npy --sigma 1 "
                     + "--report x.html"})
@@ -88,9 +91,10 @@ public final class TestCommand implements Callable<Integer> {
         checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
         Image x = ImageFiles.read(image);
         List<Image> refs = readReferences(references);
+        SelectiveResult result;
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
-            SelectiveResult result = runner.test(x, refs);
+            result = runner.test(x, refs);
             if (report != null) {
                 TestReport.write(report, ReportEntry.tested(x, runner.map(x), result));
             }
@@ -103,7 +107,7 @@ public final class TestCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return result.tested() ? 0 : ExitCodes.EXIT_NOTHING_TO_TEST;
     }
 
     /**
