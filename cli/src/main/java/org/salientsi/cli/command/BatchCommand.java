@@ -48,13 +48,13 @@ import picocli.CommandLine.Option;
                 + "(image, reference) pairs), or without reference (--statistic contrast).",
             "Prints a table, or with --json one JSON object per image and line (the JSON of 'test' plus bh_p, "
                     + "the Benjamini-Hochberg adjusted selective p-value over the tested images). An image with "
-                    + "nothing to test (outcome no_region or full_region: no p-value, bh_p null) is a success. A failed "
-                    + "image is a line with image, error and error_kind (bad-input, numerical or internal), and the "
+                    + "nothing to test (outcome no_region or full_region: no p-value, bh_p null) is a success. A "
+                    + "failed image is a line with image, error and error_kind (bad-input, numerical or internal), and the "
                     + "run goes on. An image is named by its file name (by its path when two share a name). Lines "
                     + "come at the end, "
                     + "after every image (bh_p needs them all); a progress bar with ETA shows on standard error when "
                     + "it is a terminal (--quiet hides it).",
-            "Exit codes: 0 every image succeeded (tested or nothing to test), 2 some image failed (its line says why) or bad input or usage, "
+            "Exit codes: 0 every image succeeded, 2 some image failed (its line says why) or bad input or usage, "
                     + "1 an internal failure that stopped the run.", ""},
         footer = {"", "Example (every .npy of a folder, each against its own reference of the same file name):",
             "  salientsi batch --model examples/models/paper/model_8.h5 --images scans/ --paired-references refs/ "
@@ -255,8 +255,8 @@ public final class BatchCommand implements Callable<Integer> {
                     r.seconds());
         }
         long rejected = entries.stream().filter(e -> e.ok() && e.bhP() != null && e.bhP() <= 0.05).count();
-        out.printf(Locale.ROOT, "%n%d images: %d tested, %d with nothing to test, %d failed; BH-adjusted p <= 0.05 "
+        out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed, %d with nothing to test; BH-adjusted p <= 0.05 "
                 + "(false discovery rate 5%% over the tested images): %d%n", entries.size(),
-                entries.size() - failed - untested, untested, failed, rejected);
+                entries.size() - failed - untested, failed, untested, rejected);
     }
 }
