@@ -95,6 +95,16 @@ class NothingToTestTest {
         return CliRun.of(a.toArray(String[]::new));
     }
 
+    private static CliRun noRegionJson;
+
+    /** {@code test --json} on the image that selects no pixel, run once for the tests that read it. */
+    private static synchronized CliRun noRegionJson() {
+        if (noRegionJson == null) {
+            noRegionJson = test(IMAGES.get(0), REFERENCES.get(0), "--json");
+        }
+        return noRegionJson;
+    }
+
     private static JsonSchema schema(String name) {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(SchemaLocation.of(SCHEMAS + name));
@@ -119,7 +129,7 @@ class NothingToTestTest {
 
     @Test
     void testPrintsTheNoRegionResultAndExits3() throws Exception {
-        CliRun r = test(IMAGES.get(0), REFERENCES.get(0), "--json");
+        CliRun r = noRegionJson();
         assertThat(r.code()).as("%s", r).isEqualTo(ExitCodes.EXIT_NOTHING_TO_TEST).isEqualTo(3);
         assertThat(r.err()).as("%s", r).isEmpty();
         JsonNode j = JSON.readTree(r.out());
@@ -207,7 +217,7 @@ class NothingToTestTest {
 
     @Test
     void theSchemasRefuseAPValueWithoutATestAndAMissingMap() throws Exception {
-        JsonNode j = JSON.readTree(test(IMAGES.get(0), REFERENCES.get(0), "--json").out());
+        JsonNode j = JSON.readTree(noRegionJson().out());
         JsonSchema s = schema("test-result.schema.json");
         assertThat(s.validate(((ObjectNode) j.deepCopy()).put("selective_p", 0.5))).isNotEmpty();
         assertThat(s.validate(((ObjectNode) j.deepCopy()).without("map"))).isNotEmpty();
@@ -231,7 +241,7 @@ class NothingToTestTest {
             assertThat(a.json().get("outcome").asText()).isEqualTo("no_region");
             assertThat(a.json().get("selective_p").isNull()).isTrue();
             assertThat(schema("test-result.schema.json").validate(a.json())).isEmpty();
-            JsonNode cli = JSON.readTree(test(IMAGES.get(0), REFERENCES.get(0), "--json").out());
+            JsonNode cli = JSON.readTree(noRegionJson().out());
             assertThat(ServeFixture.comparable(a.json()))
                     .isEqualTo(ServeFixture.comparable(cli));
         }
