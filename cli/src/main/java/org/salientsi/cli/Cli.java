@@ -17,8 +17,18 @@ public final class Cli {
      * @return the configured command line
      */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CliContext context = new CliContext(out, err);
-        CommandLine cmd = new CommandLine(new SalientCommand(), new ContextFactory(context));
+        return commandLine(System.in, out, err);
+    }
+
+    /**
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CliContext context = new CliContext(in, out, err);
+        CommandLine cmd = new CommandLine(new SalientCommand(), new CommandFactory(context));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
@@ -29,7 +39,7 @@ public final class Cli {
                 message = message.substring("Error: ".length());
             }
             err.println("salientsi: " + message + " (see 'salientsi "
-                    + qualifiedName(ex.getCommandLine()) + "--help')");
+                    + qualifiedName(ex.getCommandLine()) + "--help' or docs/reference.md)");
             return ErrorReporter.EXIT_BAD_INPUT;
         });
         return cmd;
@@ -38,17 +48,5 @@ public final class Cli {
     private static String qualifiedName(CommandLine cmd) {
         String name = cmd.getCommandName();
         return cmd.getParent() == null ? "" : name + " ";
-    }
-
-    /** Creates commands with the shared context. */
-    private record ContextFactory(CliContext context) implements CommandLine.IFactory {
-        @Override
-        public <K> K create(Class<K> cls) throws Exception {
-            try {
-                return cls.getDeclaredConstructor(CliContext.class).newInstance(context);
-            } catch (NoSuchMethodException e) {
-                return CommandLine.defaultFactory().create(cls);
-            }
-        }
     }
 }

@@ -27,9 +27,22 @@ public final class Main {
      * @param out standard output
      * @param err standard error
      * @return the exit code: 0 success, 1 internal failure, numerical breakdown or exhausted memory or stack,
-     *     2 bad input or usage
+     *     2 bad input or usage, 3 nothing to test
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs a command with the given streams (for tests and embedding).
+     *
+     * @param args command-line arguments
+     * @param in standard input (what an option given as {@code -} reads)
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code, as {@link #run(String[], PrintStream, PrintStream)}
+     */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         boolean debug = Arrays.asList(args).contains("--debug");
         configureLogging(debug);
         NativeMemory.capDefaults();
@@ -39,7 +52,7 @@ public final class Main {
         PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            return Cli.commandLine(o, e).execute(args);
+            return Cli.commandLine(in, o, e).execute(args);
         } catch (OutOfMemoryError | StackOverflowError x) {
             // what the size checks did not catch: one line, never a stack trace (the failed allocation is gone)
             if (debug) {

@@ -89,7 +89,8 @@ public final class SalientTester implements AutoCloseable {
      * @param image the test image (its values in the units of sigma)
      * @return the result
      * @throws org.salientsi.api.error.InvalidInputException for an image that does not fit the model or
-     *     its references, an empty region, or an option the model refuses
+     *     its references, or an option the model refuses (an empty region is an outcome:
+     *     {@link #test(Image, List)})
      * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision (never a
      *     p-value then)
      * @throws IllegalStateException if the tester was closed
@@ -103,9 +104,9 @@ public final class SalientTester implements AutoCloseable {
      *
      * @param image the test image
      * @param reference the reference image, of the image's shape
-     * @return the result
+     * @return the result, tested or with nothing to test (see {@link #test(Image, List)})
      * @throws org.salientsi.api.error.InvalidInputException for images that do not fit the model or each
-     *     other, an empty region, or an option the model refuses
+     *     other, or an option the model refuses
      * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
      * @throws IllegalStateException if the tester was closed
      */
@@ -119,9 +120,12 @@ public final class SalientTester implements AutoCloseable {
      *
      * @param image the test image
      * @param references its references, each of the image's shape
-     * @return the result
+     * @return the result; nothing to test is an outcome, not an error: check
+     *     {@link org.salientsi.api.result.SelectiveResult#outcome()} ({@code TESTED}, or {@code NO_REGION} when
+     *     the selector selects no pixel, {@code FULL_REGION} when {@code contrast} would compare the region with an
+     *     empty background), which then carries the saliency map and no p-value
      * @throws org.salientsi.api.error.InvalidInputException for images that do not fit the model or each
-     *     other, an empty region, or an option the model refuses
+     *     other, or an option the model refuses
      * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
      * @throws IllegalStateException if the tester was closed
      */

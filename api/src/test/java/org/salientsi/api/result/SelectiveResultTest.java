@@ -20,7 +20,7 @@ class SelectiveResultTest {
     private static final double INF = Double.POSITIVE_INFINITY;
 
     /** The fields DESIGN.md section 4 names, in its order, plus the extra ones the record carries. */
-    private static final List<String> DESIGN_FIELDS = List.of("image", "selective_p", "oc_p", "naive_p",
+    private static final List<String> DESIGN_FIELDS = List.of("image", "outcome", "selective_p", "oc_p", "naive_p",
             "alternative", "statistic", "sigma_t", "region_size", "region", "intervals", "search_range",
             "mass_outside", "pieces", "p_bounds", "stop_reason", "ci", "seconds", "provenance");
     private static final List<String> EXTRA_FIELDS = List.of("target", "oc_interval", "ci_level");

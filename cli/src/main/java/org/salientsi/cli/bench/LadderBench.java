@@ -10,6 +10,8 @@ import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.image.Image;
+import org.salientsi.api.result.Outcome;
+import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
@@ -145,7 +147,14 @@ public final class LadderBench {
     }
 
     private SearchRun search(TestEngine runner, Image x, List<Image> refs) {
-        return SearchRun.of(runner.test(x, refs));
+        SelectiveResult r = runner.test(x, refs);
+        if (!r.tested()) {
+            // counted as a pair with nothing to test, not timed
+            throw new EmptyRegionException((r.outcome() == Outcome.NO_REGION ? "the selector selected no pixel"
+                    : "the region leaves no background") + " (outcome " + r.outcome().label()
+                    + "): nothing to test");
+        }
+        return SearchRun.of(r);
     }
 
     private static String message(Throwable e) {

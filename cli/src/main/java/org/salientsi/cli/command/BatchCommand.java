@@ -47,8 +47,9 @@ import picocli.CommandLine.Option;
                 + "(--paired-references: one fresh reference per image, so that p-values are uniform over "
                 + "(image, reference) pairs), or without reference (--statistic contrast).",
             "Prints a table, or with --json one JSON object per image and line (the JSON of 'test' plus bh_p, "
-                    + "the Benjamini-Hochberg adjusted selective p-value over the images that succeeded). A failed "
-                    + "image is a line with image, error and error_kind (bad-input, numerical or internal), and the "
+                    + "the Benjamini-Hochberg adjusted selective p-value over the tested images). An image with "
+                    + "nothing to test (outcome no_region or full_region: no p-value, bh_p null) is a success. A "
+                    + "failed image is a line with image, error and error_kind (bad-input, numerical or internal), and the "
                     + "run goes on. An image is named by its file name (by its path when two share a name). Lines "
                     + "come at the end, "
                     + "after every image (bh_p needs them all); a progress bar with ETA shows on standard error when "
@@ -191,11 +192,14 @@ public final class BatchCommand implements Callable<Integer> {
         return ImageFiles.read(ref, limits);
     }
 
-    /** Adds the Benjamini-Hochberg adjusted p-values, over the images that succeeded. */
+    /**
+     * Adds the Benjamini-Hochberg adjusted p-values, over the images that were tested (an image with nothing to
+     * test is a success without a p-value: it is not one of the hypotheses).
+     */
     private static List<ReportEntry> adjust(List<ReportEntry> entries) {
         List<Integer> ok = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).ok()) {
+            if (entries.get(i).ok() && entries.get(i).result().tested()) {
                 ok.add(i);
             }
         }
@@ -232,6 +236,7 @@ public final class BatchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-24s %7s %10s %12s %12s %12s %12s %8s %8s%n", "image", "region", "T", "selective p",
                 "BH p", "OC p", "naive p", "pieces", "seconds");
         int failed = 0;
+        int untested = 0;
         for (ReportEntry e : entries) {
             if (!e.ok()) {
                 failed++;
@@ -239,12 +244,19 @@ public final class BatchCommand implements Callable<Integer> {
                 continue;
             }
             SelectiveResult r = e.result();
+            if (!r.tested()) {
+                untested++;
+                out.printf(Locale.ROOT, "%-24s %7d %s: nothing to test, no p-value%n", e.label(), r.regionSize(),
+                        r.outcome().label());
+                continue;
+            }
             out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(),
                     r.regionSize(), r.statistic(), r.selectiveP(), e.bhP(), r.ocP(), r.naiveP(), r.pieces(),
                     r.seconds());
         }
-        long rejected = entries.stream().filter(e -> e.ok() && e.bhP() <= 0.05).count();
-        out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed; BH-adjusted p <= 0.05 (false discovery rate 5%%): "
-                + "%d%n", entries.size(), entries.size() - failed, failed, rejected);
+        long rejected = entries.stream().filter(e -> e.ok() && e.bhP() != null && e.bhP() <= 0.05).count();
+        out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed, %d with nothing to test; BH-adjusted p <= 0.05 "
+                + "(false discovery rate 5%% over the tested images): %d%n", entries.size(),
+                entries.size() - failed - untested, failed, untested, rejected);
     }
 }

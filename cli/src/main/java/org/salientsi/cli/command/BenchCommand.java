@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -167,9 +169,13 @@ public final class BenchCommand implements Callable<Integer> {
     boolean noExhaustive;
 
     @Option(names = "--json",
-            description = "With --ladder: print one JSON object per model instead of the table: every number of the "
-                    + "row (medians with a lower_bound flag, memory in bytes, the load), each pair's searches, and "
-                    + "provenance (model SHA-256, backend, SalientSI and Java versions) (default: the table).")
+            description = "Print one JSON object per model and line instead of the table (docs/reference.md): for "
+                    + "the paper's models {model, size, images, seed, search, ci, skipping, search_threads, pieces, "
+                    + "exhaustive_seconds, cpu_seconds, decision_seconds, decision_pieces, pieces_per_second} "
+                    + "(medians); with --study one object {trials, size, threads, seed, seconds, pieces, "
+                    + "selective_rejection_rate, naive_rejection_rate}; with --ladder every number of the row (medians "
+                    + "with a lower_bound flag, memory in bytes, the load), each pair's searches, and provenance "
+                    + "(model SHA-256, backend, SalientSI and Java versions) (default: the table).")
     boolean json;
 
     @Option(names = "--debug", description = "Print the stack trace of an error (default: one line).")
@@ -183,7 +189,7 @@ public final class BenchCommand implements Callable<Integer> {
             "--full-pass", "--ci", "--study", "--trials", "--threads");
     /** Options of a ladder run. */
     private static final List<String> LADDER_OPTIONS = List.of("--pairs", "--models", "--max-seconds",
-            "--no-exhaustive", "--json");
+            "--no-exhaustive");
 
     /**
      * @param context shared command context
@@ -318,13 +324,15 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void runTable(Plugins plugins, Path dir, SelectiveTest test) throws IOException {
         var out = context.out();
-        out.printf("search: %s, %s, skipping %s; %d seeded null images per model (seed %d), medians; %d search "
-                + "thread(s), cpu s of the calling thread%n",
-                fullPass ? "full pass per piece (reference)" : "incremental",
-                ci ? "p-value and 95% confidence interval" : "p-value only", test.skipping().label(), images, seed,
-                test.searchThreads());
-        out.printf("%-7s %8s %14s %10s %18s %16s %12s%n", "model", "pieces", "exhaustive s", "(cpu s)",
-                "decision(0.05) s", "decision pieces", "pieces/s");
+        if (!json) {
+            out.printf("search: %s, %s, skipping %s; %d seeded null images per model (seed %d), medians; %d search "
+                    + "thread(s), cpu s of the calling thread%n",
+                    fullPass ? "full pass per piece (reference)" : "incremental",
+                    ci ? "p-value and 95% confidence interval" : "p-value only", test.skipping().label(), images, seed,
+                    test.searchThreads());
+            out.printf("%-7s %8s %14s %10s %18s %16s %12s%n", "model", "pieces", "exhaustive s", "(cpu s)",
+                    "decision(0.05) s", "decision pieces", "pieces/s");
+        }
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
         SelectiveTest decision = test.withTermination(Termination.decision(0.05));
@@ -361,9 +369,28 @@ public final class BenchCommand implements Callable<Integer> {
                 decisionSeconds[k] = (System.nanoTime() - t0) / 1e9;
                 decisionPieces[k] = d.pieces();
             }
-            out.printf(Locale.ROOT, "%-7s %8.0f %14.4f %10.4f %18.4f %16.0f %12.0f%n", size + "x" + size,
-                    median(pieces), median(seconds), median(cpuSeconds), median(decisionSeconds),
-                    median(decisionPieces), median(rate));
+            if (json) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("model", "model_" + size + ".h5");
+                row.put("size", size);
+                row.put("images", images);
+                row.put("seed", seed);
+                row.put("search", fullPass ? "full-pass" : "incremental");
+                row.put("ci", ci);
+                row.put("skipping", test.skipping().label());
+                row.put("search_threads", test.searchThreads());
+                row.put("pieces", median(pieces));
+                row.put("exhaustive_seconds", median(seconds));
+                row.put("cpu_seconds", cpuTime ? median(cpuSeconds) : null);
+                row.put("decision_seconds", median(decisionSeconds));
+                row.put("decision_pieces", median(decisionPieces));
+                row.put("pieces_per_second", median(rate));
+                out.println(context.json().writeValueAsString(row));
+            } else {
+                out.printf(Locale.ROOT, "%-7s %8.0f %14.4f %10.4f %18.4f %16.0f %12.0f%n", size + "x" + size,
+                        median(pieces), median(seconds), median(cpuSeconds), median(decisionSeconds),
+                        median(decisionPieces), median(rate));
+            }
             out.flush();
         }
     }
@@ -373,9 +400,12 @@ public final class BenchCommand implements Callable<Integer> {
         int size = study;
         Selection selection = load(plugins, dir, size);
         var out = context.out();
-        out.printf("null study: %d trials at %dx%d on %d threads, exhaustive, %s search, skipping %s, seed %d%n",
-                trials, size, size, threads, fullPass ? "full-pass" : "incremental", test.skipping().label(), seed);
-        out.flush();
+        if (!json) {
+            out.printf("null study: %d trials at %dx%d on %d threads, exhaustive, %s search, skipping %s, seed %d%n",
+                    trials, size, size, threads, fullPass ? "full-pass" : "incremental", test.skipping().label(),
+                    seed);
+            out.flush();
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long t0 = System.nanoTime();
         try {
@@ -395,6 +425,21 @@ public final class BenchCommand implements Callable<Integer> {
                 naive += r.naiveP() <= 0.05 ? 1 : 0;
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            if (json) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("trials", trials);
+                row.put("size", size);
+                row.put("threads", threads);
+                row.put("seed", seed);
+                row.put("search", fullPass ? "full-pass" : "incremental");
+                row.put("skipping", test.skipping().label());
+                row.put("seconds", seconds);
+                row.put("pieces", pieces);
+                row.put("selective_rejection_rate", selective / (double) trials);
+                row.put("naive_rejection_rate", naive / (double) trials);
+                out.println(context.json().writeValueAsString(row));
+                return;
+            }
             out.printf(Locale.ROOT, "%d p-values in %.1f s wall (%.4f s per trial per thread); %d pieces, "
                             + "%.0f pieces/s in all%n",
                     trials, seconds, seconds * threads / trials, pieces, pieces / seconds);

@@ -17,6 +17,7 @@ import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.cli.context.CliContext;
+import org.salientsi.cli.io.StandardStreams;
 import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
@@ -36,9 +37,12 @@ import picocli.CommandLine.Option;
                 + "(X and the reference R both pure N(0, 1) noise) and signal images (a block of X shifted by "
                 + "DELTA), at 8x8 and 16x16; print selective, OC and naive p-values and write an HTML report.",
             "Under the null, the naive p-value is often small although nothing is there: the region was chosen "
-                    + "by the data. The selective p-value is valid."},
+                    + "by the data. The selective p-value is valid.",
+            "With --json, one JSON object per image and line instead of the table: the JSON of 'salientsi test "
+                    + "--json' (docs/reference.md), the image named 8px null-1, 16px signal-2, ..."},
         footer = {"", "Example (three null and three signal images per model, report in demo.html):",
-            "  salientsi demo --images 3 --report demo.html"})
+            "  salientsi demo --images 3 --report demo.html",
+            "  salientsi demo --json --report demo.html"})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final String MODELS = "/org/salientsi/cli/demo/paper/";
@@ -59,9 +63,13 @@ public final class DemoCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--report", defaultValue = "salientsi-demo.html", paramLabel = "FILE",
-            description = "Where to write the HTML report, one self-contained file (default: ${DEFAULT-VALUE}, in the "
-                    + "current folder).")
+            description = "Where to write the HTML report, one self-contained file; - writes it to standard output "
+                    + "instead of the table (not with --json) (default: ${DEFAULT-VALUE}, in the current folder).")
     Path report;
+
+    @Option(names = "--json", description = "Print one JSON object per image and line (the JSON of 'salientsi test "
+            + "--json') instead of the table (default: the table).")
+    boolean json;
 
     @Option(names = "--debug", description = "Print the stack trace of an error (default: one line).")
     boolean debug;
@@ -85,6 +93,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (images < 1) {
             throw new org.salientsi.api.error.InvalidInputException("--images must be >= 1, got " + images);
         }
+        boolean reportToStdout = StandardStreams.isStandard(report);
+        if (reportToStdout && json) {
+            throw new org.salientsi.api.error.InvalidInputException("--report - and --json both write to standard "
+                    + "output; give --report a file");
+        }
+        boolean table = !json && !reportToStdout;
         ModelBackend backend = plugins.backends().get("dl4j").backend();
         Path dir = Files.createTempDirectory("salientsi-demo");
         BatchReport html = new BatchReport("SalientSI demo: the paper's CAM models").showBh(false)
@@ -95,8 +109,10 @@ public final class DemoCommand implements Callable<Integer> {
         List<ReportEntry> entries = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(seed);
         var out = context.out();
-        out.printf("%-6s %-7s %6s %9s %12s %12s %12s %7s %8s%n", "size", "image", "region", "T", "selective p",
-                "OC p", "naive p", "pieces", "seconds");
+        if (table) {
+            out.printf("%-6s %-7s %6s %9s %12s %12s %12s %7s %8s%n", "size", "image", "region", "T", "selective p",
+                    "OC p", "naive p", "pieces", "seconds");
+        }
         try {
             for (int size : new int[] {8, 16}) {
                 Path file = extract(dir, "model_" + size + ".h5");
@@ -112,16 +128,19 @@ public final class DemoCommand implements Callable<Integer> {
                                 x = Image.of(size + "px " + label, ImageShape.of(size, size, 1),
                                         draw(rng, size, kind == 1 ? delta : 0));
                                 Image ref = Image.grey(size, size, noise(rng, size * size));
-                                try {
-                                    r = runner.test(x, List.of(ref));
-                                } catch (org.salientsi.api.error.EmptyRegionException e) {
+                                r = runner.test(x, List.of(ref));
+                                if (!r.tested()) {
                                     r = null; // nothing selected: redraw, as the paper does
                                 }
                             }
                             r = r.withProvenance(r.provenance().withSeed(seed));
-                            out.printf(Locale.ROOT, "%-6s %-7s %6d %9.4f %12.4g %12.4g %12.4g %7d %8.3f%n",
-                                    size + "px", label, r.regionSize(), r.statistic(), r.selectiveP(), r.ocP(),
-                                    r.naiveP(), r.pieces(), r.seconds());
+                            if (json) {
+                                out.println(context.json().writeValueAsString(r));
+                            } else if (table) {
+                                out.printf(Locale.ROOT, "%-6s %-7s %6d %9.4f %12.4g %12.4g %12.4g %7d %8.3f%n",
+                                        size + "px", label, r.regionSize(), r.statistic(), r.selectiveP(), r.ocP(),
+                                        r.naiveP(), r.pieces(), r.seconds());
+                            }
                             entries.add(ReportEntry.tested(x, runner.map(x), r));
                         }
                     }
@@ -135,11 +154,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(dir);
         }
-        html.writeFile(report, entries);
-        out.println();
-        out.println("Under the null the selective p-value is uniform; the naive one is not (the data chose the "
-                + "region).");
-        out.println("Report: " + report.toAbsolutePath());
+        StandardStreams.writeText(report, out, file -> html.writeFile(file, entries));
+        if (table) {
+            out.println();
+            out.println("Under the null the selective p-value is uniform; the naive one is not (the data chose the "
+                    + "region).");
+            out.println("Report: " + report.toAbsolutePath());
+        }
         return 0;
     }
 

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.ir.Network;
+import org.salientsi.api.result.MapValues;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.cli.context.CliContext;
+import org.salientsi.cli.io.StandardStreams;
 import org.salientsi.core.eval.CompiledNetwork;
-import org.salientsi.io.ImageFiles;
+import org.salientsi.io.ReadLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,7 @@ public final class MapCommand implements Callable<Integer> {
 
     @Option(names = "--image", required = true, paramLabel = "FILE",
             description = "Image (required): .npy float32/float64 array of shape (H, W) or (H, W, C), channels "
-                    + "last; or an 8-bit grey or RGB .png (scaled to [0, 1]).")
+                    + "last; or an 8-bit grey or RGB .png (scaled to [0, 1]); - reads one from standard input.")
     java.nio.file.Path image;
 
     @Option(names = "--method", defaultValue = "cam", paramLabel = "NAME",
@@ -67,7 +69,7 @@ public final class MapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
-        Image x = ImageFiles.read(image);
+        Image x = StandardStreams.readImage(image, context.in(), ReadLimits.DEFAULT);
         SelectionOptions options = new SelectionOptions();
         options.method = method;
         options.target = target;
@@ -77,12 +79,7 @@ public final class MapCommand implements Callable<Integer> {
             Network network = session.network(x.shape());
             SaliencyMethod m = session.method(network, options);
             SaliencyMap map = m.map(CompiledNetwork.compile(network).pointEvaluator().evaluate(x.toChw()));
-            double[][] rows = new double[map.height()][map.width()];
-            for (int h = 0; h < map.height(); h++) {
-                for (int w = 0; w < map.width(); w++) {
-                    rows[h][w] = map.get(h, w);
-                }
-            }
+            double[][] rows = MapValues.of(map).toRows();
             if (json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("image", x.name());

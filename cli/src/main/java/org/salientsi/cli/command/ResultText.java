@@ -2,6 +2,8 @@ package org.salientsi.cli.command;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.salientsi.api.result.MapValues;
+import org.salientsi.api.result.Outcome;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
 
@@ -17,6 +19,15 @@ final class ResultText {
                 + r.region().width() + ")");
         line(out, "region", r.regionSize() + " of " + pixels + " pixels (" + r.provenance().selector() + " on "
                 + r.provenance().method() + ", target " + r.target() + ")");
+        if (!r.tested()) {
+            line(out, "outcome", r.outcome().label() + ": " + (r.outcome() == Outcome.NO_REGION
+                    ? "the selector selected no pixel" : "the region leaves no background to compare it with")
+                    + "; nothing to test, no p-value");
+            line(out, "map", String.format(Locale.ROOT, "from %.4g to %.4g (--json prints it)", min(r.map()),
+                    max(r.map())));
+            line(out, "time", String.format(Locale.ROOT, "%.3f s", r.seconds()));
+            return;
+        }
         line(out, "statistic", String.format(Locale.ROOT, "T = %.6g, sigma_T = %.6g (%s, %s)", r.statistic(),
                 r.sigmaT(), r.provenance().statistic(), r.alternative().label()));
         String how = r.stopReason() == StopReason.EXHAUSTIVE
@@ -35,6 +46,14 @@ final class ResultText {
                 + String.format(Locale.ROOT, "%.4g, %.4g", r.searchRange().lo(), r.searchRange().hi())
                 + String.format(Locale.ROOT, "], null mass outside %.2g", r.massOutside()));
         line(out, "time", String.format(Locale.ROOT, "%.3f s", r.seconds()));
+    }
+
+    private static double min(MapValues map) {
+        return java.util.Arrays.stream(map.values()).min().orElse(Double.NaN);
+    }
+
+    private static double max(MapValues map) {
+        return java.util.Arrays.stream(map.values()).max().orElse(Double.NaN);
     }
 
     private static String end(Double v, String unbounded) {

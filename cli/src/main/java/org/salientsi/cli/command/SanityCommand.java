@@ -46,7 +46,7 @@ import picocli.CommandLine.Option;
 /** {@code salientsi sanity}: the saliency sanity checks of SANITY.md. */
 @Command(name = "sanity", mixinStandardHelpOptions = true,
         subcommands = {SanityCommand.Metrics.class, SanityCommand.Masks.class, SanityCommand.Invariance.class},
-        header = "Sanity checks of saliency maps and saliency metrics (SANITY.md).",
+        header = "Sanity checks of saliency maps and saliency metrics (docs/reference.md).",
         description = {"metrics: reliability of perturbation metrics (Tomsett et al., AAAI 2020).",
             "masks: agreement of saliency maps with masks of the relevant region (Viviano et al., ICLR 2021).",
             "invariance: input invariance under a compensated input shift (Kindermans et al., 2017)."},

@@ -11,9 +11,13 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.CliContext;
+import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
+import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.cli.io.StandardStreams;
 import org.salientsi.io.ImageFiles;
+import org.salientsi.io.ReadLimits;
 import org.salientsi.reports.page.ReportEntry;
 import org.salientsi.reports.page.TestReport;
 import picocli.CommandLine.ArgGroup;
@@ -27,9 +31,11 @@ import picocli.CommandLine.Option;
         description = {"Test whether the region a saliency map selects in an image differs from the reference "
                 + "(or from the image's background), with a p-value that is valid given the selection.",
             "Prints the selective, over-conditioned (OC) and naive p-values; --json prints one JSON object "
-                    + "(DESIGN.md section 4); --report writes an HTML page with the image, the map, the region and "
+                    + "(docs/reference.md); --report writes an HTML page with the image, the map, the region and "
                     + "the truncation set.",
-            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input (no p-value).", ""},
+            "Exit codes: 0 success, 1 internal failure or numerical breakdown, 2 bad input (no p-value), 3 nothing "
+                    + "to test (the selector selected no pixel, or for contrast every pixel: outcome no_region or "
+                    + "full_region, the map and no p-value).", ""},
         footer = {"", "Example (the paper's 8x8 model, an image and a reference of the same scene, noise sd 1):",
             "  salientsi test --model examples/models/paper/model_8.h5 --image x.npy --reference r.npy --sigma 1 "
                     + "--report x.html"})
@@ -42,7 +48,8 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--image", required = true, paramLabel = "FILE",
             description = "Test image (required): .npy float32/float64 array of shape (H, W) or (H, W, C), channels "
-                    + "last, C or Fortran order; or an 8-bit grey or RGB .png (scaled to [0, 1]).")
+                    + "last, C or Fortran order; or an 8-bit grey or RGB .png (scaled to [0, 1]); - reads the bytes "
+                    + "of one .npy or PNG from standard input.")
     Path image;
 
     @ArgGroup(exclusive = true)
@@ -54,18 +61,21 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--json", description = "Print the result as one JSON object (default: a readable summary).")
+    @Option(names = "--json", description = "Print the result as one JSON object (fields: docs/reference.md) "
+            + "(default: a readable summary).")
     boolean json;
 
     @Option(names = "--report", paramLabel = "FILE",
-            description = "Also write a self-contained HTML report to FILE (default: none).")
+            description = "Also write a self-contained HTML report to FILE; - writes it to standard output instead of "
+                    + "the summary (not with --json) (default: none).")
     Path report;
 
     /** One reference, or a folder of references of the same scene. */
     static final class ReferenceOptions {
         @Option(names = "--reference", paramLabel = "FILE",
-                description = "Reference image of the same scene (.npy or .png, the image's shape). Default: no "
-                        + "reference, an in-image test (--statistic contrast).")
+                description = "Reference image of the same scene (.npy or .png, the image's shape; - for standard "
+                        + "input, when --image is a file). Default: no reference, an in-image test (--statistic "
+                        + "contrast).")
         Path reference;
 
         @Option(names = "--references", paramLabel = "DIR",
@@ -85,16 +95,32 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
-        checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
-        Image x = ImageFiles.read(image);
-        List<Image> refs = readReferences(references);
+        boolean reportToStdout = StandardStreams.isStandard(report);
+        if (reportToStdout && json) {
+            throw new InvalidInputException("--report - and --json both write to standard output; give --report a "
+                    + "file");
+        }
+        if (!reportToStdout) {
+            checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
+        }
+        if (StandardStreams.isStandard(image) && references != null
+                && StandardStreams.isStandard(references.reference)) {
+            throw new InvalidInputException("--image - and --reference - both read standard input; give one a file");
+        }
+        Image x = StandardStreams.readImage(image, context.in(), ReadLimits.DEFAULT);
+        List<Image> refs = readReferences(references, context);
+        SelectiveResult result;
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
-            SelectiveResult result = runner.test(x, refs);
+            result = runner.test(x, refs);
             if (report != null) {
-                TestReport.write(report, ReportEntry.tested(x, runner.map(x), result));
+                SaliencyMap map = runner.map(x);
+                StandardStreams.writeText(report, context.out(),
+                        file -> TestReport.write(file, ReportEntry.tested(x, map, result)));
             }
-            if (json) {
+            if (reportToStdout) {
+                // standard output holds the page
+            } else if (json) {
                 context.out().println(context.json().writeValueAsString(result));
             } else {
                 ResultText.print(result, context.out());
@@ -103,7 +129,7 @@ public final class TestCommand implements Callable<Integer> {
                 }
             }
         }
-        return 0;
+        return result.tested() ? 0 : ExitCodes.EXIT_NOTHING_TO_TEST;
     }
 
     /**
@@ -117,13 +143,13 @@ public final class TestCommand implements Callable<Integer> {
         }
     }
 
-    static List<Image> readReferences(ReferenceOptions options) throws IOException {
+    static List<Image> readReferences(ReferenceOptions options, CliContext context) throws IOException {
         List<Image> refs = new ArrayList<>();
         if (options == null) {
             return refs;
         }
         if (options.reference != null) {
-            refs.add(ImageFiles.read(options.reference));
+            refs.add(StandardStreams.readImage(options.reference, context.in(), ReadLimits.DEFAULT));
         } else if (options.folder != null) {
             if (!Files.isDirectory(options.folder)) {
                 throw new InvalidInputException("--references " + options.folder + " is not a folder");

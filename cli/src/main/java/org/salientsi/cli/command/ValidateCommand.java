@@ -51,7 +51,7 @@ import picocli.CommandLine.Option;
             "  salientsi validate --model examples/models/paper/model_16.h5 --trials 1000 --sigma 1 --delta 2 "
                     + "--out tpr16",
             "  salientsi validate --model m.onnx --size 32 --trials 200 --sigma 1 --executor spark --out study",
-            "", "The spark executor needs the JVM options of DESIGN.md (SALIENTSI_JAVA_OPTS) on Java 17."})
+            "", "The spark executor needs the JVM options of docs/reference.md (SALIENTSI_JAVA_OPTS) on Java 17."})
 public final class ValidateCommand implements Callable<Integer> {
 
     private final CliContext context;

@@ -3,6 +3,7 @@ package org.salientsi.cli.context;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Guice;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.plugin.SalientModule;
@@ -10,6 +11,7 @@ import org.salientsi.core.plugin.SalientModule;
 /** What every command shares: the output streams, the plugins (loaded on first use) and the JSON mapper. */
 public final class CliContext {
 
+    private final InputStream in;
     private final PrintWriter out;
     private final PrintWriter err;
     private final ObjectMapper json = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
@@ -21,8 +23,23 @@ public final class CliContext {
      * @param err standard error
      */
     public CliContext(PrintWriter out, PrintWriter err) {
+        this(System.in, out, err);
+    }
+
+    /**
+     * @param in standard input (what an option given as {@code -} reads)
+     * @param out standard output
+     * @param err standard error
+     */
+    public CliContext(InputStream in, PrintWriter out, PrintWriter err) {
+        this.in = in;
         this.out = out;
         this.err = err;
+    }
+
+    /** @return standard input */
+    public InputStream in() {
+        return in;
     }
 
     /** @return standard output */

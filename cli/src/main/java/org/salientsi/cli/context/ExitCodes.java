@@ -4,7 +4,9 @@ import org.salientsi.facade.ErrorMessages;
 
 /**
  * The exit codes of the command line: 0 success, 2 bad input or usage, 1 a numerical breakdown or an internal
- * failure. The failure's kind and its one-line message come from {@link ErrorMessages}, shared with the server.
+ * failure, 3 nothing to test (the selector selected no pixel, or for {@code contrast} every pixel: an outcome,
+ * with no p-value, not an error). The failure's kind and its one-line message come from {@link ErrorMessages},
+ * shared with the server.
  */
 public final class ExitCodes {
 
@@ -12,6 +14,11 @@ public final class ExitCodes {
     public static final int EXIT_INTERNAL = 1;
     /** Exit code of bad input or usage. */
     public static final int EXIT_BAD_INPUT = 2;
+    /**
+     * Exit code of {@code salientsi test} when there was nothing to test: the result (outcome {@code no_region}
+     * or {@code full_region}) is printed, with the map and no p-value.
+     */
+    public static final int EXIT_NOTHING_TO_TEST = 3;
 
     private ExitCodes() {
     }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         description = {"Run the paper's synthetic experiment with its trained CAM models: for each size a null "
                 + "study (FPR), for each delta a signal study at --tpr-size (TPR); CAM >= 0, ref-mean with one "
                 + "reference, sigma = 1. Each study is resumable in OUT/fpr-SIZE or OUT/tpr-SIZE-delta-D.",
-            "Writes OUT/paper.md (our rates with 95% intervals next to the paper's), paper.json, "
+            "Writes OUT/paper.md (our rates with 95%% intervals next to the paper's), paper.json, "
                     + "fpr-vs-size.png, tpr-vs-delta.png and index.html, and prints the table."},
         footer = {"", "Example (the README's table):",
             "  salientsi validate paper --trials 1000 --out paper-experiment"})

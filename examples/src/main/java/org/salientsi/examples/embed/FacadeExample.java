@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
+import org.salientsi.api.result.Outcome;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.core.search.Termination;
 import org.salientsi.facade.SalientSI;
@@ -70,16 +70,15 @@ public final class FacadeExample {
     }
 
     private static String line(SalientTester tester, SalientTester quick, Image x, Image r) {
-        try {
-            SelectiveResult exact = tester.test(x, r);
-            SelectiveResult early = quick.test(x, r);
-            return String.format(Locale.ROOT, "%-10s region %3d px  selective p %.4f  naive p %.2e  "
-                            + "decision at 5%%: %s after %d of %d pieces", x.name(), exact.regionSize(),
-                    exact.selectiveP(), exact.naiveP(), early.reject(0.05) ? "reject" : "keep", early.pieces(),
-                    exact.pieces());
-        } catch (EmptyRegionException e) {
-            return String.format(Locale.ROOT, "%-10s no region selected, nothing to test", x.name());
+        SelectiveResult exact = tester.test(x, r);
+        if (exact.outcome() != Outcome.TESTED) {
+            return String.format(Locale.ROOT, "%-10s %s: nothing to test", x.name(), exact.outcome().label());
         }
+        SelectiveResult early = quick.test(x, r);
+        return String.format(Locale.ROOT, "%-10s region %3d px  selective p %.4f  naive p %.2e  "
+                        + "decision at 5%%: %s after %d of %d pieces", x.name(), exact.regionSize(),
+                exact.selectiveP(), exact.naiveP(), early.reject(0.05) ? "reject" : "keep", early.pieces(),
+                exact.pieces());
     }
 
     /** Standard normal pixels, plus {@code delta} on the top-left block of half the side. */

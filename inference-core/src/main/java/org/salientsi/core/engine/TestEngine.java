@@ -177,13 +177,16 @@ public final class TestEngine {
     }
 
     /**
-     * Tests the region the saliency map selects in one image.
+     * Tests the region the saliency map selects in one image. Nothing to test is an outcome, not an error: when
+     * the selector selects no pixel, or (for {@code contrast}) every pixel, the result has
+     * {@link org.salientsi.api.result.Outcome#NO_REGION} or {@link org.salientsi.api.result.Outcome#FULL_REGION},
+     * the region and the saliency map, and no p-value ({@link SelectiveTest#test}).
      *
      * @param image the test image (values in the units of the noise)
      * @param references its references (their mean is used), or an empty list for an in-image test
-     * @return the result
+     * @return the result, tested or not ({@link SelectiveResult#outcome()})
      * @throws org.salientsi.api.error.InvalidInputException for an image or reference that does not fit
-     *     the model or each other (naming the image), an empty region, or an option the model refuses
+     *     the model or each other (naming the image), or an option the model refuses
      * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision (never a
      *     p-value then)
      */
@@ -194,7 +197,7 @@ public final class TestEngine {
         if (references.size() == 1 && references.get(0).name() != null) {
             provenance = provenance.withOption("reference", references.get(0).name());
         }
-        return p.test().run(p.selection(), observation, provenance);
+        return p.test().test(p.selection(), observation, provenance);
     }
 
     /**

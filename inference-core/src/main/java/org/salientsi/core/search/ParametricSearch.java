@@ -13,6 +13,8 @@ import org.salientsi.api.interval.IntervalSet;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.ConfidenceInterval;
+import org.salientsi.api.result.MapValues;
+import org.salientsi.api.result.Outcome;
 import org.salientsi.api.result.ProbabilityBounds;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
@@ -55,6 +57,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     private long deadline = Long.MAX_VALUE;
     /** Whether the time limit stopped the walk (set by either walking thread). */
     private volatile boolean timedOut;
+    private boolean untestedAsOutcome;
 
     ParametricSearch(SelectiveTest config, Selection selection, Observation observation) {
         this.config = config;
@@ -69,6 +72,15 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
      */
     void listen(SearchObserver value) {
         this.listener = value;
+    }
+
+    /**
+     * Makes nothing to test an outcome instead of an error: a region that is empty, or that the statistic
+     * refuses as leaving no background ({@link EmptyRegionException}), gives a result with
+     * {@link Outcome#NO_REGION} or {@link Outcome#FULL_REGION}, the region and the map, and no p-value.
+     */
+    void untestedAsOutcome() {
+        this.untestedAsOutcome = true;
     }
 
     SelectiveResult run(Provenance provenance) {
@@ -101,12 +113,25 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         Region region = selection.selector().select(map);
         if (region.isEmpty()) {
+            if (untestedAsOutcome) {
+                return untested(Outcome.NO_REGION, region, map, started, startedAt, provenance);
+            }
             throw new EmptyRegionException("selector " + selection.selector().name() + " selected no pixel of "
                     + label() + "; there is no region to test");
         }
 
         // 2. the contrast and the test line
-        Contrast contrast = selection.statistic().contrast(region, observation);
+        Contrast contrast;
+        try {
+            contrast = selection.statistic().contrast(region, observation);
+        } catch (EmptyRegionException e) {
+            if (!untestedAsOutcome) {
+                throw e;
+            }
+            LOG.debug("{}: nothing to test: {}", label(), e.getMessage());
+            return untested(region.isEmpty() ? Outcome.NO_REGION : Outcome.FULL_REGION, region, map, started,
+                    startedAt, provenance);
+        }
         TestLine line = TestLine.of(contrast, observation, config.noise(), config.range(),
                 selection.statistic().name());
         double t = line.t();
@@ -233,19 +258,12 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                     r.fullPasses() + l.fullPasses(), r.residualFailures() + l.residualFailures(),
                     r.overBudget() + l.overBudget(), r.touchedUnits() + l.touchedUnits());
         }
-        Provenance prov = provenance.withRun(startedAt)
-                .withPlugins(selection.method().name(), selection.selector().name(), selection.statistic().name())
-                .withOption("alternative", alt.label())
-                .withOption("termination", termination.toString())
-                .withOption("range", Double.toString(config.range()));
+        Provenance prov = described(provenance, startedAt);
         if (config.timeLimit() != null) {
             prov = prov.withOption("time_limit_seconds", Double.toString(config.timeLimit().toNanos() / 1e9));
             if (timedOut && stop == StopReason.EXHAUSTIVE) {
                 prov = prov.withOption("confidence_interval", "time_limit");
             }
-        }
-        if (config.noise().isIsotropic() && prov.sigma() == null) {
-            prov = prov.withSigma(config.noise().sigma());
         }
         if (right.skipTries + left.skipTries > 0) {
             LOG.debug("{}: of {} segments tried, {} ruled out of the truncation set and {} certified into it "
@@ -257,13 +275,40 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             prov = prov.withOption("segments_skipped", Long.toString(walked.excluded()))
                     .withOption("segments_included", Long.toString(walked.included()));
         }
-        if (observation.referenceCount() > 1) {
-            prov = prov.withOption("references", Integer.toString(observation.referenceCount()));
-        }
+        prov = withReferences(prov);
         return new SelectiveResult(observation.image().name(), selectiveP, ocP, naiveP, alt, t, sigmaT,
                 region.size(), map.target(), region, z.intersect(Interval.of(zMin, zMax)), oc,
                 Interval.of(zMin, zMax), massOutside, pieces, ProbabilityBounds.of(pBounds), stop,
                 ConfidenceInterval.of(ci), config.confidenceLevel(), seconds, prov);
+    }
+
+    /** The result when there is nothing to test: the region and the map that explain it, no p-value. */
+    private SelectiveResult untested(Outcome outcome, Region region, SaliencyMap map, long started,
+                                     java.time.Instant startedAt, Provenance provenance) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return SelectiveResult.untested(observation.image().name(), outcome, config.alternative(), map.target(),
+                region, MapValues.of(map), config.confidenceLevel(), seconds,
+                withReferences(described(provenance, startedAt)));
+    }
+
+    /** The caller's provenance with the run, the plugins and the options of this test. */
+    private Provenance described(Provenance provenance, java.time.Instant startedAt) {
+        Provenance prov = provenance.withRun(startedAt)
+                .withPlugins(selection.method().name(), selection.selector().name(), selection.statistic().name())
+                .withOption("alternative", config.alternative().label())
+                .withOption("termination", config.termination().toString())
+                .withOption("range", Double.toString(config.range()));
+        if (config.noise().isIsotropic() && prov.sigma() == null) {
+            prov = prov.withSigma(config.noise().sigma());
+        }
+        return prov;
+    }
+
+    private Provenance withReferences(Provenance prov) {
+        if (observation.referenceCount() > 1) {
+            return prov.withOption("references", Integer.toString(observation.referenceCount()));
+        }
+        return prov;
     }
 
     /**

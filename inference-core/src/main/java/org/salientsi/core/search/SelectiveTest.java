@@ -240,7 +240,8 @@ public final class SelectiveTest {
      * @param observation the test image and its reference(s)
      * @param provenance what the caller knows of the data's origin (model hash, backend, seed)
      * @return the result
-     * @throws org.salientsi.api.error.EmptyRegionException if the selector chooses no pixel
+     * @throws org.salientsi.api.error.EmptyRegionException if the selector chooses no pixel, or the statistic
+     *     finds no background (see {@link #test} for the form that makes these an outcome)
      * @throws org.salientsi.api.error.InvalidInputException on data that do not fit
      * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
      */
@@ -262,6 +263,28 @@ public final class SelectiveTest {
                                SearchObserver observer) {
         ParametricSearch search = new ParametricSearch(this, selection, observation);
         search.listen(observer);
+        return search.run(provenance == null ? Provenance.empty() : provenance);
+    }
+
+    /**
+     * Runs the test with nothing to test as an outcome, not an error (what {@code salientsi test}, {@code batch},
+     * {@code serve} and the facade do, through {@link org.salientsi.core.engine.TestEngine}): when the selector
+     * selects no pixel the result has {@link org.salientsi.api.result.Outcome#NO_REGION}; when the statistic
+     * finds no background to compare the region with (for {@code contrast}: every pixel selected; a plugin
+     * statistic says so by throwing {@link org.salientsi.api.error.EmptyRegionException}),
+     * {@link org.salientsi.api.result.Outcome#FULL_REGION}. Such a result carries the region and the saliency
+     * map and no p-value. Otherwise as {@link #run(Selection, Observation, Provenance)}.
+     *
+     * @param selection network, method, selector and statistic
+     * @param observation the test image and its reference(s)
+     * @param provenance what the caller knows of the data's origin (model hash, backend, seed)
+     * @return the result, tested or not
+     * @throws org.salientsi.api.error.InvalidInputException on data that do not fit
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
+     */
+    public SelectiveResult test(Selection selection, Observation observation, Provenance provenance) {
+        ParametricSearch search = new ParametricSearch(this, selection, observation);
+        search.untestedAsOutcome();
         return search.run(provenance == null ? Provenance.empty() : provenance);
     }
 

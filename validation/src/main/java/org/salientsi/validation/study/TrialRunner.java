@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.salientsi.api.backend.LoadedModel;
-import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
@@ -90,11 +89,9 @@ public final class TrialRunner {
                 GaussianNoise.fill(rng, study.sigma(), r);
                 references.add(Image.of(shape, r));
             }
-            SelectiveResult result;
-            try {
-                result = engine.test(Image.of(shape, x), references);
-            } catch (EmptyRegionException e) {
-                continue;
+            SelectiveResult result = engine.test(Image.of(shape, x), references);
+            if (!result.tested()) {
+                continue; // no region, or (contrast) every pixel: redrawn, as the paper does
             }
             return new TrialRow(index, seed, result.selectiveP(), result.ocP(), result.naiveP(), result.statistic(),
                     result.sigmaT(), result.regionSize(), result.pieces(), empty,
