@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.facade.ErrorMessages;
+import org.salientsi.server.SalientServer;
 
 /** Entry point of the {@code salientsi} launcher. */
 public final class Main {
@@ -71,5 +72,10 @@ public final class Main {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", debug ? "debug" : "warn");
         }
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        // serve's access log: one line per request at INFO, shown unless the user sets its level
+        String access = "org.slf4j.simpleLogger.log." + SalientServer.ACCESS_LOG;
+        if (System.getProperty(access) == null) {
+            System.setProperty(access, "info");
+        }
     }
 }

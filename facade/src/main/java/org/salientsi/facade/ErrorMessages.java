@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.salientsi.api.error.InvalidOptionException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.UnsupportedLayerException;
@@ -13,8 +14,9 @@ import org.salientsi.api.error.UnsupportedLayerException;
  * A failure said in one line and classified: bad input or usage (files, shapes, values, unknown names, empty
  * regions, unsupported layers), a numerical breakdown (never a p-value) or an internal failure. The one wording
  * of every door: the command line prints it (and maps the kind to its exit code), {@code batch} writes it into
- * the JSON line of a failed image, the HTTP server answers it as {@code {"error": ..., "error_kind": ...}}.
- * An option is named as the command line's flag ({@code --sigma ...}), whichever door it came through.
+ * the JSON line of a failed image, the HTTP server answers it in a problem document (RFC 9457). The same
+ * message is said in the words of its reader ({@link Wording}): the command line names an option as its flag
+ * ({@code --sigma ...}), HTTP as the request's JSON field ({@code field 'sigma' ...}).
  */
 public final class ErrorMessages {
 
@@ -39,6 +41,20 @@ public final class ErrorMessages {
         }
     }
 
+    /** Who reads a message, and so how an option is named in it. */
+    public enum Wording {
+        /** The command line: an option is its flag, {@code --cam-layer}. */
+        COMMAND_LINE,
+        /**
+         * An HTTP client: an option is the request body's JSON field of the same name without the dashes,
+         * {@code field 'cam-layer'} (the server's fields are the command line's options without dashes).
+         */
+        HTTP
+    }
+
+    /** A command-line flag inside a message: two dashes, then a lower-case name (not a dash inside a word). */
+    private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--([a-z][a-z0-9]*(?:-[a-z0-9]+)*)");
+
     private ErrorMessages() {
     }
 
@@ -60,9 +76,34 @@ public final class ErrorMessages {
 
     /**
      * @param t a failure
-     * @return one line saying what went wrong (no class names for typed errors, no line breaks)
+     * @return one line saying what went wrong (no class names for typed errors, no line breaks), options named as
+     *     the command line's flags
      */
     public static String message(Throwable t) {
+        return message(t, Wording.COMMAND_LINE);
+    }
+
+    /**
+     * @param t a failure
+     * @param wording who reads the message
+     * @return one line saying what went wrong (no class names for typed errors, no line breaks), options named in
+     *     the reader's words: the same text as {@link #message(Throwable)} with each flag {@code --name} said
+     *     as {@code field 'name'} for {@link Wording#HTTP}
+     */
+    public static String message(Throwable t, Wording wording) {
+        String line = commandLineMessage(t);
+        return wording == Wording.HTTP ? inFieldNames(line) : line;
+    }
+
+    /**
+     * @param commandLineMessage a message in the command line's words
+     * @return the message with each flag {@code --name} said as the JSON field {@code field 'name'}
+     */
+    public static String inFieldNames(String commandLineMessage) {
+        return FLAG.matcher(commandLineMessage).replaceAll("field '$1'");
+    }
+
+    private static String commandLineMessage(Throwable t) {
         Throwable c = unwrap(t);
         String exhausted = exhausted(c);
         if (exhausted != null) {

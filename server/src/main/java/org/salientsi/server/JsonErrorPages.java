@@ -12,9 +12,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The answers Jetty gives by itself (a request it cannot parse: 400; headers too large: 431; a
- * failure outside the service's handler) in the service's error shape,
- * {@code {"error": ..., "error_kind": ...}}, instead of Jetty's HTML page: {@code bad-input} for a
- * 4xx status, {@code internal} otherwise. No stack trace, no server name.
+ * failure outside the service's handler) as the service's problem documents ({@link Problem}) instead of
+ * Jetty's HTML page, with an {@code X-Request-Id}. No stack trace, no server name.
  */
 final class JsonErrorPages implements Request.Handler {
 
@@ -46,8 +45,18 @@ final class JsonErrorPages implements Request.Handler {
         String text = message != null ? message.toString() : HttpStatus.getMessage(status);
         text = "HTTP " + status + " " + HttpStatus.getMessage(status)
                 + (text.equals(HttpStatus.getMessage(status)) ? "" : ": " + text.replace('\n', ' ').replace('\r', ' '));
-        byte[] body = TestEndpoint.errorJson(json, text, status < 500 ? "bad-input" : "internal");
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        String id = response.getHeaders().get(RequestIds.HEADER);
+        if (id == null) {
+            id = RequestIds.of(request.getHeaders().get(RequestIds.HEADER));
+            response.getHeaders().put(RequestIds.HEADER, id);
+        }
+        String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
+        if (status < 400) { // an error page for a status that is not an error: say it as an internal failure
+            status = 500;
+            response.setStatus(status);
+        }
+        byte[] body = Problem.of(status, text).json(json, path, id);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;

@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -21,15 +22,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.CustomRequestLog;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.RequestLog;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.Slf4jRequestLogWriter;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.salientsi.api.error.InvalidInputException;
@@ -41,7 +46,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP JSON service of {@code salientsi serve}: {@code POST /v1/test} runs the test of
  * {@code salientsi test} (the same {@link TestEngine}, so the same result, apart from {@code seconds}
- * and provenance), {@code GET /v1/models} lists the models, {@code GET /health} reports the load.
+ * and provenance), {@code GET /v1/models} lists the models, {@code GET /health} reports the load,
+ * {@code GET /metrics} counts requests and tests ({@link HttpMetrics}), {@code GET /openapi.json} describes every
+ * endpoint ({@link OpenApiDocument}) and {@code GET /problems/{type}} each problem type ({@link ProblemType}).
+ * The endpoints are the table {@link Endpoint}: one written for {@code GET} also answers {@code HEAD}, another
+ * method gets 405 with {@code Allow}. Every answer carries {@code X-Request-Id} ({@link RequestIds}); every
+ * answered request is a line of the access log (SLF4J logger {@value #ACCESS_LOG}, level INFO) and counts in the
+ * metrics.
  *
  * <p>Built on Jetty's core server (no servlet API): a few selector and handler threads serve any
  * number of connections, and no client can hold one of them: request heads must arrive within a
@@ -51,11 +62,11 @@ import org.slf4j.LoggerFactory;
  * queue of {@code queue} places; a test whose body has arrived and that finds every worker busy and
  * the queue full is answered at once with 429 (and {@code Retry-After}), never left to hang; an
  * admitted request is always answered, by its worker, whatever it throws (see {@link TestEndpoint}).
- * Bad requests get 400 with the command line's one-line message
- * ({@code {"error": ..., "error_kind": "bad-input"}}), a body of another media type 415, a body
- * beyond the limit 413, a body that does not arrive in time 408, a numerical breakdown 422, an
- * internal failure 500, a request the server has no memory for 503; Jetty's own refusals (a request
- * it cannot parse, headers too large) have the same shape ({@link JsonErrorPages}).
+ * Errors are RFC 9457 problem documents ({@link Problem}, {@code application/problem+json}): bad requests get
+ * 400 with the command line's one-line message in HTTP words (options named as the request's fields), a body
+ * not sent as UTF-8 JSON 415, a body beyond the limit 413, a body that does not arrive in time 408, a numerical
+ * breakdown 422, an internal failure 500, a request the server has no memory for 503; Jetty's own refusals (a
+ * request it cannot parse, headers too large) have the same shape ({@link JsonErrorPages}).
  *
  * <p>{@link #stop(Duration)} is graceful: new test requests get 503 at once, every admitted request
  * (running or queued) finishes and is answered within the grace period, then the listener and the
@@ -68,9 +79,21 @@ public final class SalientServer {
     /** Jetty's threads: acceptor, selector and handlers (which never block and never run a test). */
     private static final int HTTP_THREADS = 16;
 
-    /** Media types a test body may be sent as (JSON; curl's {@code -d} sends the form type). */
-    private static final Set<String> BODY_TYPES = Set.of("application/json", "text/json", "text/plain",
-            "application/x-www-form-urlencoded");
+    /** The SLF4J logger of the access log: one line per answered request. */
+    public static final String ACCESS_LOG = "org.salientsi.server.access";
+
+    /**
+     * An access log line: client address, request line, status, bytes sent (headers included), milliseconds,
+     * request id
+     * (Jetty's {@link CustomRequestLog} format).
+     */
+    private static final String ACCESS_FORMAT = "%{client}a \"%r\" %s %O %{ms}T ms request_id=%{X-Request-Id}o";
+
+    /** The media type of JSON answers. */
+    private static final String JSON_TYPE = "application/json";
+
+    /** The media type a test body is sent as (or {@code application/*+json}), in UTF-8. */
+    private static final String BODY_TYPE = "application/json";
 
     /**
      * How a server runs.
@@ -138,6 +161,8 @@ public final class SalientServer {
     private final AtomicInteger admitted = new AtomicInteger();
     private final LongAdder answered = new LongAdder();
     private final LongAdder rejected = new LongAdder();
+    private final HttpMetrics metrics;
+    private final byte[] openApi;
     private volatile int port;
 
     private SalientServer(ModelCatalog catalog, ObjectMapper json, Config config) {
@@ -176,6 +201,13 @@ public final class SalientServer {
         http.addConnector(connector);
         http.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         http.setErrorHandler(new JsonErrorPages(json));
+        this.metrics = new HttpMetrics(admitted::get);
+        this.openApi = OpenApiDocument.load(json);
+        Slf4jRequestLogWriter access = new Slf4jRequestLogWriter();
+        access.setLoggerName(ACCESS_LOG);
+        CustomRequestLog accessLog = new CustomRequestLog(access, ACCESS_FORMAT);
+        http.addBean(accessLog); // started and stopped with the server (its writer makes its logger at start)
+        http.setRequestLog(new RequestLog.Collection(accessLog, metrics));
         http.setHandler(new Routes());
         http.setStopAtShutdown(false);
     }
@@ -306,9 +338,12 @@ public final class SalientServer {
             heads.busy(connection);
             Request.addCompletionListener(request, failure -> heads.idle(connection));
             try {
+                String id = RequestIds.of(request.getHeaders().get(RequestIds.HEADER));
+                request.setAttribute(RequestIds.ATTRIBUTE, id);
+                response.getHeaders().put(RequestIds.HEADER, id);
                 route(request, response, callback);
             } catch (Throwable t) { // every request is answered, whatever fails
-                failed(response, callback, t);
+                failed(request, response, callback, t);
             }
             return true;
         }
@@ -317,49 +352,64 @@ public final class SalientServer {
     private void route(Request request, Response response, Callback callback) throws IOException {
         String path = request.getHttpURI().getDecodedPath();
         String method = request.getMethod();
-        switch (path == null ? "" : path) {
-            case "/v1/test" -> {
-                if (!method.equals("POST")) {
-                    notAllowed(request, response, callback, "POST");
-                } else if (stopping.get()) {
-                    error(response, callback, 503, "server is shutting down; no new tests are accepted",
-                            "unavailable");
+        Endpoint endpoint = Endpoint.of(path);
+        if (endpoint == null) {
+            problem(request, response, callback, Problem.of(404, "no endpoint " + path + "; the endpoints are "
+                    + Stream.of(Endpoint.values()).map(e -> e.methods().get(0) + " " + e.template())
+                    .collect(Collectors.joining(", ")) + " (described at /openapi.json)"));
+            return;
+        }
+        if (!endpoint.allows(method)) {
+            response.getHeaders().put(HttpHeader.ALLOW, endpoint.allow());
+            problem(request, response, callback, Problem.of(405, "method " + method + " is not allowed on " + path
+                    + "; use " + endpoint.allow()));
+            return;
+        }
+        switch (endpoint) {
+            case TEST -> {
+                if (stopping.get()) {
+                    problem(request, response, callback, new Problem(503, ProblemType.UNAVAILABLE,
+                            "server is shutting down; no new tests are accepted"));
                 } else {
                     receive(request, response, callback);
                 }
             }
-            case "/v1/models" -> {
-                if (method.equals("GET")) {
-                    send(response, callback, 200, models());
+            case MODELS -> send(request, response, callback, 200, JSON_TYPE, models());
+            case HEALTH -> send(request, response, callback, stopping.get() ? 503 : 200, JSON_TYPE, health());
+            case METRICS -> send(request, response, callback, 200, HttpMetrics.MEDIA_TYPE, metrics.scrape());
+            case OPENAPI -> send(request, response, callback, 200, JSON_TYPE, openApi);
+            case PROBLEM_TYPE -> {
+                ProblemType type = ProblemType.of(endpoint.parameter(path));
+                if (type == null) {
+                    problem(request, response, callback, Problem.of(404, "no problem type " + path
+                            + "; the types are " + Stream.of(ProblemType.values()).map(ProblemType::uri)
+                            .collect(Collectors.joining(", "))));
                 } else {
-                    notAllowed(request, response, callback, "GET");
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("type", type.uri());
+                    m.put("title", type.title());
+                    m.put("description", type.description());
+                    send(request, response, callback, 200, JSON_TYPE, json.writeValueAsBytes(m));
                 }
             }
-            case "/health" -> {
-                if (method.equals("GET")) {
-                    send(response, callback, stopping.get() ? 503 : 200, health());
-                } else {
-                    notAllowed(request, response, callback, "GET");
-                }
-            }
-            default -> error(response, callback, 404, "no endpoint " + method + " " + path
-                    + "; there are POST /v1/test, GET /v1/models and GET /health", "bad-input");
+            default -> throw new IllegalStateException("no handler for " + endpoint);
         }
     }
 
     /** Checks the body's type, then receives it without holding a thread and admits the test. */
     private void receive(Request request, Response response, Callback callback) {
-        String problem = mediaTypeProblem(request);
-        if (problem != null) {
+        String unsupported = mediaTypeProblem(request);
+        if (unsupported != null) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            error(response, callback, 415, problem, "bad-input");
+            response.getHeaders().put("Accept-Post", BODY_TYPE + "; charset=utf-8");
+            problem(request, response, callback, Problem.of(415, unsupported));
             return;
         }
         BodyReader.read(request, config.maxBodyBytes(), budget, config.limits().bodyTimeout(),
                 new BodyReader.Outcome() {
                     @Override
                     public void received(byte[] body) {
-                        admit(body, response, callback);
+                        admit(body, request, response, callback);
                     }
 
                     @Override
@@ -370,9 +420,9 @@ public final class SalientServer {
                                 rejected.increment();
                                 response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
                             }
-                            error(response, callback, status, message, kind);
+                            problem(request, response, callback, new Problem(status, ProblemType.of(kind), message));
                         } catch (Throwable t) {
-                            failed(response, callback, t);
+                            failed(request, response, callback, t);
                         }
                     }
                 });
@@ -386,11 +436,11 @@ public final class SalientServer {
         }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || type.isBlank()) {
-            return null;
+            return "missing Content-Type; send the body as JSON with Content-Type: " + BODY_TYPE;
         }
         String[] parts = type.split(";");
         String base = parts[0].strip().toLowerCase(Locale.ROOT);
-        if (!BODY_TYPES.contains(base) && !(base.startsWith("application/") && base.endsWith("+json"))) {
+        if (!base.equals(BODY_TYPE) && !(base.startsWith("application/") && base.endsWith("+json"))) {
             return "unsupported Content-Type '" + type.strip() + "'; send the body as JSON (application/json, UTF-8)";
         }
         for (int i = 1; i < parts.length; i++) {
@@ -405,23 +455,25 @@ public final class SalientServer {
         return null;
     }
 
-    private void admit(byte[] body, Response response, Callback callback) {
+    private void admit(byte[] body, Request request, Response response, Callback callback) {
         if (stopping.get()) {
-            error(response, callback, 503, "server is shutting down; no new tests are accepted", "unavailable");
+            problem(request, response, callback, new Problem(503, ProblemType.UNAVAILABLE,
+                    "server is shutting down; no new tests are accepted"));
             return;
         }
         admitted.incrementAndGet();
         try {
             Runnable done = admitted::decrementAndGet;
-            workers.execute(new TestTask(body, response, Callback.from(callback, done)));
+            workers.execute(new TestTask(body, request, response, Callback.from(callback, done)));
         } catch (RejectedExecutionException e) {
             admitted.decrementAndGet();
             rejected.increment();
             boolean down = stopping.get();
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-            error(response, callback, down ? 503 : 429, down ? "server is shutting down; no new tests are accepted"
-                    : "server busy: " + config.threads() + " tests running and " + config.queue()
-                            + " waiting; retry later", down ? "unavailable" : "busy");
+            problem(request, response, callback, down
+                    ? new Problem(503, ProblemType.UNAVAILABLE, "server is shutting down; no new tests are accepted")
+                    : new Problem(429, ProblemType.BUSY, "server busy: " + config.threads() + " tests running and "
+                            + config.queue() + " waiting; retry later"));
         }
     }
 
@@ -429,11 +481,13 @@ public final class SalientServer {
     private final class TestTask implements Runnable {
 
         private final byte[] body;
+        private final Request request;
         private final Response response;
         private final Callback callback;
 
-        TestTask(byte[] body, Response response, Callback callback) {
+        TestTask(byte[] body, Request request, Response response, Callback callback) {
             this.body = body;
+            this.request = request;
             this.response = response;
             this.callback = callback;
         }
@@ -442,16 +496,20 @@ public final class SalientServer {
         public void run() {
             try {
                 TestEndpoint.Answer a = endpoint.answer(body);
-                send(response, callback, a.status(), a.json());
+                if (a.problem() != null) {
+                    problem(request, response, callback, a.problem());
+                } else {
+                    send(request, response, callback, a.status(), JSON_TYPE, a.json());
+                }
             } catch (Throwable t) {
-                failed(response, callback, t);
+                failed(request, response, callback, t);
             }
         }
 
         void refuse() {
             try {
-                error(response, callback, 503, "server stopped before this request ran; retry on another instance",
-                        "unavailable");
+                problem(request, response, callback, new Problem(503, ProblemType.UNAVAILABLE,
+                        "server stopped before this request ran; retry on another instance"));
             } catch (Throwable t) {
                 callback.failed(t);
             }
@@ -459,7 +517,7 @@ public final class SalientServer {
     }
 
     /** Answers a request whose handling failed: 503 when out of memory, else 500; or gives up the exchange. */
-    private void failed(Response response, Callback callback, Throwable t) {
+    private void failed(Request request, Response response, Callback callback, Throwable t) {
         try {
             if (response.isCommitted()) {
                 callback.failed(t);
@@ -467,11 +525,12 @@ public final class SalientServer {
             }
             if (t instanceof OutOfMemoryError) {
                 LOG.warn("a request ran out of memory; answered 503");
-                error(response, callback, 503, "the server ran out of memory for this request; retry later",
-                        "unavailable");
+                problem(request, response, callback, new Problem(503, ProblemType.UNAVAILABLE,
+                        "the server ran out of memory for this request; retry later"));
             } else {
                 LOG.error("internal failure of a request", t);
-                error(response, callback, 500, "internal error (" + t.getClass().getSimpleName() + ")", "internal");
+                problem(request, response, callback, new Problem(500, ProblemType.INTERNAL,
+                        "internal error (" + t.getClass().getSimpleName() + ")"));
             }
         } catch (Throwable again) {
             callback.failed(t);
@@ -507,21 +566,23 @@ public final class SalientServer {
         return json.writeValueAsBytes(m);
     }
 
-    private void notAllowed(Request request, Response response, Callback callback, String allowed) {
-        response.getHeaders().put(HttpHeader.ALLOW, allowed);
-        error(response, callback, 405, "method " + request.getMethod() + " is not allowed on "
-                + request.getHttpURI().getDecodedPath() + "; use " + allowed, "bad-input");
+    /** Answers with a problem document naming the request's path and id. */
+    private void problem(Request request, Response response, Callback callback, Problem p) {
+        Object id = request.getAttribute(RequestIds.ATTRIBUTE);
+        send(request, response, callback, p.status(), Problem.MEDIA_TYPE,
+                p.json(json, request.getHttpURI().getPath(), id == null ? null : id.toString()));
     }
 
-    private void error(Response response, Callback callback, int status, String message, String kind) {
-        send(response, callback, status, TestEndpoint.errorJson(json, message, kind));
-    }
-
-    private void send(Response response, Callback callback, int status, byte[] body) {
+    /** Answers with a body, or with its headers only when the request is {@code HEAD}. */
+    private void send(Request request, Response response, Callback callback, int status, String type, byte[] body) {
         response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         answered.increment();
-        response.write(true, ByteBuffer.wrap(body), callback);
+        if (HttpMethod.HEAD.is(request.getMethod())) {
+            response.write(true, null, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 }

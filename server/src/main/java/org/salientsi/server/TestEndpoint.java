@@ -12,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.core.engine.TestEngine;
@@ -27,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * allocate exists: nesting depth at most {@link ServeLimits#MAX_JSON_DEPTH}, numbers of at most
  * {@link ServeLimits#MAX_JSON_NUMBER_LENGTH} characters, names of at most
  * {@link ServeLimits#MAX_JSON_NAME_LENGTH}, a bounded number of tokens; a duplicated field and text
- * after the object are refused. Answers: 200 with the result; 400 for bad input (the command line's
- * one-line message, {@code "error_kind": "bad-input"}); 422 for a numerical breakdown; 503 when the
- * test ran out of memory ({@code "unavailable"}: retry later or send less); 500 for any other
- * failure ({@code "internal"}). Never throws: every body gets an answer. Thread-safe.
+ * after the object are refused. Answers: 200 with the result; else a {@link Problem}: 400 for bad input (the
+ * command line's one-line message with options named as the request's fields, {@code bad-input}); 422 for a
+ * numerical breakdown; 503 when the test ran out of memory ({@code unavailable}: retry later or send less); 500
+ * for any other failure ({@code internal}). Never throws: every body gets an answer. Thread-safe.
  */
 final class TestEndpoint {
 
@@ -40,15 +38,23 @@ final class TestEndpoint {
      * An answer.
      *
      * @param status the HTTP status
-     * @param json the JSON body (UTF-8)
+     * @param json the JSON body (UTF-8): the result, or the problem document without its request's path and id
+     * @param problem the failure, or {@code null} for a result
      */
-    record Answer(int status, byte[] json) {
+    record Answer(int status, byte[] json, Problem problem) {
+
+        /**
+         * @param status the HTTP status
+         * @param json the JSON body of a result
+         */
+        Answer(int status, byte[] json) {
+            this(status, json, null);
+        }
     }
 
     /** Written before it is needed: answering an out-of-memory failure must not need memory. */
-    private static final Answer OUT_OF_MEMORY = new Answer(503, ("{\"error\":\"the server ran out of memory for this "
-            + "request; retry later, or send a smaller one\",\"error_kind\":\"unavailable\"}")
-            .getBytes(StandardCharsets.UTF_8));
+    private static final Answer OUT_OF_MEMORY = problem(new ObjectMapper(), new Problem(503, ProblemType.UNAVAILABLE,
+            "the server ran out of memory for this request; retry later, or send a smaller one"));
 
     private final ModelCatalog catalog;
     private final ObjectMapper json;
@@ -129,47 +135,29 @@ final class TestEndpoint {
             return OUT_OF_MEMORY;
         } catch (RuntimeException | IOException e) {
             ErrorMessages.Kind kind = ErrorMessages.kind(e);
-            int status = switch (kind) {
-                case BAD_INPUT -> 400;
-                case NUMERICAL -> 422;
-                default -> 500;
-            };
             if (kind == ErrorMessages.Kind.INTERNAL) {
                 LOG.error("internal failure of a test request", e);
             }
-            return error(status, ErrorMessages.message(e), kind.label());
+            String detail = ErrorMessages.message(e, ErrorMessages.Wording.HTTP);
+            return problem(json, switch (kind) {
+                case BAD_INPUT -> new Problem(400, ProblemType.BAD_INPUT, detail);
+                case NUMERICAL -> new Problem(422, ProblemType.NUMERICAL, detail);
+                default -> new Problem(500, ProblemType.INTERNAL, detail);
+            });
         } catch (Throwable e) { // an Error other than out of memory: still answered
             LOG.error("internal failure of a test request", e);
-            return error(500, "internal error (" + e.getClass().getSimpleName() + ")",
-                    ErrorMessages.Kind.INTERNAL.label());
+            return problem(json, new Problem(500, ProblemType.INTERNAL,
+                    "internal error (" + e.getClass().getSimpleName() + ")"));
         }
     }
 
     /**
-     * @param status the HTTP status
-     * @param message one line
-     * @param kind the error kind
-     * @return {@code {"error": message, "error_kind": kind}}
+     * @param mapper the mapper that writes it
+     * @param p a failure
+     * @return its answer, whose body lacks the request's path and id (the server adds them)
      */
-    Answer error(int status, String message, String kind) {
-        return new Answer(status, errorJson(json, message, kind));
-    }
-
-    /**
-     * @param mapper a mapper
-     * @param message one line
-     * @param kind the error kind
-     * @return the bytes of {@code {"error": message, "error_kind": kind}}
-     */
-    static byte[] errorJson(ObjectMapper mapper, String message, String kind) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", message);
-        m.put("error_kind", kind);
-        try {
-            return mapper.writeValueAsBytes(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of two strings is always JSON", e);
-        }
+    static Answer problem(ObjectMapper mapper, Problem p) {
+        return new Answer(p.status(), p.json(mapper, null, null), p);
     }
 
     /** Jackson's message without the name of its own setting. */

@@ -26,8 +26,8 @@ import org.salientsi.io.NpyArray;
  * and the optional {@code method}, {@code selector}, {@code statistic}, {@code alternative},
  * {@code target}, {@code cam-layer}, {@code termination}, {@code range}, {@code confidence} with the
  * defaults of the command line. Images and the covariance are arrays as {@link JsonArrays} reads them.
- * Every refusal is an {@link InvalidInputException} with the command line's message where the command
- * line has one.
+ * Every refusal is an {@link InvalidInputException} naming the field; the server says the command line's
+ * messages in HTTP words ({@link org.salientsi.facade.ErrorMessages.Wording#HTTP}).
  *
  * @param model the model's name
  * @param image the test image
@@ -87,6 +87,10 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
         if (present(body, "sigma") && present(body, "covariance")) {
             throw new InvalidInputException("fields 'sigma' and 'covariance' are mutually exclusive (specify only "
                     + "one)");
+        }
+        if (!present(body, "sigma") && !present(body, "covariance")) {
+            throw new InvalidInputException("missing field 'sigma' or 'covariance' (exactly one: the noise's standard "
+                    + "deviation, or an n x n covariance of the pixels)");
         }
         // options first, as the command line checks them before it reads any image
         NpyArray covariance = present(body, "covariance")
@@ -178,7 +182,7 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
         }
         JsonNode n = body.get(field);
         if (!n.isNumber()) {
-            throw invalid(field, n, "a double");
+            throw invalid(field, n, "a number");
         }
         return n.asDouble();
     }
@@ -189,15 +193,14 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
         }
         JsonNode n = body.get(field);
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw invalid(field, n, "an int");
+            throw invalid(field, n, "an integer");
         }
         return n.asInt();
     }
 
-    /** The command line's wording for a value of the wrong type ("'one' is not a double"). */
+    /** A value of the wrong JSON type, naming the field ("field 'sigma': 'one' is not a number"). */
     private static InvalidInputException invalid(String field, JsonNode value, String expected) {
         String shown = value.isValueNode() ? value.asText() : JsonArrays.kind(value);
-        return new InvalidInputException("Invalid value for option '--" + field + "': '" + shown + "' is not "
-                + expected);
+        return new InvalidInputException("field '" + field + "': '" + shown + "' is not " + expected);
     }
 }

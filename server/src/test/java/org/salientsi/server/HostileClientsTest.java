@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code serve} against hostile and broken clients, on the paper's 8x8 model: every bad body gets one
- * 4xx answer in the service's error shape ({@code {"error": one line, "error_kind": "bad-input"}}, no
+ * 4xx answer as a problem document ({@code detail}: one line; {@code "error_kind": "bad-input"}), no
  * p-value) that names the problem; limits are checked before what they protect is allocated; clients
  * that send nothing or send slowly are cut off by the head and body deadlines; the memory that bodies
  * may hold is bounded and given back.
@@ -175,7 +175,7 @@ class HostileClientsTest {
                 .header("Content-Type", c.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(c.body())).build();
         HttpResponse<String> r = serve.client().send(request, HttpResponse.BodyHandlers.ofString());
         assertRefused(new ServeFixture.Response(r.statusCode(), r.body()), c.status(), c.names());
-        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     /** One answer of the error shape: the status, one line naming the problem, no p-value. */
@@ -186,8 +186,10 @@ class HostileClientsTest {
         for (Iterator<String> it = j.fieldNames(); it.hasNext(); ) {
             fields.add(it.next());
         }
-        assertThat(fields).as("%s", r).containsExactly("error", "error_kind");
-        assertThat(j.get("error").asText()).as("%s", r).contains(names).doesNotContain("\n").doesNotContain("\tat ");
+        assertThat(fields).as("%s", r).containsExactly("type", "title", "status", "detail", "instance", "error_kind",
+                "request_id");
+        assertThat(j.get("status").asInt()).isEqualTo(status);
+        assertThat(j.get("detail").asText()).as("%s", r).contains(names).doesNotContain("\n").doesNotContain("\tat ");
         assertThat(j.get("error_kind").asText()).isEqualTo(status == 503 ? "busy" : "bad-input");
     }
 

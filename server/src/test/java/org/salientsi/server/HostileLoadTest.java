@@ -114,6 +114,7 @@ class HostileLoadTest {
             for (int c = 0; c < TEST_CLIENTS; c++) {
                 clients.add(pool.submit(() -> {
                     HttpRequest test = HttpRequest.newBuilder(serve.uri("/v1/test")).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     while (System.nanoTime() < end) {
                         HttpResponse<String> r = client.send(test, HttpResponse.BodyHandlers.ofString());

@@ -75,9 +75,9 @@ class SalientServerTest {
         assertBad(serve.post(request("x.npy", "r.npy", r -> r.put("model", "model_99"))),
                 "unknown model 'model_99'; known: model_16, model_8");
         assertBad(serve.post(request("x.npy", "r.npy", r -> r.put("sigma", "one"))),
-                "Invalid value for option '--sigma': 'one' is not a double");
+                "field 'sigma': 'one' is not a number");
         assertBad(serve.post(request("x.npy", "r.npy", r -> r.put("target", 1.5))),
-                "Invalid value for option '--target': '1.5' is not an int");
+                "field 'target': '1.5' is not an integer");
         ArrayNode ragged = ServeFixture.nested(TestImages.image(1, 8, 1, 0), 8);
         ((ArrayNode) ragged.get(3)).remove(7);
         assertBad(serve.post(request("x.npy", "r.npy", r -> r.set("image", ragged))), "image is not rectangular");
@@ -86,13 +86,13 @@ class SalientServerTest {
         assertBad(serve.post(request("x.npy", "r.npy", r -> r.set("references", r.get("reference")))),
                 "'reference' and 'references' are mutually exclusive");
         ServeFixture.Response noNoise = serve.post(request("x.npy", "r.npy", r -> r.putNull("sigma")));
-        assertBad(noNoise, "give the noise with --sigma S or --covariance FILE.npy");
+        assertBad(noNoise, "missing field 'sigma' or 'covariance'");
     }
 
     private static void assertBad(ServeFixture.Response r, String message) {
         assertThat(r.status()).as("%s", r).isEqualTo(400);
-        assertThat(r.json().get("error").asText()).contains(message);
-        assertThat(r.json().get("error").asText()).doesNotContain("\n");
+        assertThat(r.json().get("detail").asText()).contains(message);
+        assertThat(r.json().get("detail").asText()).doesNotContain("\n").doesNotContain("--");
         assertThat(r.json().get("error_kind").asText()).isEqualTo("bad-input");
     }
 
@@ -111,7 +111,7 @@ class SalientServerTest {
         assertThat(serve.post("/health", "{}").status()).isEqualTo(405);
         ServeFixture.Response missing = serve.get("/v2/everything");
         assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.json().get("error").asText()).contains("POST /v1/test");
+        assertThat(missing.json().get("detail").asText()).contains("POST /v1/test");
     }
 
     @Test
@@ -121,7 +121,7 @@ class SalientServerTest {
                 new SalientServer.Config("127.0.0.1", 0, 1, 1, 1000))) {
             ServeFixture.Response r = small.post(request("x.npy", "r.npy", n -> { }));
             assertThat(r.status()).as("%s", r).isEqualTo(413);
-            assertThat(r.json().get("error").asText()).contains("larger than 1000 bytes");
+            assertThat(r.json().get("detail").asText()).contains("larger than 1000 bytes");
         }
     }
 

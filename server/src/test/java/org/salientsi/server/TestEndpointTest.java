@@ -37,8 +37,9 @@ class TestEndpointTest {
         TestEndpoint.Answer a = e.answer(ServeFixture.validRequest().toString().getBytes(StandardCharsets.UTF_8));
         assertThat(a.status()).isEqualTo(500);
         JsonNode j = JSON.readTree(a.json());
-        assertThat(j.get("error").asText()).startsWith("internal error (NullPointerException)");
+        assertThat(j.get("detail").asText()).startsWith("internal error (NullPointerException)");
         assertThat(j.get("error_kind").asText()).isEqualTo("internal");
-        assertThat(j.size()).isEqualTo(2);
+        assertThat(j.get("type").asText()).isEqualTo("/problems/internal");
+        assertThat(j.size()).isEqualTo(5);
     }
 }

@@ -31,11 +31,17 @@ import picocli.CommandLine.Option;
                     + "options of 'salientsi test' with the same defaults.",
             "  GET /v1/models   the models: name (the file name without extension), backend, sha256, image_shape.",
             "  GET /health      status and load.",
-            "Bad requests get 400 with the one-line message of the command line ({\"error\": ..., \"error_kind\": "
-                    + "\"bad-input\"}); a numerical breakdown 422; a test that finds --threads tests running and "
-                    + "--queue waiting gets 429 at once (retry later). SIGTERM or Ctrl-C stops gracefully: accepted "
-                    + "requests finish and are answered (within --grace), new ones get 503.",
-            "Limits: a body over 64 MiB gets 413, a body not sent as JSON 415; a connection must send its request "
+            "  GET /metrics     requests by route and status, latency histogram, tests in flight (Prometheus text).",
+            "  GET /openapi.json  the OpenAPI 3.1 description of every endpoint, body and error.",
+            "Every GET endpoint answers HEAD; another method gets 405 with Allow. Every answer carries X-Request-Id "
+                    + "(the client's if safe, else a new UUID), written with each request in the access log (stderr). "
+                    + "Errors are RFC 9457 problem documents (application/problem+json: type, title, status, detail, "
+                    + "instance, error_kind, request_id): bad requests get 400 with the command line's one-line "
+                    + "message, options named as the request's fields; a numerical breakdown 422; a test that finds "
+                    + "--threads tests running and --queue waiting gets 429 at once (retry later). SIGTERM or Ctrl-C "
+                    + "stops gracefully: accepted requests finish and are answered (within --grace), new ones get 503.",
+            "Limits: a body over 64 MiB gets 413, a body not sent as JSON (Content-Type: application/json) 415; a "
+                    + "connection must send its request "
                     + "head within 20 s (else it is closed) and its body within 60 s (else 408); 512 connections at "
                     + "once; JSON nested at most 1000 deep. A test that runs out of memory gets 503, any other "
                     + "failure 500: every accepted request is answered.",
@@ -43,8 +49,9 @@ import picocli.CommandLine.Option;
             ""},
         footer = {"", "Example (the paper's models on port 8080, then one test with curl):",
             "  salientsi serve --port 8080 --models examples/models/paper --threads 2 --queue 64",
-            "  curl -s localhost:8080/v1/test -d '{\"model\": \"model_8\", \"image\": [[...]], \"reference\": [[...]], "
-                    + "\"sigma\": 1}'"})
+            "  curl -s localhost:8080/v1/test -H 'Content-Type: application/json' \\",
+            "       -d '{\"model\": \"model_8\", \"image\": [[...]], \"reference\": [[...]], \"sigma\": 1}'",
+            "HTTP conventions: GET /openapi.json, and docs/http.md in the source repository."})
 public final class ServeCommand implements Callable<Integer> {
 
     private static final long MAX_BODY_BYTES = 64L << 20;

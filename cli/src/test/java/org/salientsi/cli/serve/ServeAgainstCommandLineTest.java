@@ -23,11 +23,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.salientsi.cli.CliRun;
 import org.salientsi.cli.TestData;
+import org.salientsi.facade.ErrorMessages;
 import org.salientsi.server.ServeFixture;
 
 /**
  * {@code serve} against the command line: the same results for the same input (apart from wall time
- * and provenance), the same one-line messages for bad input (as 400), and the command's own option errors.
+ * and provenance), the same one-line messages for bad input (as 400, options named as the request's fields), and the
+ * command's own option errors.
  * The paper's 8x8 and 16x16 models. (The server alone is tested in the server module.)
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -233,7 +235,10 @@ class ServeAgainstCommandLineTest {
         assertThat(cli.code()).as("%s", cli).isEqualTo(2);
         assertThat(served.status()).as("%s", served).isEqualTo(400);
         assertThat(served.json().get("error_kind").asText()).isEqualTo("bad-input");
-        assertThat("salientsi: " + served.json().get("error").asText()).isEqualTo(cli.err().strip());
+        // the command line's message, with each option named as the request's field
+        assertThat("salientsi: " + served.json().get("detail").asText())
+                .isEqualTo(ErrorMessages.inFieldNames(cli.err().strip()));
+        assertThat(served.json().get("detail").asText()).doesNotContain("--");
     }
 
     @Test

@@ -67,7 +67,8 @@ class ServeExitTest {
             }
             huge.append("]}");
             HttpResponse<String> oom = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/test"))
-                    .timeout(Duration.ofSeconds(90)).POST(HttpRequest.BodyPublishers.ofString(huge.toString())).build(),
+                    .timeout(Duration.ofSeconds(90)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(huge.toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             huge = null;
             assertThat(oom.statusCode()).as(oom.body()).isEqualTo(503);
@@ -78,7 +79,7 @@ class ServeExitTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
             HttpResponse<String> test = client.send(HttpRequest.newBuilder(URI.create(base + "/v1/test"))
-                    .timeout(Duration.ofSeconds(60))
+                    .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(ServeFixture.validRequest().toString())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(test.statusCode()).as(test.body()).isEqualTo(200);

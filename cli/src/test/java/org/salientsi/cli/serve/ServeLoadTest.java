@@ -118,7 +118,7 @@ class ServeLoadTest {
                         k = next.getAndIncrement()) {
                     int input = k % BODIES.size();
                     HttpRequest request = HttpRequest.newBuilder(serve.uri("/v1/test"))
-                            .timeout(Duration.ofMinutes(2))
+                            .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(BODIES.get(input))).build();
                     long s = System.nanoTime();
                     HttpResponse<String> r = serve.client().send(request, HttpResponse.BodyHandlers.ofString());

@@ -63,6 +63,7 @@ class ServeProcessTest {
             body.set("image", ServeFixture.nested(TestData.image(61, 16, 1, 2.0), 16));
             body.set("reference", ServeFixture.nested(TestData.image(62, 16, 1, 0), 16));
             HttpRequest test = HttpRequest.newBuilder(URI.create(base + "/v1/test")).timeout(Duration.ofMinutes(2))
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
             HttpResponse<String> first = client.send(test, HttpResponse.BodyHandlers.ofString());
             assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
