@@ -61,6 +61,9 @@ public final class TestCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report to FILE (default: none).")
     Path report;
 
+    @Mixin
+    AlphaOption alpha;
+
     /** One reference, or a folder of references of the same scene. */
     static final class ReferenceOptions {
         @Option(names = "--reference", paramLabel = "FILE",
@@ -85,6 +88,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
+        double level = alpha.level();
         checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
         Image x = ImageFiles.read(image);
         List<Image> refs = readReferences(references);
@@ -92,7 +96,7 @@ public final class TestCommand implements Callable<Integer> {
             TestEngine runner = session.engine(settings);
             SelectiveResult result = runner.test(x, refs);
             if (report != null) {
-                TestReport.write(report, ReportEntry.tested(x, runner.map(x), result));
+                TestReport.write(report, ReportEntry.tested(x, runner.map(x), result).withReferences(refs), level);
             }
             if (json) {
                 context.out().println(context.json().writeValueAsString(result));

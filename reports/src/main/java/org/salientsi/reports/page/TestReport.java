@@ -120,7 +120,7 @@ public final class TestReport {
     /** The verdict at alpha and what the p-values mean, HTML. */
     static String verdict(SelectiveResult r, double alpha) {
         Verdict v = Verdict.of(r, alpha);
-        String a = Numbers.g3(alpha);
+        String a = Numbers.plain(alpha);
         String p = r.stoppedEarly() ? "the selective p-value is between " + Numbers.g4(r.pBounds().lower()) + " and "
                 + Numbers.g4(r.pBounds().upper()) + " (the search stopped early, " + r.stopReason().label() + ")"
                 : "selective p = " + Numbers.g4(r.selectiveP());
@@ -250,6 +250,22 @@ public final class TestReport {
         }
     }
 
+    /**
+     * @param r a result
+     * @param width picture width
+     * @param height picture height
+     * @return the {@code img} element of the zoomed z-line without title or legend, or a note if the JVM cannot draw
+     */
+    static String zoomImg(SelectiveResult r, int width, int height) {
+        try {
+            return "<img src=\"" + ZLinePlot.zoomThumbnailDataUri(r, width, height)
+                    + "\" alt=\"the z-line zoomed around T\">";
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("cannot draw the zoomed z-line plot: {}", e.toString());
+            return "<p class=\"warn\">(not drawn: " + Html.escape(e.toString()) + ")</p>";
+        }
+    }
+
     private static String zoom(SelectiveResult r, int width, int height) {
         try {
             return "<img src=\"" + ZLinePlot.zoomDataUri(r, width, height) + "\" alt=\"the z-line zoomed around T\">";
@@ -261,7 +277,7 @@ public final class TestReport {
 
     private static String pTable(SelectiveResult r, Double bhP, double alpha) {
         StringBuilder sb = new StringBuilder("<table id=\"p-values\"><tr><th class=\"l\">p-value</th><th>value</th>"
-                + "<th>bounds</th><th class=\"l\">at alpha = " + Numbers.g3(alpha) + "</th>"
+                + "<th>bounds</th><th class=\"l\">at alpha = " + Numbers.plain(alpha) + "</th>"
                 + "<th class=\"l\">conditions on</th></tr>\n");
         double[] b = r.pBounds().toArray();
         sb.append("<tr class=\"sel\"><td class=\"l\">selective</td><td>").append(Numbers.g4(r.selectiveP()))

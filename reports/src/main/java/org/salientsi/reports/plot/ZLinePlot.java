@@ -199,6 +199,19 @@ public final class ZLinePlot {
     }
 
     /**
+     * @param r a result
+     * @param width picture width in pixels
+     * @param height picture height in pixels
+     * @return a {@code data:} URI of the zoomed panel's PNG without title and legend (for a table row)
+     */
+    public static String zoomThumbnailDataUri(SelectiveResult r, int width, int height) {
+        XYChart chart = zoomChart(r, width, height);
+        chart.setTitle("");
+        chart.getStyler().setChartTitleVisible(false).setLegendVisible(false);
+        return Charts.dataUri(chart);
+    }
+
+    /**
      * The zoomed panel: {@link #zoomWindow} around {@code T}, the axis in units of {@code sigma_T} from {@code T}
      * ({@code (z - T) / sigma_T}, so {@code T} is at 0), with the pieces of {@code Z} in the window (blue), the OC
      * piece (orange) and {@code T} (red).
@@ -222,6 +235,8 @@ public final class ZLinePlot {
                 .setChartTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13))
                 .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
                 .setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11)).setChartPadding(6).setMarkerSize(0);
+        int decimals = Math.max(0, 1 - (int) Math.floor(Math.log10((hi - lo) / 6)));
+        chart.getStyler().setXAxisDecimalPattern(decimals == 0 ? "0" : "0." + "#".repeat(decimals));
         double minWidth = MIN_BAR_PIXELS * (hi - lo) / width;
         IntervalSet set = r.intervals().intersect(w);
         int n = set.size();
