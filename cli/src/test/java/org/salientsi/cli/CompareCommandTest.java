@@ -77,6 +77,7 @@ class CompareCommandTest {
                 "--sigma", "1", "--method", "gradcam");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip()).isEqualTo("salientsi: --method is not an option of compare: give the list with --methods");
+        assertThat(r.err().strip())
+                .isEqualTo("salientsi: --method is not an option of compare: give the list with --methods");
     }
 }

@@ -212,7 +212,7 @@ public final class BatchReport {
         qq.put("selective", sel);
         qq.put("over-conditioned (OC)", tested.stream().mapToDouble(SelectiveResult::ocP).sorted().toArray());
         qq.put("naive (not valid)", tested.stream().mapToDouble(SelectiveResult::naiveP).sorted().toArray());
-        StringBuilder sb = new StringBuilder("<h2>p-values across the batch</h2>\n");
+        StringBuilder sb = new StringBuilder("<h2>p-values across the batch</h2>\n<div class=\"plots\">\n");
         try {
             sb.append(ResultHtml.figure("plot-histogram", Plots.histogram("Selective p-values (" + sel.length
                     + " images)", counts, sel.length), "histogram of the selective p-values", "Histogram of the "
@@ -226,7 +226,7 @@ public final class BatchReport {
             sb.append("<p class=\"warn\">(the plots could not be drawn: ").append(Html.escape(e.toString()))
                     .append(")</p>\n");
         }
-        return sb.toString();
+        return sb.append("</div>\n").toString();
     }
 
     private static void header(StringBuilder sb, String label, String type) {
@@ -248,7 +248,8 @@ public final class BatchReport {
             }
             sb.append("</td><td>").append(mapThumbnail(e, null)).append("</td>");
             if (e.ok()) {
-                sb.append("<td class=\"l none\">nothing salient to test: ").append(Html.escape(Outcomes.why(e.result())))
+                sb.append("<td class=\"l none\">nothing salient to test: ")
+                        .append(Html.escape(Outcomes.why(e.result())))
                         .append("</td>");
             } else {
                 sb.append("<td class=\"l err\">").append(Html.escape(e.error())).append("</td>");
@@ -267,7 +268,7 @@ public final class BatchReport {
             sb.append(thumbnail(x, r.region(), "input with region"));
         }
         sb.append("</td><td>").append(mapThumbnail(e, r.region())).append("</td><td>")
-                .append(TestReport.zline(r, 260, 76, true)).append("</td>");
+                .append(TestReport.zline(r, 220, 76, true)).append("</td>");
         cell(sb, r.regionSize(), Integer.toString(r.regionSize()));
         cell(sb, r.statistic(), Numbers.g4(r.statistic()));
         cell(sb, r.selectiveP(), "<b>" + Numbers.g4(r.selectiveP()) + "</b>"

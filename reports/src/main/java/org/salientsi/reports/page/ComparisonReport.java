@@ -25,7 +25,7 @@ import org.salientsi.reports.picture.Pictures;
 public final class ComparisonReport {
 
     /** The warning on every comparison page, plain text. */
-    public static final String WARNING = "Each raw selective p-value on this page is valid only for a method and "
+    public static final String WARNING = "Each raw selective p-value of this comparison is valid only for a method and "
             + "selector chosen before seeing the data. Picking the row with the smallest p-value after looking is a "
             + "further selection that no raw p-value accounts for: to choose among these rows, use the Holm-adjusted "
             + "column, which controls the family-wise error rate over all of them.";

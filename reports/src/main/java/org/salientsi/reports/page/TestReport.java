@@ -125,10 +125,12 @@ public final class TestReport {
                 + Numbers.g4(r.pBounds().upper()) + " (the search stopped early, " + r.stopReason().label() + ")"
                 : "selective p = " + Numbers.g4(r.selectiveP());
         String text = switch (v) {
-            case REJECT -> "<b>Significant at alpha = " + a + "</b>: " + p + (r.stoppedEarly() ? ", at most " : " &le; ")
-                    + a + ". The region differs from " + against(r) + " (H0: eta^T mu = 0 rejected).";
-            case KEEP -> "<b>Not significant at alpha = " + a + "</b>: " + p + (r.stoppedEarly() ? ", above " : " &gt; ")
-                    + a + ". No evidence that the region differs from " + against(r) + ".";
+            case REJECT -> "<b>Significant at alpha = " + a + "</b>: " + p
+                    + (r.stoppedEarly() ? ", at most " : " &le; ") + a + ". The region differs from " + against(r)
+                    + " (H0: eta^T mu = 0 rejected).";
+            case KEEP -> "<b>Not significant at alpha = " + a + "</b>: " + p
+                    + (r.stoppedEarly() ? ", above " : " &gt; ") + a + ". No evidence that the region differs from "
+                    + against(r) + ".";
             case UNDECIDED -> "<b>Undecided at alpha = " + a + "</b>: " + p + ", on both sides of " + a
                     + ". Run the search further (--termination exhaustive, or decision:" + a + ").";
             case NONE -> "Nothing salient to test.";
@@ -288,7 +290,8 @@ public final class TestReport {
         if (bhP != null) {
             sb.append("<tr><td class=\"l\">selective, BH-adjusted</td><td>").append(Numbers.g4(bhP))
                     .append("</td><td></td><td class=\"l\">").append(Verdict.of(bhP, alpha).words())
-                    .append(" (false discovery rate)</td><td class=\"l\">Benjamini-Hochberg across the batch</td></tr>\n");
+                    .append(" (false discovery rate)</td><td class=\"l\">Benjamini-Hochberg across the batch")
+                    .append("</td></tr>\n");
         }
         sb.append("<tr><td class=\"l\">over-conditioned (OC)</td><td>").append(Numbers.g4(r.ocP()))
                 .append("</td><td></td><td></td><td class=\"l\">the linear piece containing T: valid, "

@@ -78,7 +78,8 @@ final class Fixtures {
             v[i] = rnd.nextGaussian();
             int h = i / n;
             int w = i % n;
-            if (delta != 0 && h >= top && h < top + Math.min(10, n / 3) && w >= left && w < left + Math.min(10, n / 3)) {
+            int side = Math.min(10, n / 3);
+            if (delta != 0 && h >= top && h < top + side && w >= left && w < left + side) {
                 v[i] += delta;
             }
         }

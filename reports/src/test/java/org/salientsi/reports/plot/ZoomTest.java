@@ -24,7 +24,8 @@ class ZoomTest {
 
     private static SelectiveResult narrow() {
         return new SelectiveResult("x", 0.1521, 0.7585, 5.3e-17, Alternative.TWO_SIDED, 0.3249, 0.03878, 1, 1,
-                Region.of(1, 1, new boolean[] {true}), IntervalSet.of(Interval.of(0.3190, 0.3260)), Interval.of(0.3236, 0.3254), Interval.of(-0.7127, 0.7127), 0, 214,
+                Region.of(1, 1, new boolean[] {true}), IntervalSet.of(Interval.of(0.3190, 0.3260)),
+                Interval.of(0.3236, 0.3254), Interval.of(-0.7127, 0.7127), 0, 214,
                 new ProbabilityBounds(0.1521, 0.1521), StopReason.EXHAUSTIVE, ConfidenceInterval.UNBOUNDED, 0, 1,
                 Provenance.empty());
     }
