@@ -256,9 +256,10 @@ public final class ZLinePlot {
         if (oc != null) {
             double[] ends = visible((Math.max(w.lo(), oc.lo()) - t) / sd, (Math.min(w.hi(), oc.hi()) - t) / sd,
                     minWidth);
-            line(chart, "OC piece", ends, new double[] {0.32, 0.32}, OC, 10f, true);
+            line(chart, "OC piece", ends, new double[] {0.25, 0.25}, OC, 10f, true);
         }
-        line(chart, "T", new double[] {0, 0}, new double[] {0.05, 0.95}, STAT, 2f, true);
+        // T stops above the OC piece, which is often narrower than a few pixels and would hide under it
+        line(chart, "T", new double[] {0, 0}, new double[] {0.4, 0.98}, STAT, 2f, true);
         return chart;
     }
 
