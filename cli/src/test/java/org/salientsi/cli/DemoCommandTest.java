@@ -23,7 +23,7 @@ class DemoCommandTest {
         String html = Files.readString(report);
         assertThat(html).contains("SalientSI demo", "8px null-1", "8px signal-1", "16px null-1", "16px signal-1",
                 "truncation set on the z-line", "Provenance", "20230201");
-        // per row: input, map and z-line pictures
-        assertThat(html.split("data:image/png;base64,", -1)).hasSize(4 * 3 + 1);
+        // per row: input, map and z-line pictures; the histogram and the QQ plot of the p-values
+        assertThat(html.split("data:image/png;base64,", -1)).hasSize(4 * 3 + 2 + 1);
     }
 }

@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code salientsi test --report}: one self-contained page with the image and its outlined region, the
- * heat map, the z-line plot, the p-values and the provenance; the pictures are checked pixel by pixel
- * against the JSON of the same test.
+ * heat map, the z-line plot, the p-values and the provenance; the pictures (found by their figure's id) are checked
+ * pixel by pixel against the JSON of the same test.
  */
 class TestReportTest {
 
-    private static final Pattern PNG = Pattern.compile("data:image/png;base64,([A-Za-z0-9+/=]+)");
-    private static final int RED = 0xff2020;
+    private static final Pattern PNG = Pattern.compile(
+            "<figure[^>]* id=\"(panel-[a-z]+)\"><img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
+    /** The contour of the selected region on the test page's pictures. */
+    private static final int CONTOUR = 0x00d000;
 
     @TempDir
     static Path dir;
@@ -39,7 +39,7 @@ class TestReportTest {
     static JsonNode result;
     static JsonNode map;
     static String html;
-    static List<BufferedImage> pictures = new ArrayList<>();
+    static java.util.Map<String, BufferedImage> pictures = new java.util.HashMap<>();
     static Path model;
 
     @BeforeAll
@@ -65,19 +65,22 @@ class TestReportTest {
         html = Files.readString(report);
         Matcher matcher = PNG.matcher(html);
         while (matcher.find()) {
-            pictures.add(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(matcher.group(1)))));
+            pictures.put(matcher.group(1), ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                    matcher.group(2)))));
         }
     }
 
     @Test
-    void thePageIsSelfContainedWithThreePictures() {
+    void thePageIsSelfContainedWithItsPanels() {
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("src=\"http", "href=\"http", "<link");
-        assertThat(pictures).hasSize(3).doesNotContainNull();
+        assertThat(pictures).containsKeys("panel-x", "panel-r", "panel-diff", "panel-overlay", "panel-map",
+                "panel-zline", "panel-zoom").doesNotContainValue(null);
+        assertThat(html).contains("id=\"verdict\"", "at alpha = 0.05");
     }
 
     @Test
-    void theRegionIsOutlinedInRedOnTheImage() {
-        BufferedImage img = pictures.get(0);
+    void theRegionIsOutlinedOnTheImage() {
+        BufferedImage img = pictures.get("panel-x");
         int scale = img.getWidth() / 8;
         assertThat(img.getHeight()).isEqualTo(8 * scale);
         int[][] region = new int[8][8];
@@ -90,14 +93,14 @@ class TestReportTest {
         for (int h = 0; h < 8; h++) {
             for (int w = 0; w < 8; w++) {
                 int centre = img.getRGB(w * scale + scale / 2, h * scale + scale / 2) & 0xffffff;
-                assertThat(centre).as("pixel centres are grey, not outline").isNotEqualTo(RED);
+                assertThat(centre).as("pixel centres are grey, not outline").isNotEqualTo(CONTOUR);
                 boolean topEdge = region[h][w] == 1 && (h == 0 || region[h - 1][w] == 0);
                 int top = img.getRGB(w * scale + scale / 2, h * scale) & 0xffffff;
                 if (topEdge) {
-                    assertThat(top).as("top edge of region pixel (%d, %d)", h, w).isEqualTo(RED);
+                    assertThat(top).as("top edge of region pixel (%d, %d)", h, w).isEqualTo(CONTOUR);
                     outlined++;
                 } else if (region[h][w] == 0) {
-                    assertThat(top).as("no outline on unselected pixel (%d, %d)", h, w).isNotEqualTo(RED);
+                    assertThat(top).as("no outline on unselected pixel (%d, %d)", h, w).isNotEqualTo(CONTOUR);
                 }
             }
         }
@@ -106,7 +109,7 @@ class TestReportTest {
 
     @Test
     void theHeatMapIsRedWhereTheMapIsLargestAndFollowsItsSigns() {
-        BufferedImage img = pictures.get(1);
+        BufferedImage img = pictures.get("panel-map");
         int h = map.get("map").size();
         int w = map.get("map").get(0).size();
         int scale = img.getWidth() / w;
@@ -119,18 +122,17 @@ class TestReportTest {
         for (int i = 0; i < h; i++) {
             for (int j = 0; j < w; j++) {
                 double v = map.get("map").get(i).get(j).asDouble();
-                int rgb = img.getRGB(j * scale + scale / 2, i * scale + scale / 2);
+                int rgb = img.getRGB(j * scale + scale / 2, i * scale + scale / 2) & 0xffffff;
                 int red = (rgb >> 16) & 0xff;
                 int blue = rgb & 0xff;
-                if (v > 0) {
-                    assertThat(red).isEqualTo(255);
-                    assertThat(blue).isCloseTo((int) Math.round(255 * (1 - v / maxAbs)),
-                            org.assertj.core.api.Assertions.within(1));
-                } else if (v < 0) {
-                    assertThat(blue).isEqualTo(255);
+                // the diverging scale (ColorBrewer RdBu) is red above 0 and blue below, near white at 0
+                if (v > 0.05 * maxAbs) {
+                    assertThat(red).as("(%d, %d) = %s", i, j, v).isGreaterThan(blue);
+                } else if (v < -0.05 * maxAbs) {
+                    assertThat(blue).as("(%d, %d) = %s", i, j, v).isGreaterThan(red);
                 }
                 if (Math.abs(v) == maxAbs) {
-                    assertThat(rgb & 0xffffff).isIn(0xff0000, 0x0000ff);
+                    assertThat(rgb).isIn(0xb2182b, 0x2166ac);
                 }
             }
         }
@@ -138,7 +140,7 @@ class TestReportTest {
 
     @Test
     void theZLinePlotMarksTBetweenTheEndsOfTheSearchRange() {
-        BufferedImage plot = pictures.get(2);
+        BufferedImage plot = pictures.get("panel-zline");
         assertThat(plot.getWidth()).isEqualTo(640);
         // the T line is the column with the most pixels of its red (0xd62728); the range ends are the two
         // columns with the most black pixels

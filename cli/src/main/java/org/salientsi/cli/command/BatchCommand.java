@@ -89,6 +89,9 @@ public final class BatchCommand implements Callable<Integer> {
                     + "row per image, sortable by p-value, and one page per image (default: none).")
     Path report;
 
+    @Mixin
+    AlphaOption alpha;
+
     @Option(names = "--quiet", description = "No progress bar (default: shown on standard error when it is a "
             + "terminal, never in pipes, files or CI logs).")
     boolean quiet;
@@ -117,6 +120,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
+        double level = alpha.level();
         List<Path> files = ImageSet.resolve(images);
         Image shared = null;
         Path paired = null;
@@ -154,7 +158,7 @@ public final class BatchCommand implements Callable<Integer> {
                                 : paired != null ? List.of(pairedReference(paired, f, limits)) : List.of();
                         SelectiveResult r = runner.test(x, refs);
                         SaliencyMap map = report != null ? runner.map(x) : null;
-                        entries.add(ReportEntry.tested(x, map, r));
+                        entries.add(ReportEntry.tested(x, map, r).withReferences(refs));
                         kinds.add(null);
                     } catch (RuntimeException e) {
                         if (context.debug()) {
@@ -170,7 +174,7 @@ public final class BatchCommand implements Callable<Integer> {
         entries = adjust(entries);
         print(entries, kinds);
         if (report != null) {
-            new BatchReport("SalientSI batch: " + files.size() + " images")
+            new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
                     .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
                             + settings.selector() + ", alternative " + settings.alternative().label()
                             + (shared != null ? ", reference " + shared.name()

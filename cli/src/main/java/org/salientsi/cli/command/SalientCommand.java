@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "salientsi",
         mixinStandardHelpOptions = true,
         versionProvider = SalientCommand.Version.class,
-        subcommands = {ListCommand.class, TestCommand.class, BatchCommand.class, MapCommand.class, DemoCommand.class,
-            SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class,
+        subcommands = {ListCommand.class, TestCommand.class, BatchCommand.class, CompareCommand.class, MapCommand.class,
+            DemoCommand.class, SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class},
         header = "Valid selective p-values for the salient regions of CNN saliency maps.",
         description = {

@@ -70,6 +70,9 @@ public final class TestCommand implements Callable<Integer> {
                     + "the summary (not with --json) (default: none).")
     Path report;
 
+    @Mixin
+    AlphaOption alpha;
+
     /** One reference, or a folder of references of the same scene. */
     static final class ReferenceOptions {
         @Option(names = "--reference", paramLabel = "FILE",
@@ -95,6 +98,7 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
+        double level = alpha.level();
         boolean reportToStdout = StandardStreams.isStandard(report);
         if (reportToStdout && json) {
             throw new InvalidInputException("--report - and --json both write to standard output; give --report a "
@@ -116,7 +120,8 @@ public final class TestCommand implements Callable<Integer> {
             if (report != null) {
                 SaliencyMap map = runner.map(x);
                 StandardStreams.writeText(report, context.out(),
-                        file -> TestReport.write(file, ReportEntry.tested(x, map, result)));
+                        file -> TestReport.write(file, ReportEntry.tested(x, map, result).withReferences(refs),
+                                level));
             }
             if (reportToStdout) {
                 // standard output holds the page

@@ -37,6 +37,14 @@ public final class Numbers {
     }
 
     /**
+     * @param v a finite number given by a person (a level alpha, a rate q)
+     * @return it as short as it is exact: {@code 0.05}, {@code 0.1}, {@code 1e-3} is {@code 0.001}
+     */
+    public static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /**
      * @param v a number
      * @return it with 3 decimals, or {@code "-"} if undefined (NaN)
      */

@@ -7,7 +7,11 @@ package org.salientsi.reports.html;
  *
  * <p>Classes the style sheet knows: {@code l} (a left-aligned cell; the first cell of a row is left-aligned
  * anyway), {@code small} and {@code note} (secondary text), {@code err} (an error), {@code warn} (a warning),
- * {@code sel} (the emphasised row), {@code sort} (a sortable column header), {@code pic} (a figure of a picture).
+ * {@code sel} (the emphasised row), {@code sort} (a sortable column header), {@code pic} (a figure of a picture),
+ * {@code verdict} with {@code reject}, {@code keep}, {@code undecided} or {@code none} (the decision at alpha),
+ * {@code cbar} with {@code cbar-strip} and {@code cbar-ticks} (a colour bar), {@code legend} with {@code swatch}
+ * (a legend of coloured marks), {@code warnbox} (a warning to read first), {@code plots} (figures side by side
+ * that shrink to fit).
  */
 public final class Page {
 
@@ -21,7 +25,18 @@ public final class Page {
             + "figure{display:inline-block;margin:0 1.5em 1em 0;vertical-align:top}"
             + "figcaption{font-size:85%;color:#444;max-width:640px}.pic figcaption{max-width:280px}"
             + ".small,.note{font-size:85%;color:#555}.err{color:#b00020}.warn{color:#8a5a00}.sel{font-weight:bold}"
-            + "th.sort{cursor:pointer}th.sort:after{content:' \\2195';color:#888}";
+            + "th.sort{cursor:pointer}th.sort:after{content:' \\2195';color:#888}"
+            + ".verdict{padding:0.6em 1em;border-left:6px solid #888;background:#f4f4f4;font-size:1.1em;"
+            + "max-width:1100px}"
+            + ".verdict.reject{border-color:#1a7f37;background:#eaf6ec}.verdict.keep{border-color:#666}"
+            + ".verdict.undecided{border-color:#b58900;background:#fff8e1}.verdict.none{border-color:#999}"
+            + ".warnbox{padding:0.6em 1em;border-left:6px solid #b58900;background:#fff8e1;max-width:1100px}"
+            + ".cbar{font-size:80%;color:#444;margin:2px}.cbar-strip{height:12px;border:1px solid #999}"
+            + ".cbar-ticks{display:flex;justify-content:space-between}.cbar-unit{text-align:center}"
+            + ".legend{font-size:85%;color:#333}.swatch{display:inline-block;width:1.6em;height:0.7em;"
+            + "vertical-align:middle;margin:0 0.3em 0 1em}details{margin:0.5em 0 1em}summary{cursor:pointer}"
+            + ".plots{display:flex;flex-wrap:wrap;gap:1em}.plots figure{flex:1 1 0;min-width:320px;margin:0}"
+            + ".plots figcaption{max-width:none}";
 
     private Page() {
     }

@@ -5,28 +5,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.reports.html.Html;
 import org.salientsi.reports.html.Numbers;
 import org.salientsi.reports.html.Page;
+import org.salientsi.reports.picture.MapPictures;
 import org.salientsi.reports.picture.Pictures;
+import org.salientsi.reports.picture.SignMode;
+import org.salientsi.reports.plot.Plots;
 
 /**
  * The self-contained HTML page of many tests ({@code salientsi batch --report DIR}, {@code salientsi
- * demo}): one row per image with the input and its region, the heat map, the statistic, the selective
- * p-value with its Benjamini-Hochberg adjustment beside it, the OC and naive p-values; a click on a
- * column's header sorts the rows by it. Failed images are rows with their error. In a folder
- * ({@link #writeFolder}) each image also gets its own {@link TestReport} page, linked from its row.
+ * demo}): a summary with the Benjamini-Hochberg decisions at a false discovery rate q (by default 0.05), the
+ * histogram of the selective p-values and their QQ plot against U(0, 1) with the OC and naive ones; then one row per
+ * image with the input and its region, the map over it, the z-line, the statistic, the selective p-value with its
+ * Benjamini-Hochberg adjustment and decision beside it, the OC and naive p-values; a click on a column's header sorts
+ * the rows by it. Images without a p-value are rows that say so (nothing salient to test, with the map that
+ * explains it) or give their error. In a folder ({@link #writeFolder}) each image also gets its own
+ * {@link TestReport} page, linked from its row.
  */
 public final class BatchReport {
 
     private static final int THUMB = 96;
+    private static final int HISTOGRAM_BINS = 10;
     private static final String SORT_SCRIPT = "<script>\n"
             + "document.querySelectorAll('th.sort').forEach(function(th){th.addEventListener('click',function(){\n"
             + " var table=th.closest('table'),col=th.cellIndex,asc=th.dataset.dir!=='asc';"
@@ -42,6 +52,7 @@ public final class BatchReport {
     private final String title;
     private final List<String> notes = new ArrayList<>();
     private boolean bh = true;
+    private double alpha = TestReport.DEFAULT_ALPHA;
 
     /**
      * @param title the page's title
@@ -65,6 +76,18 @@ public final class BatchReport {
      */
     public BatchReport showBh(boolean show) {
         bh = show;
+        return this;
+    }
+
+    /**
+     * @param level the level of each image's verdict and the false discovery rate q of the Benjamini-Hochberg
+     *     decisions, in (0, 1) (default {@link TestReport#DEFAULT_ALPHA})
+     * @return this report
+     * @throws org.salientsi.api.error.InvalidValueException if it is not in (0, 1)
+     */
+    public BatchReport alpha(double level) {
+        Verdict.checkAlpha(level);
+        alpha = level;
         return this;
     }
 
@@ -93,7 +116,7 @@ public final class BatchReport {
         for (int i = 0; i < entries.size(); i++) {
             String page = pageName(i, entries.get(i).label());
             pages.add(page);
-            Files.writeString(dir.resolve(page), TestReport.render(entries.get(i), "index.html"),
+            Files.writeString(dir.resolve(page), TestReport.render(entries.get(i), "index.html", alpha),
                     StandardCharsets.UTF_8);
         }
         Path index = dir.resolve("index.html");
@@ -111,22 +134,24 @@ public final class BatchReport {
         for (String n : notes) {
             sb.append("<p>").append(Html.escape(n)).append("</p>\n");
         }
-        sb.append("<p>").append(summary(entries)).append("</p>\n");
-        sb.append("<p class=\"small\">Click a column's header to sort by it. The selective p-value is valid for "
-                + "each image on its own")
-                .append(bh ? "; across many images, reject where the BH-adjusted value is at most your false "
-                        + "discovery rate q (Benjamini-Hochberg over the successful images)" : "")
+        sb.append("<p id=\"summary\">").append(summary(entries)).append("</p>\n");
+        sb.append(distribution(entries));
+        sb.append("<h2>Images</h2>\n<p class=\"small\">Click a column's header to sort by it. The selective "
+                + "p-value is valid for each image on its own")
+                .append(bh ? "; across many images, the Benjamini-Hochberg decisions (over the images with a p-value) "
+                        + "keep the expected share of false discoveries at most q = " + Numbers.plain(alpha) : "")
                 .append(". The naive p-value ignores the selection and is not valid.</p>\n");
-        sb.append("<table><thead><tr>");
+        sb.append("<table id=\"images\"><thead><tr>");
         header(sb, "#", "num");
         header(sb, "image", "text");
-        sb.append("<th>input, region outlined</th><th>saliency map</th><th>truncation set on the z-line: Z blue, "
-                + "OC piece orange, T red</th>");
+        sb.append("<th>input, region outlined</th><th>saliency map over the input</th><th>truncation set on the "
+                + "z-line: Z blue, OC piece orange, T red</th>");
         header(sb, "region", "num");
         header(sb, "T", "num");
         header(sb, "selective p", "num");
         if (bh) {
             header(sb, "BH-adjusted p", "num");
+            header(sb, "BH at q = " + Numbers.plain(alpha), "text");
         }
         header(sb, "OC p", "num");
         header(sb, "naive p", "num");
@@ -149,20 +174,59 @@ public final class BatchReport {
     }
 
     private String summary(List<ReportEntry> entries) {
-        long ok = entries.stream().filter(ReportEntry::ok).count();
-        long failed = entries.size() - ok;
+        long withP = entries.stream().filter(ReportEntry::hasP).count();
+        long nothing = entries.stream().filter(e -> e.ok() && !e.hasP()).count();
+        long failed = entries.size() - withP - nothing;
         StringBuilder sb = new StringBuilder().append(entries.size())
                 .append(entries.size() == 1 ? " image: " : " images: ")
-                .append(ok).append(" tested, ").append(failed).append(" failed");
-        if (ok > 0) {
-            long sel = entries.stream().filter(e -> e.ok() && e.result().selectiveP() <= 0.05).count();
-            sb.append("; selective p &le; 0.05: ").append(sel);
+                .append(withP).append(" tested, ");
+        if (nothing > 0) {
+            sb.append(nothing).append(" with nothing salient to test, ");
+        }
+        sb.append(failed).append(" failed");
+        if (withP > 0) {
+            String a = Numbers.plain(alpha);
+            long sel = entries.stream().filter(e -> e.hasP() && e.result().selectiveP() <= alpha).count();
+            sb.append("; selective p &le; ").append(a).append(": ").append(sel);
             if (bh) {
-                long adj = entries.stream().filter(e -> e.ok() && e.bhP() != null && e.bhP() <= 0.05).count();
-                sb.append("; BH-adjusted p &le; 0.05 (false discovery rate 5%): ").append(adj);
+                long adj = entries.stream().filter(e -> e.hasP() && e.bhP() != null && e.bhP() <= alpha).count();
+                sb.append("; Benjamini-Hochberg discoveries at false discovery rate q = ").append(a).append(": ")
+                        .append("<b>").append(adj).append("</b> of ").append(withP);
             }
         }
         return sb.append('.').toString();
+    }
+
+    /** The histogram and QQ plot of the p-values across the batch, or nothing without p-values. */
+    private String distribution(List<ReportEntry> entries) {
+        List<SelectiveResult> tested = entries.stream().filter(ReportEntry::hasP).map(ReportEntry::result).toList();
+        if (tested.isEmpty()) {
+            return "";
+        }
+        double[] sel = tested.stream().mapToDouble(SelectiveResult::selectiveP).sorted().toArray();
+        long[] counts = new long[HISTOGRAM_BINS];
+        for (double p : sel) {
+            counts[Math.min(HISTOGRAM_BINS - 1, (int) (p * HISTOGRAM_BINS))]++;
+        }
+        Map<String, double[]> qq = new LinkedHashMap<>();
+        qq.put("selective", sel);
+        qq.put("over-conditioned (OC)", tested.stream().mapToDouble(SelectiveResult::ocP).sorted().toArray());
+        qq.put("naive (not valid)", tested.stream().mapToDouble(SelectiveResult::naiveP).sorted().toArray());
+        StringBuilder sb = new StringBuilder("<h2>p-values across the batch</h2>\n<div class=\"plots\">\n");
+        try {
+            sb.append(ResultHtml.figure("plot-histogram", Plots.histogram("Selective p-values (" + sel.length
+                    + " images)", counts, sel.length), "histogram of the selective p-values", "Histogram of the "
+                    + "selective p-values in " + HISTOGRAM_BINS + " bins, with the count a uniform distribution "
+                    + "expects (black): on null images they are uniform; signal piles them up near 0.", ""));
+            sb.append(ResultHtml.figure("plot-qq", Plots.qq("p-values against U(0, 1)", qq),
+                    "QQ plot of the p-values against the uniform distribution", "QQ plot against U(0, 1): the i-th "
+                    + "smallest of n p-values at (i - 0.5) / n. Valid p-values of null images follow the diagonal; "
+                    + "the naive ones fall below it.", ""));
+        } catch (RuntimeException | LinkageError e) {
+            sb.append("<p class=\"warn\">(the plots could not be drawn: ").append(Html.escape(e.toString()))
+                    .append(")</p>\n");
+        }
+        return sb.append("</div>\n").toString();
     }
 
     private static void header(StringBuilder sb, String label, String type) {
@@ -177,14 +241,21 @@ public final class BatchReport {
                 .append(link == null ? label : "<a href=\"" + Html.escape(link) + "\">" + label + "</a>")
                 .append("</td>");
         Image x = e.image();
-        if (!e.ok()) {
+        if (!e.hasP()) {
             sb.append("<td>");
             if (x != null) {
                 sb.append(thumbnail(x, null, "input"));
             }
-            sb.append("</td><td></td><td class=\"l err\">").append(Html.escape(e.error())).append("</td>");
-            // empty cells with empty sort keys, so that failed rows sort last in every numeric column
-            int numeric = bh ? 6 : 5;
+            sb.append("</td><td>").append(mapThumbnail(e, null)).append("</td>");
+            if (e.ok()) {
+                sb.append("<td class=\"l none\">nothing salient to test: ")
+                        .append(Html.escape(Outcomes.why(e.result())))
+                        .append("</td>");
+            } else {
+                sb.append("<td class=\"l err\">").append(Html.escape(e.error())).append("</td>");
+            }
+            // empty cells with empty sort keys, so that rows without a p-value sort last in every numeric column
+            int numeric = bh ? 7 : 5;
             for (int k = 0; k < numeric; k++) {
                 sb.append("<td data-v=\"\"></td>");
             }
@@ -196,12 +267,8 @@ public final class BatchReport {
         if (x != null) {
             sb.append(thumbnail(x, r.region(), "input with region"));
         }
-        sb.append("</td><td>");
-        if (e.map() != null) {
-            sb.append(ResultHtml.img(Pictures.heat(e.map().values(), e.map().height(), e.map().width(),
-                    Pictures.scaleFor(e.map().height(), e.map().width(), THUMB)), "saliency map"));
-        }
-        sb.append("</td><td>").append(TestReport.zline(r, 260, 76, true)).append("</td>");
+        sb.append("</td><td>").append(mapThumbnail(e, r.region())).append("</td><td>")
+                .append(TestReport.zline(r, 220, 76, true)).append("</td>");
         cell(sb, r.regionSize(), Integer.toString(r.regionSize()));
         cell(sb, r.statistic(), Numbers.g4(r.statistic()));
         cell(sb, r.selectiveP(), "<b>" + Numbers.g4(r.selectiveP()) + "</b>"
@@ -209,9 +276,13 @@ public final class BatchReport {
                 + Numbers.g4(r.pBounds().upper()) + "]</span>" : ""));
         if (bh) {
             if (e.bhP() == null) {
-                sb.append("<td data-v=\"\"></td>");
+                sb.append("<td data-v=\"\"></td><td data-v=\"\"></td>");
             } else {
                 cell(sb, e.bhP(), Numbers.g4(e.bhP()));
+                boolean discovery = e.bhP() <= alpha;
+                sb.append("<td class=\"l").append(discovery ? " sel" : "").append("\" data-v=\"")
+                        .append(discovery ? "discovery" : "-").append("\">")
+                        .append(discovery ? "discovery" : "-").append("</td>");
             }
         }
         cell(sb, r.ocP(), Numbers.g4(r.ocP()));
@@ -224,7 +295,27 @@ public final class BatchReport {
 
     private static String thumbnail(Image x, Region region, String alt) {
         int scale = Pictures.scaleFor(x.shape().height(), x.shape().width(), THUMB);
-        return ResultHtml.img(Pictures.image(x, region, scale), alt);
+        double[] range = MapPictures.commonRange(x);
+        return ResultHtml.img(MapPictures.grey(x, range[0], range[1], region, scale), alt);
+    }
+
+    /** The map blended over the image with the region's contour (the map alone if it does not fit the image). */
+    static String mapThumbnail(ReportEntry e, Region region) {
+        return mapThumbnail(e, region, THUMB);
+    }
+
+    /** As {@link #mapThumbnail(ReportEntry, Region)}, about {@code side} screen pixels a side. */
+    static String mapThumbnail(ReportEntry e, Region region, int side) {
+        SaliencyMap map = e.map();
+        if (map == null) {
+            return "";
+        }
+        int scale = Pictures.scaleFor(map.height(), map.width(), side);
+        Image x = e.image();
+        boolean fits = x != null && x.shape().height() == map.height() && x.shape().width() == map.width();
+        return ResultHtml.img(fits ? MapPictures.overlay(x, map.values(), SignMode.ALL, region, scale)
+                : MapPictures.heat(map.values(), map.height(), map.width(), SignMode.ALL, region, scale),
+                "saliency map over the input");
     }
 
     private static void cell(StringBuilder sb, double sortKey, String html) {

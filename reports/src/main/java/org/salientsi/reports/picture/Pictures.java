@@ -30,6 +30,8 @@ public final class Pictures {
     public static final int OUTLINE = 0xff2020;
     /** The colour of a ground-truth mask's outline (sanity checks), RGB. */
     public static final int MASK_OUTLINE = 0x00c000;
+    /** The colour of the selected region's contour on the test, batch and comparison pages' maps, RGB. */
+    public static final int CONTOUR = 0x00d000;
     /** The largest picture side drawn, in screen pixels (a bound on memory: 16384 x 16384 x 4 bytes = 1 GiB). */
     public static final int MAX_SIDE = 16384;
 
@@ -192,6 +194,16 @@ public final class Pictures {
     }
 
     private static byte[] encode(int[] rgb, int height, int width, Region region, int color, int scale) {
+        return encode(rgb, height, width, region, color, scale, 1);
+    }
+
+    /**
+     * @param rgb row-major RGB per picture pixel
+     * @param region pixels to outline, or {@code null}
+     * @param thickness the outline's width in screen pixels, 1 to {@code scale}
+     * @return the PNG bytes, each picture pixel drawn as a {@code scale x scale} square
+     */
+    static byte[] encode(int[] rgb, int height, int width, Region region, int color, int scale, int thickness) {
         if (scale < 1) {
             throw new InvalidValueException("scale must be >= 1, got " + scale);
         }
@@ -215,7 +227,7 @@ public final class Pictures {
             }
         }
         if (region != null) {
-            outline(img, region, color, scale);
+            outline(img, region, color, scale, Math.max(1, Math.min(scale, thickness)));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -226,7 +238,18 @@ public final class Pictures {
         return bytes.toByteArray();
     }
 
-    private static void outline(BufferedImage img, Region region, int color, int scale) {
+    /** @return {@code [0, 1]} for values all in [0, 1] (shown as they are), else their smallest and largest */
+    static double[] displayRange(double[] v) {
+        double[] range = range(v, v.length);
+        return range[0] >= 0 && range[1] <= 1 ? new double[] {0, 1} : range;
+    }
+
+    /** @return the grey level 0 to 255 of {@code v} in {@code [lo, hi]} (128 when constant) */
+    static int levelOf(double v, double lo, double hi) {
+        return level(v, lo, hi);
+    }
+
+    private static void outline(BufferedImage img, Region region, int color, int scale, int t) {
         for (int h = 0; h < region.height(); h++) {
             for (int w = 0; w < region.width(); w++) {
                 if (!region.contains(h, w)) {
@@ -237,17 +260,19 @@ public final class Pictures {
                 boolean left = w == 0 || !region.contains(h, w - 1);
                 boolean right = w == region.width() - 1 || !region.contains(h, w + 1);
                 for (int k = 0; k < scale; k++) {
-                    if (top) {
-                        img.setRGB(w * scale + k, h * scale, color);
-                    }
-                    if (bottom) {
-                        img.setRGB(w * scale + k, h * scale + scale - 1, color);
-                    }
-                    if (left) {
-                        img.setRGB(w * scale, h * scale + k, color);
-                    }
-                    if (right) {
-                        img.setRGB(w * scale + scale - 1, h * scale + k, color);
+                    for (int d = 0; d < t; d++) {
+                        if (top) {
+                            img.setRGB(w * scale + k, h * scale + d, color);
+                        }
+                        if (bottom) {
+                            img.setRGB(w * scale + k, h * scale + scale - 1 - d, color);
+                        }
+                        if (left) {
+                            img.setRGB(w * scale + d, h * scale + k, color);
+                        }
+                        if (right) {
+                            img.setRGB(w * scale + scale - 1 - d, h * scale + k, color);
+                        }
                     }
                 }
             }

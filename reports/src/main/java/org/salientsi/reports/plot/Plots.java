@@ -72,7 +72,7 @@ public final class Plots {
         XYChart chart = Charts.xy(WIDTH, HEIGHT, title, "U(0, 1) quantile", "p-value");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-        chart.getStyler().setMarkerSize(3);
+        chart.getStyler().setMarkerSize(6);
         XYSeries diagonal = chart.addSeries("uniform", new double[] {0, 1}, new double[] {0, 1});
         diagonal.setMarker(SeriesMarkers.NONE);
         diagonal.setLineColor(Color.BLACK);

@@ -43,7 +43,7 @@ class FailedEntryPagesTest {
 
     @Test
     void anEntryIsEitherAResultOrAnError() {
-        assertThatThrownBy(() -> new ReportEntry("x", null, null, null, null, null))
+        assertThatThrownBy(() -> new ReportEntry("x", null, null, null, null, null, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("either a result or an error");
     }
 }
