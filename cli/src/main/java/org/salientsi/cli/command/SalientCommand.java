@@ -1,6 +1,7 @@
 package org.salientsi.cli.command;
 
 import org.salientsi.api.SalientVersion;
+import org.salientsi.cli.merge.MergeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SalientCommand.Version.class,
         subcommands = {ListCommand.class, TestCommand.class, BatchCommand.class, MapCommand.class, DemoCommand.class,
-            SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class,
+            SanityCommand.class, ValidateCommand.class, MergeCommand.class, BenchCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class},
         header = "Valid selective p-values for the salient regions of CNN saliency maps.",
         description = {
