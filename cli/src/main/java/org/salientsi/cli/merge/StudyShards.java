@@ -68,8 +68,8 @@ public record StudyShards(Map<String, String> fingerprint, List<TrialRow> rows, 
         Part[] byIndex = new Part[count];
         for (Part p : parts) {
             if (!p.fingerprint().equals(first.fingerprint())) {
-                throw new InvalidInputException("merge: " + p.dir() + " and " + first.dir() + " hold different studies ("
-                        + difference(first.fingerprint(), p.fingerprint()) + ")");
+                throw new InvalidInputException("merge: " + p.dir() + " and " + first.dir()
+                        + " hold different studies (" + difference(first.fingerprint(), p.fingerprint()) + ")");
             }
             if (p.shard().count() != count) {
                 throw new InvalidInputException("merge: " + p.dir() + " is shard " + p.shard() + " but " + first.dir()
