@@ -10,7 +10,7 @@ import org.salientsi.api.error.InvalidValueException;
  * @param width columns, {@code >= 1}
  * @param channels channels, {@code >= 1}
  */
-public record ImageShape(int height, int width, int channels) {
+public record ImageShape(int height, int width, int channels) implements java.io.Serializable {
 
     /**
      * @throws InvalidValueException if a dimension is below 1 or the size overflows an int

@@ -1,5 +1,8 @@
 package org.salientsi.api.ir;
 
+import java.io.ObjectInputStream;
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -21,8 +24,14 @@ import org.salientsi.api.error.ShapeMismatchException;
  * int dense = b.add("dense", new Dense(4, 1, dw, db), gap);
  * Network net = b.build(b.add("sigmoid", new Sigmoid(), dense));
  * }</pre>
+ *
+ * <p>Serialisable (a cluster's executors get a model as its IR): the serial form is the nodes' names,
+ * ops and inputs and the output's id, and reading it rebuilds the network through {@link Builder},
+ * which checks every op and shape again.
  */
-public final class Network {
+public final class Network implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final List<Node> nodes;
     private final int input;
@@ -138,6 +147,47 @@ public final class Network {
     @Override
     public String toString() {
         return "Network[" + nodes.size() + " nodes, input " + inputShape() + ", output " + outputShape() + "]";
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new SerialForm(nodes, output);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws java.io.InvalidObjectException {
+        throw new java.io.InvalidObjectException("a network is read through its serial form");
+    }
+
+    /**
+     * The serial form of a network: its nodes and its output's id.
+     *
+     * @param nodes the nodes in topological order, the input first
+     * @param output the output node's id
+     */
+    private record SerialForm(List<Node> nodes, int output) implements Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
+        @Serial
+        private Object readResolve() throws java.io.InvalidObjectException {
+            if (nodes == null || nodes.isEmpty() || !(nodes.get(0).op() instanceof Input in)) {
+                throw new java.io.InvalidObjectException("a serialised network must start with its Input node");
+            }
+            try {
+                Builder b = builder(in.shape());
+                for (Node n : nodes.subList(1, nodes.size())) {
+                    b.add(n.name(), n.op(), n.inputs());
+                }
+                return b.build(output);
+            } catch (RuntimeException e) {
+                java.io.InvalidObjectException bad = new java.io.InvalidObjectException("a serialised network is "
+                        + "invalid: " + e.getMessage());
+                bad.initCause(e);
+                throw bad;
+            }
+        }
     }
 
     /** Builds a network node by node, inferring and checking shapes. Not thread-safe. */

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * @param inputs ids of the input nodes, all smaller than {@code id}
  * @param shape the output shape
  */
-public record Node(int id, String name, Op op, int[] inputs, TensorShape shape) {
+public record Node(int id, String name, Op op, int[] inputs, TensorShape shape) implements java.io.Serializable {
 
     /** Copies {@code inputs}. */
     public Node {

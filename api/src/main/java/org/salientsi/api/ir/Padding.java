@@ -10,7 +10,7 @@ import org.salientsi.api.error.InvalidValueException;
  * @param bottom rows added below
  * @param right columns added on the right
  */
-public record Padding(int top, int left, int bottom, int right) {
+public record Padding(int top, int left, int bottom, int right) implements java.io.Serializable {
 
     /** No padding. */
     public static final Padding NONE = new Padding(0, 0, 0, 0);

@@ -10,7 +10,7 @@ import org.salientsi.api.error.InvalidValueException;
  * @param height rows, {@code >= 1}
  * @param width columns, {@code >= 1}
  */
-public record TensorShape(int channels, int height, int width) {
+public record TensorShape(int channels, int height, int width) implements java.io.Serializable {
 
     /**
      * @throws InvalidValueException if a dimension is below 1 or the size overflows an int

@@ -23,6 +23,7 @@ import org.salientsi.reports.page.BatchReport;
 import org.salientsi.api.result.BatchLine;
 import org.salientsi.reports.page.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
+import org.salientsi.validation.run.Shard;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.facade.ErrorMessages;
@@ -92,6 +93,12 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     AlphaOption alpha;
 
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Test shard I of N only (I from 0): the images at positions p (file-name order) with p mod N "
+                    + "= I, e.g. --shard $JOB_COMPLETION_INDEX/20; needs --json; its lines have no bh_p, which "
+                    + "'salientsi merge' computes across all shards (default: the whole batch).")
+    String shard;
+
     @Option(names = "--quiet", description = "No progress bar (default: shown on standard error when it is a "
             + "terminal, never in pipes, files or CI logs).")
     boolean quiet;
@@ -121,6 +128,11 @@ public final class BatchCommand implements Callable<Integer> {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
         double level = alpha.level();
+        Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
+        if (!part.whole() && (!json || report != null)) {
+            throw new InvalidInputException("--shard writes JSON lines for 'salientsi merge': it needs --json and "
+                    + "takes no --report");
+        }
         List<Path> files = ImageSet.resolve(images);
         Image shared = null;
         Path paired = null;
@@ -139,6 +151,7 @@ public final class BatchCommand implements Callable<Integer> {
         for (Path f : files) {
             nameCount.merge(f.getFileName().toString(), 1, Integer::sum);
         }
+        files = shardOf(files, part);
         List<ReportEntry> entries = new ArrayList<>();
         List<ErrorMessages.Kind> kinds = new ArrayList<>();
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
@@ -171,7 +184,9 @@ public final class BatchCommand implements Callable<Integer> {
                 }
             }
         }
-        entries = adjust(entries);
+        if (part.whole()) {
+            entries = adjust(entries);
+        }
         print(entries, kinds);
         if (report != null) {
             new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
@@ -194,6 +209,17 @@ public final class BatchCommand implements Callable<Integer> {
                     + " does not exist (--paired-references takes the file of the same name)");
         }
         return ImageFiles.read(ref, limits);
+    }
+
+    /** @return the files at the shard's positions, in order */
+    private static List<Path> shardOf(List<Path> files, Shard part) {
+        List<Path> mine = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (part.contains(i)) {
+                mine.add(files.get(i));
+            }
+        }
+        return mine;
     }
 
     /**
@@ -226,7 +252,9 @@ public final class BatchCommand implements Callable<Integer> {
             for (int i = 0; i < entries.size(); i++) {
                 ReportEntry e = entries.get(i);
                 if (e.ok()) {
-                    out.println(context.json().writeValueAsString(new BatchLine(e.result(), e.bhP())));
+                    // a shard's line has no bh_p: salientsi merge computes it across all shards
+                    out.println(context.json().writeValueAsString(e.bhP() == null ? e.result()
+                            : new BatchLine(e.result(), e.bhP())));
                 } else {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("image", e.label());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import org.salientsi.api.SalientVersion;
+import org.salientsi.cli.merge.MergeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = SalientCommand.Version.class,
         subcommands = {ListCommand.class, TestCommand.class, BatchCommand.class, CompareCommand.class, MapCommand.class,
-            DemoCommand.class, SanityCommand.class, ValidateCommand.class, BenchCommand.class, ServeCommand.class,
+            DemoCommand.class, SanityCommand.class, ValidateCommand.class, MergeCommand.class, BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class},
         header = "Valid selective p-values for the salient regions of CNN saliency maps.",
         description = {

@@ -20,6 +20,7 @@ import org.salientsi.validation.executor.TrialExecutor;
 import org.salientsi.validation.generate.ImageGenerator;
 import org.salientsi.validation.report.StudyReport;
 import org.salientsi.validation.run.StudyOutcome;
+import org.salientsi.validation.run.Shard;
 import org.salientsi.validation.run.StudyRunner;
 import org.salientsi.validation.study.ModelSource;
 import org.salientsi.validation.study.Study;
@@ -51,7 +52,11 @@ import picocli.CommandLine.Option;
             "  salientsi validate --model examples/models/paper/model_16.h5 --trials 1000 --sigma 1 --delta 2 "
                     + "--out tpr16",
             "  salientsi validate --model m.onnx --size 32 --trials 200 --sigma 1 --executor spark --out study",
-            "", "The spark executor needs the JVM options of docs/reference.md (SALIENTSI_JAVA_OPTS) on Java 17."})
+            "  salientsi validate --model m.h5 --trials 10000 --sigma 1 --executor spark --executor-option "
+                    + "master=spark://HOST:7077 --executor-option app-jar=spark-app/target/salientsi-spark.jar --out s",
+            "", "The spark executor needs the JVM options of docs/reference.md (SALIENTSI_JAVA_OPTS) on Java 17.",
+            "On a Spark cluster (spark-submit or the command line) and as shards of a Slurm array or a Kubernetes "
+                    + "indexed job: docs/cluster.md in the repository."})
 public final class ValidateCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -113,9 +118,16 @@ public final class ValidateCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
-            description = "Executor option (repeatable), e.g. master=spark://host:7077 or partitions=64 for spark "
-                    + "(default: none).")
+            description = "Executor option (repeatable). spark: master=spark://host:7077, app-jar=FILE (the "
+                    + "application jar executors on other machines need), partitions=64, log-level=WARN, or any "
+                    + "spark.* setting (default: none).")
     Map<String, String> executorOptions = new TreeMap<>();
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run shard I of N only (I from 0): the trials i with i mod N = I, e.g. --shard "
+                    + "$SLURM_ARRAY_TASK_ID/10; each shard in its own --out; 'salientsi merge' joins them "
+                    + "(default: the whole study).")
+    String shard;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Output folder (created; holds the checkpoint). Required.")
@@ -154,6 +166,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (selection.maxSeconds != null) {
             throw new InvalidInputException("--max-seconds is for test, batch and bench; a study's p-values are exact");
         }
+        Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         context.plugins().checkMethodOptions(selection.method, selection.methodParameters());
         Map<String, String> options = new TreeMap<>(backendOptions);
         if (imageShape != null) {
@@ -171,7 +184,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try (StudyFolderLock lock = StudyFolderLock.acquire(out);
              TrialExecutor pool = StudyExecutors.open(executor, threads, executorOptions);
              StudyProgress progress = new StudyProgress("validate", alpha, quiet)) {
-            outcome = StudyRunner.runInFolder(study, pool, lock, progress);
+            outcome = StudyRunner.runInFolder(study, pool, lock, part, progress);
             StudyReport.write(out, outcome, "SalientSI validation study: " + model.getFileName());
         } catch (UncheckedIOException e) {
             // the message names the path and why; the cause alone would not

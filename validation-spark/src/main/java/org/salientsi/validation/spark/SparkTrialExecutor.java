@@ -1,24 +1,25 @@
 package org.salientsi.validation.spark;
 
-import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.salientsi.api.backend.LoadedModel;
+import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
+import org.salientsi.api.error.UnknownOptionException;
 import org.salientsi.api.error.UnsupportedLayerException;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.plugin.Plugins;
@@ -96,7 +97,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
             return total;
         }
         List<int[]> ranges = ranges(trials, partitions > 0 ? partitions : 4 * spark.defaultParallelism());
-        Broadcast<byte[]> model = spark.broadcast(study.model().readBytes());
+        Broadcast<ShippedModel> model = spark.broadcast(compile(study));
         try {
             JavaRDD<int[]> rdd = spark.parallelize(ranges, ranges.size());
             ClassTag<PartitionResult> tag = ClassTag$.MODULE$.apply(PartitionResult.class);
@@ -106,6 +107,25 @@ public final class SparkTrialExecutor implements TrialExecutor {
             throw unwrap(e);
         } finally {
             model.destroy();
+        }
+    }
+
+    /**
+     * Opens the study's model with its backend (on the driver) and compiles it for the study's image shape;
+     * checks on the driver that the study can run on it, so that bad input fails here with its own
+     * exception rather than inside a Spark task.
+     *
+     * @param study the study
+     * @return the model as the executors get it
+     */
+    static ShippedModel compile(Study study) {
+        Plugins plugins = Plugins.load();
+        try (LoadedModel loaded = study.model().open(plugins)) {
+            ImageShape own = loaded.imageShape();
+            ImageShape shape = study.size() == null ? own : ImageShape.of(study.size(), study.size(), own.channels());
+            ShippedModel shipped = ShippedModel.compile(loaded, shape);
+            new TrialRunner(study, shipped, plugins);
+            return shipped;
         }
     }
 
@@ -178,16 +198,16 @@ public final class SparkTrialExecutor implements TrialExecutor {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Runs one partition's trials on a model opened from the broadcast bytes (on an executor). */
+    /** Runs one partition's trials on the broadcast model (on an executor: no backend, no file). */
     static final class RunPartition extends AbstractFunction2<TaskContext, Iterator<int[]>, PartitionResult>
             implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
         private final Study study;
-        private final Broadcast<byte[]> model;
+        private final Broadcast<ShippedModel> model;
 
-        RunPartition(Study study, Broadcast<byte[]> model) {
+        RunPartition(Study study, Broadcast<ShippedModel> model) {
             this.study = study;
             this.model = model;
         }
@@ -199,24 +219,12 @@ public final class SparkTrialExecutor implements TrialExecutor {
             if (!ranges.hasNext()) {
                 return new PartitionResult(rows, acc);
             }
-            Path copy = study.model().writeCopy(model.value());
-            try {
-                Plugins plugins = Plugins.load();
-                try (LoadedModel loaded = study.model().open(plugins, copy)) {
-                    TrialRunner runner = new TrialRunner(study, loaded, plugins);
-                    while (ranges.hasNext()) {
-                        for (int i : ranges.next()) {
-                            TrialRow row = runner.run(i);
-                            rows.add(row);
-                            acc.add(row);
-                        }
-                    }
-                }
-            } finally {
-                try {
-                    Files.deleteIfExists(copy);
-                } catch (IOException e) {
-                    LOG.warn("cannot delete the model copy {}: {}", copy, e.getMessage());
+            TrialRunner runner = new TrialRunner(study, model.value(), ShippedModel.executorPlugins());
+            while (ranges.hasNext()) {
+                for (int i : ranges.next()) {
+                    TrialRow row = runner.run(i);
+                    rows.add(row);
+                    acc.add(row);
                 }
             }
             return new PartitionResult(rows, acc);
@@ -250,11 +258,16 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
     /**
      * Provides {@code spark}. Options: {@code master} (default: the {@code spark.master} system
-     * property, else {@code local[threads]}, else {@code local[*]}), {@code partitions},
-     * {@code log-level} (default WARN) and {@code threads} for the local master. An active Spark context
-     * (inside {@code spark-submit}) is used as it is and left running.
+     * property, as {@code spark-submit} sets it, else {@code local[threads]}, else {@code local[*]}),
+     * {@code partitions}, {@code log-level} (default WARN), {@code threads} for the local master,
+     * {@code app-jar} (the application jar that executors in other JVMs need; see
+     * {@link AppJar#locate}) and any {@code spark.*} key, set on the Spark configuration as it is. An active
+     * Spark context is used as it is and left running.
      */
     public static final class Provider implements TrialExecutorProvider {
+
+        private static final Set<String> OPTIONS = Set.of(OPTION_MASTER, OPTION_PARTITIONS, OPTION_LOG_LEVEL,
+                OPTION_THREADS, AppJar.OPTION, "spark.*");
 
         @Override
         public String name() {
@@ -263,7 +276,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
         @Override
         public String description() {
-            return "runs trials on Apache Spark (option master, default local[threads]; partitions)";
+            return "runs trials on Apache Spark (options master, default local[threads]; partitions; app-jar; "
+                    + "spark.*)";
         }
 
         @Override
@@ -273,6 +287,11 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
         @Override
         public TrialExecutor create(Parameters options) {
+            for (String key : options.asMap().keySet()) {
+                if (!OPTIONS.contains(key) && !key.startsWith("spark.")) {
+                    throw new UnknownOptionException("executor", "spark", key, new TreeSet<>(OPTIONS));
+                }
+            }
             int partitions = options.getInt(OPTION_PARTITIONS, 0);
             String master = options.get(OPTION_MASTER).orElse(System.getProperty("spark.master"));
             if (master == null) {
@@ -283,11 +302,23 @@ public final class SparkTrialExecutor implements TrialExecutor {
             if (active.isDefined()) {
                 return new SparkTrialExecutor(new JavaSparkContext(active.get()), false, partitions);
             }
-            SparkConf conf = new SparkConf().setAppName("salientsi validate").setMaster(master)
-                    .set("spark.ui.enabled", "false")
+            // loads spark.* system properties: under spark-submit, its master, jars and the rest
+            SparkConf conf = new SparkConf().setMaster(master).set("spark.ui.enabled", "false")
                     .set("spark.log.level", options.get(OPTION_LOG_LEVEL).orElse("WARN"));
-            if (master.startsWith("local")) {
+            if (!conf.contains("spark.app.name")) {
+                conf.setAppName("salientsi validate");
+            }
+            boolean local = master.equals("local") || master.startsWith("local[");
+            if (local) {
                 conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
+            }
+            options.asMap().forEach((key, value) -> {
+                if (key.startsWith("spark.")) {
+                    conf.set(key, value);
+                }
+            });
+            if (!local && !conf.contains("spark.jars")) {
+                conf.setJars(new String[] {AppJar.locate(options, master).toString()});
             }
             return new SparkTrialExecutor(new JavaSparkContext(conf), true, partitions);
         }

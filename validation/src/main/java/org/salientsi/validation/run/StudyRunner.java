@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StudyRunner {
 
+    /** The fingerprint's key naming a shard ({@code I/N}) in a shard's checkpoint header. */
+    public static final String SHARD = "shard";
+
     /** The checkpoint's file name inside a study's output folder. */
     public static final String CHECKPOINT = "trials.jsonl";
 
@@ -61,10 +64,10 @@ public final class StudyRunner {
      */
     public static StudyOutcome run(Study study, TrialExecutor executor, Path checkpoint, StudyListener listener) {
         if (checkpoint == null) {
-            return runUnlocked(study, executor, null, listener);
+            return runUnlocked(study, executor, null, Shard.ALL, listener);
         }
         try (StudyFolderLock lock = StudyFolderLock.acquire(checkpoint.toAbsolutePath().getParent())) {
-            return runUnlocked(study, executor, checkpoint, listener);
+            return runUnlocked(study, executor, checkpoint, Shard.ALL, listener);
         }
     }
 
@@ -81,18 +84,52 @@ public final class StudyRunner {
      */
     public static StudyOutcome runInFolder(Study study, TrialExecutor executor, StudyFolderLock folder,
                                            StudyListener listener) {
+        return runInFolder(study, executor, folder, Shard.ALL, listener);
+    }
+
+    /**
+     * Runs one shard of a study (the trials {@code i} with {@code i mod N == I}) in a folder the caller has
+     * locked. The shard's checkpoint header names the shard, so that a folder holds one shard only; the
+     * summary and its provenance ({@code shard} option) cover the shard's trials. {@code salientsi merge}
+     * joins the shards' folders.
+     *
+     * @param study the study (its trial count is the whole study's)
+     * @param executor where the trials run
+     * @param folder the held lock of the shard's folder
+     * @param shard the shard ({@link Shard#ALL} for the whole study)
+     * @param listener follows the progress
+     * @return the finished shard
+     * @throws IllegalStateException if the lock was released
+     */
+    public static StudyOutcome runInFolder(Study study, TrialExecutor executor, StudyFolderLock folder, Shard shard,
+                                           StudyListener listener) {
         if (!folder.isHeld()) {
             throw new IllegalStateException("the lock of study folder " + folder.folder() + " was released");
         }
-        return runUnlocked(study, executor, folder.folder().resolve(CHECKPOINT), listener);
+        return runUnlocked(study, executor, folder.folder().resolve(CHECKPOINT), shard, listener);
     }
 
-    private static StudyOutcome runUnlocked(Study study, TrialExecutor executor, Path checkpoint,
+    /**
+     * @param study a study
+     * @param sha its model's SHA-256
+     * @param shard the shard, or {@link Shard#ALL}
+     * @return what its checkpoint's header holds: the study's description, the model's SHA-256 and the shard
+     *     (only when the study is sharded)
+     */
+    public static Map<String, String> fingerprint(Study study, String sha, Shard shard) {
+        Map<String, String> fingerprint = new TreeMap<>(study.describe());
+        fingerprint.put("model_sha256", sha);
+        if (!shard.whole()) {
+            fingerprint.put(SHARD, shard.toString());
+        }
+        return fingerprint;
+    }
+
+    private static StudyOutcome runUnlocked(Study study, TrialExecutor executor, Path checkpoint, Shard shard,
                                             StudyListener listener) {
         long start = System.nanoTime();
         String sha = study.model().sha256();
-        Map<String, String> fingerprint = new TreeMap<>(study.describe());
-        fingerprint.put("model_sha256", sha);
+        Map<String, String> fingerprint = fingerprint(study, sha, shard);
         TrialCheckpoint file = checkpoint == null ? null : TrialCheckpoint.open(checkpoint, fingerprint);
         try {
             List<TrialRow> resumed = new ArrayList<>();
@@ -106,14 +143,18 @@ public final class StudyRunner {
                 }
             }
             int[] todo = new int[study.trials() - resumed.size()];
-            for (int i = done.nextClearBit(0), k = 0; i < study.trials(); i = done.nextClearBit(i + 1)) {
-                todo[k++] = i;
+            int k = 0;
+            for (int i = done.nextClearBit(0); i < study.trials(); i = done.nextClearBit(i + 1)) {
+                if (shard.contains(i)) {
+                    todo[k++] = i;
+                }
             }
+            todo = java.util.Arrays.copyOf(todo, k);
             if (!resumed.isEmpty()) {
                 LOG.info("study resumed from {}: {} trials finished, {} to run", checkpoint, resumed.size(),
                         todo.length);
             }
-            listener.started(study.trials(), resumed.size());
+            listener.started(resumed.size() + todo.length, resumed.size());
             ConcurrentLinkedQueue<TrialRow> fresh = new ConcurrentLinkedQueue<>();
             TrialSink sink = row -> {
                 if (file != null) {
@@ -134,7 +175,8 @@ public final class StudyRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             StudySummary summary = StudySummary.of(all.snapshot(), todo.length, resumed.size(),
                     file == null ? 0 : file.tornLines(), executor.name(), seconds,
-                    provenance(study, sha, executor));
+                    shard.whole() ? provenance(study, sha, executor)
+                            : provenance(study, sha, executor).withOption(SHARD, shard.toString()));
             return new StudyOutcome(study, rows, all.snapshot(), summary);
         } finally {
             if (file != null) {

@@ -3,7 +3,6 @@ package org.salientsi.validation.study;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,8 +19,8 @@ import org.salientsi.core.plugin.Plugins;
 
 /**
  * Where a study's model comes from: a file, the backend that opens it ({@code null}: chosen by file
- * type) and the backend's options ({@code image-shape}, ...). A value: models travel between
- * machines as this plus the file's bytes, never as live objects.
+ * type) and the backend's options ({@code image-shape}, ...). A value: a study names its model with it;
+ * a cluster's driver opens the model and ships its compiled IR, never the file or a live backend.
  *
  * @param file the model file
  * @param backend a backend name, or {@code null}
@@ -58,18 +57,6 @@ public record ModelSource(String file, String backend, Map<String, String> optio
     public String fileName() {
         Path name = path().getFileName();
         return name == null ? file : name.toString();
-    }
-
-    /**
-     * @return the model file's bytes
-     * @throws InvalidInputException if it cannot be read
-     */
-    public byte[] readBytes() {
-        try {
-            return Files.readAllBytes(path());
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read model file " + file + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -110,7 +97,7 @@ public record ModelSource(String file, String backend, Map<String, String> optio
     }
 
     /**
-     * Loads the model from a copy of the file (same bytes, same file type), as a Spark executor does.
+     * Loads the model from a file holding its bytes (same bytes, same file type).
      *
      * @param plugins the installed plugins
      * @param copy a file holding the model's bytes
@@ -126,26 +113,6 @@ public record ModelSource(String file, String backend, Map<String, String> optio
             return b.load(copy, Parameters.of(options));
         } catch (ModelLoadException e) {
             throw new InvalidInputException("cannot load model " + fileName() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Writes {@code bytes} to a temporary file named like this model (so its type picks the same
-     * backend).
-     *
-     * @param bytes the model's bytes
-     * @return the temporary file; the caller deletes it
-     */
-    public Path writeCopy(byte[] bytes) {
-        String name = fileName();
-        int dot = name.lastIndexOf('.');
-        String suffix = dot < 0 ? ".model" : name.substring(dot);
-        try {
-            Path copy = Files.createTempFile("salientsi-model-", suffix);
-            Files.write(copy, bytes);
-            return copy;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a copy of model " + name, e);
         }
     }
 }
