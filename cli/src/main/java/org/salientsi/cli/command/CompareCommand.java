@@ -19,7 +19,8 @@ import org.salientsi.cli.run.Holm;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.facade.ErrorMessages;
-import org.salientsi.io.ImageFiles;
+import org.salientsi.cli.io.StandardStreams;
+import org.salientsi.io.ReadLimits;
 import org.salientsi.reports.page.ComparisonReport;
 import org.salientsi.reports.page.ComparisonRow;
 import org.salientsi.reports.page.ReportEntry;
@@ -110,8 +111,8 @@ public final class CompareCommand implements Callable<Integer> {
         double level = alpha.level();
         TestSpec base = selection.spec(noise);
         TestCommand.checkReportFolder("--report", report == null ? null : report.toAbsolutePath().getParent());
-        Image x = ImageFiles.read(image);
-        List<Image> refs = TestCommand.readReferences(references);
+        Image x = StandardStreams.readImage(image, context.in(), ReadLimits.DEFAULT);
+        List<Image> refs = TestCommand.readReferences(references, context);
         List<ComparisonRow> rows = new ArrayList<>();
         List<ErrorMessages.Kind> kinds = new ArrayList<>();
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
