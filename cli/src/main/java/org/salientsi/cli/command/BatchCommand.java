@@ -187,7 +187,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (part.whole()) {
             entries = adjust(entries);
         }
-        print(entries, kinds);
+        print(entries, kinds, !part.whole());
         if (report != null) {
             new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
                     .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
@@ -246,14 +246,14 @@ public final class BatchCommand implements Callable<Integer> {
         return out;
     }
 
-    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds) throws IOException {
+    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds, boolean sharded) throws IOException {
         PrintWriter out = context.out();
         if (json) {
             for (int i = 0; i < entries.size(); i++) {
                 ReportEntry e = entries.get(i);
                 if (e.ok()) {
                     // a shard's line has no bh_p: salientsi merge computes it across all shards
-                    out.println(context.json().writeValueAsString(e.bhP() == null ? e.result()
+                    out.println(context.json().writeValueAsString(sharded ? e.result()
                             : new BatchLine(e.result(), e.bhP())));
                 } else {
                     Map<String, Object> line = new LinkedHashMap<>();

@@ -89,6 +89,11 @@ public record BatchShards(List<ObjectNode> lines) {
         for (int k = 0; k < p.length; k++) {
             lines.get(tested.get(k)).put("bh_p", adjusted[k]);
         }
+        for (ObjectNode line : lines) {
+            if (line.has("outcome") && !line.has("bh_p")) {
+                line.putNull("bh_p"); // nothing to test: a success that is not one of the hypotheses, as in batch
+            }
+        }
         return new BatchShards(lines);
     }
 

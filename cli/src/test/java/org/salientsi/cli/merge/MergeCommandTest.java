@@ -75,10 +75,13 @@ class MergeCommandTest {
             TestData.writeGrey(images.resolve("img-" + i + ".npy"), 100 + i, 8, i % 2 == 0 ? 3.0 : 0.0);
             TestData.writeGrey(refs.resolve("img-" + i + ".npy"), 200 + i, 8, 0.0);
         }
+        Files.writeString(images.resolve("img-7.npy"), "not a NumPy file");
+        TestData.writeGrey(refs.resolve("img-7.npy"), 207, 8, 0.0);
         List<String> batch = List.of("batch", "--model", TestData.paperModel(8).toString(), "--images",
                 images.toString(), "--paired-references", refs.toString(), "--sigma", "1", "--json", "--quiet");
         CliRun whole = CliRun.of(batch.toArray(String[]::new));
-        // two of the seven select no pixel (failed lines, exit code 2): the merge keeps them in their place
+        // two of the seven select no pixel (outcome no_region, a success without bh_p's hypothesis) and one
+        // image cannot be read (a failed line, exit code 2): the merge keeps them in their place
         assertThat(whole.code()).as("%s", whole).isEqualTo(2);
         List<String> files = new ArrayList<>(List.of("merge"));
         for (int i = 0; i < 2; i++) {
@@ -94,8 +97,10 @@ class MergeCommandTest {
         CliRun merged = CliRun.of(files.toArray(String[]::new));
         assertThat(merged.code()).as("%s", merged).isEqualTo(2);
         List<JsonNode> expected = lines(whole.out());
-        assertThat(expected).hasSize(7);
-        assertThat(expected.stream().filter(n -> n.has("error"))).hasSize(2);
+        assertThat(expected).hasSize(8);
+        assertThat(expected.stream().filter(n -> n.has("error"))).hasSize(1);
+        assertThat(expected.stream().filter(n -> n.path("outcome").asText().equals("no_region"))).hasSize(2)
+                .allMatch(n -> n.has("bh_p") && n.get("bh_p").isNull());
         assertThat(expected.stream().filter(n -> n.path("bh_p").isNumber())).hasSize(5);
         assertThat(lines(merged.out())).isEqualTo(expected);
     }
