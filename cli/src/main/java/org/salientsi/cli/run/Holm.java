@@ -1,6 +1,5 @@
 package org.salientsi.cli.run;
 
-import java.util.Arrays;
 import org.salientsi.api.error.InvalidValueException;
 
 /**
@@ -21,14 +20,7 @@ public final class Holm {
      */
     public static double[] adjust(double[] p) {
         int m = p.length;
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            if (!(p[i] >= 0 && p[i] <= 1)) {
-                throw InvalidValueException.of("p-value %d is not in [0, 1]: %s", i, p[i]);
-            }
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
+        Integer[] order = PValueOrder.ascending(p);
         double[] adjusted = new double[m];
         double running = 0;
         for (int rank = 1; rank <= m; rank++) {
