@@ -31,12 +31,19 @@ public record NpyArray(String file, int[] shape, NpyDtype dtype, double[] data) 
         long n = 1;
         for (int d : shape) {
             if (d < 0) {
-                throw new InvalidInputException(file + ": negative dimension in shape " + Arrays.toString(shape));
+                throw new InvalidInputException(file + " has a negative dimension in shape " + Arrays.toString(shape));
             }
+        }
+        // a zero dimension makes the array empty whatever the others are (as the header reader counts it)
+        if (Arrays.stream(shape).anyMatch(d -> d == 0)) {
+            n = 0;
+        }
+        for (int d : n == 0 ? new int[0] : shape) {
             try {
                 n = Math.multiplyExact(n, d);
             } catch (ArithmeticException e) {
-                throw new InvalidInputException(file + ": shape " + Arrays.toString(shape) + " overflows", e);
+                throw new InvalidInputException(file + " has shape " + Arrays.toString(shape)
+                        + ": its element count overflows a 64-bit integer", e);
             }
         }
         if (n != data.length) {
