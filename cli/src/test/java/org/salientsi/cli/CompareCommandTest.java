@@ -71,6 +71,32 @@ class CompareCommandTest {
     }
 
     @Test
+    void afterAnEarlyStopHolmAdjustsTheValidUpperBoundNotThePointValue() throws Exception {
+        Path model = TestData.paperModel(8);
+        Path ref = TestData.writeGrey(dir.resolve("r.npy"), 52, 8, 0);
+        int checked = 0;
+        for (long seed = 60; seed < 90 && checked == 0; seed++) {
+            Path image = TestData.writeGrey(dir.resolve("x.npy"), seed, 8, 1);
+            CliRun r = CliRun.of("compare", "--model", model.toString(), "--image", image.toString(), "--reference",
+                    ref.toString(), "--sigma", "1", "--methods", "cam", "--selectors", "threshold:0", "--termination",
+                    "precision:0.3", "--json");
+            if (r.code() != 0) {
+                continue;
+            }
+            JsonNode row = new ObjectMapper().readTree(r.out()).get("tests").get(0);
+            JsonNode result = row.get("result");
+            if (result == null || result.get("p_bounds") == null || result.get("p_bounds").isNull()
+                    || result.at("/p_bounds/1").asDouble() == result.get("selective_p").asDouble()) {
+                continue;
+            }
+            // one pair: Holm leaves its p-value as it is, and that is the upper bound
+            assertThat(row.get("holm_p").asDouble()).isEqualTo(result.at("/p_bounds/1").asDouble());
+            checked++;
+        }
+        assertThat(checked).as("an early stop whose bounds differ from its point value").isOne();
+    }
+
+    @Test
     void theSingleMethodOptionIsRefusedWithAPointerToTheList() throws Exception {
         Path image = TestData.writeGrey(dir.resolve("x.npy"), 1, 8, 0);
         CliRun r = CliRun.of("compare", "--model", TestData.paperModel(8).toString(), "--image", image.toString(),

@@ -235,7 +235,8 @@ public final class BatchCommand implements Callable<Integer> {
         }
         double[] p = new double[ok.size()];
         for (int k = 0; k < p.length; k++) {
-            p[k] = entries.get(ok.get(k)).result().selectiveP();
+            // the valid p-value: the upper bound after an early stop (equal to selective_p otherwise)
+            p[k] = entries.get(ok.get(k)).result().pBounds().upper();
         }
         double[] adjusted = BenjaminiHochberg.adjust(p);
         List<ReportEntry> out = new ArrayList<>(entries);

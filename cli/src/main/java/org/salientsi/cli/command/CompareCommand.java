@@ -157,7 +157,8 @@ public final class CompareCommand implements Callable<Integer> {
                 tested.add(i);
             }
         }
-        double[] p = tested.stream().mapToDouble(i -> rows.get(i).entry().result().selectiveP()).toArray();
+        // the valid p-value of each row: the upper bound after an early stop (equal to selective_p otherwise)
+        double[] p = tested.stream().mapToDouble(i -> rows.get(i).entry().result().pBounds().upper()).toArray();
         double[] adjusted = Holm.adjust(p);
         List<ComparisonRow> out = new ArrayList<>(rows);
         for (int k = 0; k < p.length; k++) {

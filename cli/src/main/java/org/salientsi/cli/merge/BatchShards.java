@@ -83,7 +83,8 @@ public record BatchShards(List<ObjectNode> lines) {
         }
         double[] p = new double[tested.size()];
         for (int k = 0; k < p.length; k++) {
-            p[k] = lines.get(tested.get(k)).get("selective_p").asDouble();
+            // the valid p-value: the upper bound after an early stop (as batch adjusts it)
+            p[k] = lines.get(tested.get(k)).get("p_bounds").get(1).asDouble();
         }
         double[] adjusted = BenjaminiHochberg.adjust(p);
         for (int k = 0; k < p.length; k++) {
