@@ -259,11 +259,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                     r.overBudget() + l.overBudget(), r.touchedUnits() + l.touchedUnits());
         }
         Provenance prov = described(provenance, startedAt);
-        if (config.timeLimit() != null) {
-            prov = prov.withOption("time_limit_seconds", Double.toString(config.timeLimit().toNanos() / 1e9));
-            if (timedOut && stop == StopReason.EXHAUSTIVE) {
-                prov = prov.withOption("confidence_interval", "time_limit");
-            }
+        if (timedOut && stop == StopReason.EXHAUSTIVE) {
+            prov = prov.withOption("confidence_interval", "time_limit");
         }
         if (right.skipTries + left.skipTries > 0) {
             LOG.debug("{}: of {} segments tried, {} ruled out of the truncation set and {} certified into it "
@@ -298,6 +295,9 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                 .withOption("alternative", config.alternative().label())
                 .withOption("termination", config.termination().toString())
                 .withOption("range", Double.toString(config.range()));
+        if (config.timeLimit() != null) {
+            prov = prov.withOption("time_limit_seconds", Double.toString(config.timeLimit().toNanos() / 1e9));
+        }
         if (config.noise().isIsotropic() && prov.sigma() == null) {
             prov = prov.withSigma(config.noise().sigma());
         }
