@@ -80,9 +80,21 @@ public final class SparkTrialExecutor implements TrialExecutor {
         return "spark";
     }
 
+    /**
+     * The number of trials the cluster runs at once: Spark's default parallelism, capped by
+     * {@code spark.cores.max} when that is set (a standalone cluster reports at least 2 even when the
+     * application may use one core).
+     */
     @Override
     public int parallelism() {
-        return spark.defaultParallelism();
+        int parallelism = spark.defaultParallelism();
+        if (spark.getConf().contains("spark.cores.max")) {
+            int max = spark.getConf().getInt("spark.cores.max", parallelism);
+            if (max > 0) {
+                parallelism = Math.min(parallelism, max);
+            }
+        }
+        return parallelism;
     }
 
     /** @return the Spark context */
@@ -96,7 +108,7 @@ public final class SparkTrialExecutor implements TrialExecutor {
         if (trials.length == 0) {
             return total;
         }
-        List<int[]> ranges = ranges(trials, partitions > 0 ? partitions : 4 * spark.defaultParallelism());
+        List<int[]> ranges = ranges(trials, partitions > 0 ? partitions : 4 * parallelism());
         Broadcast<ShippedModel> model = spark.broadcast(compile(study));
         try {
             JavaRDD<int[]> rdd = spark.parallelize(ranges, ranges.size());
