@@ -243,12 +243,9 @@ final class ConvKernel extends Kernel {
                         double a00, double a01, double a02, double a10, double a11, double a12,
                         double g00, double g01, double g02, double g10, double g11, double g12) {
         double[] t = wT;
-        if (n >= Simd.LANES) {
-            VectorBlocks.block3(t, accP, accQ, r0, r1, w0, w1, w2, n, a00, a01, a02, a10, a11, a12,
-                    g00, g01, g02, g10, g11, g12);
-            return;
-        }
-        for (int o = 0; o < n; o++) {
+        int o = n < Simd.LANES ? 0 : VectorBlocks.block3(t, accP, accQ, r0, r1, w0, w1, w2, n,
+                a00, a01, a02, a10, a11, a12, g00, g01, g02, g10, g11, g12);
+        for (; o < n; o++) {
             double x = t[w0 + o];
             double y = t[w1 + o];
             double z = t[w2 + o];
@@ -263,11 +260,9 @@ final class ConvKernel extends Kernel {
     private void block3p(double[] accP, int r0, int r1, int w0, int w1, int w2, int n,
                          double a00, double a01, double a02, double a10, double a11, double a12) {
         double[] t = wT;
-        if (n >= Simd.LANES) {
-            VectorBlocks.block3p(t, accP, r0, r1, w0, w1, w2, n, a00, a01, a02, a10, a11, a12);
-            return;
-        }
-        for (int o = 0; o < n; o++) {
+        int o = n < Simd.LANES ? 0 : VectorBlocks.block3p(t, accP, r0, r1, w0, w1, w2, n,
+                a00, a01, a02, a10, a11, a12);
+        for (; o < n; o++) {
             double x = t[w0 + o];
             double y = t[w1 + o];
             double z = t[w2 + o];
@@ -281,11 +276,8 @@ final class ConvKernel extends Kernel {
                         double a0, double a1, double g0, double g1) {
         double[] t = wT;
         if (accQ == null) {
-            if (n >= Simd.LANES) {
-                VectorBlocks.block1p(t, accP, r0, r1, w0, n, a0, a1);
-                return;
-            }
-            for (int o = 0; o < n; o++) {
+            int o = n < Simd.LANES ? 0 : VectorBlocks.block1p(t, accP, r0, r1, w0, n, a0, a1);
+            for (; o < n; o++) {
                 double x = t[w0 + o];
                 accP[r0 + o] += x * a0;
                 accP[r1 + o] += x * a1;
