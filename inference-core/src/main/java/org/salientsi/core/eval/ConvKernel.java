@@ -163,6 +163,8 @@ final class ConvKernel extends Kernel {
         boolean slope = padQ != null;
         // the slope pass reads a zero plane when there is no slope (never stored)
         double[] pq = slope ? padQ : padP;
+        // 3x3 kernels on SIMD vectors: the nine taps of a position pair in one pass over the accumulators
+        NineTaps nine = taps == 9 && outPerGroup >= Simd.LANES ? new NineTaps() : null;
         for (int from = 0; from < outPlane; from += tile) {
             int len = Math.min(tile, outPlane - from);
             Arrays.fill(accP, 0, (len + 1) * outC, 0.0);
@@ -172,6 +174,10 @@ final class ConvKernel extends Kernel {
                 for (int ci = 0; ci < inPerGroup; ci++) {
                     int cBase = (g * inPerGroup + ci) * chStride;
                     int wBase = ci * taps;
+                    if (nine != null && !slope) {
+                        nineTaps(padP, accP, nine, cBase, wBase, o0, from, len);
+                        continue;
+                    }
                     int t = 0;
                     for (; t < taps; t += 3) {
                         int nt = Math.min(3, taps - t);
@@ -230,6 +236,56 @@ final class ConvKernel extends Kernel {
                     for (int o = 0; o < outC; o++) {
                         qout[o * outPlane + pos] = accQ[r + o];
                     }
+                }
+            }
+        }
+    }
+
+    /** Scratch of {@link #nineTaps}: the taps' weight rows and input offsets, and the pair's inputs. */
+    private static final class NineTaps {
+        final int[] w = new int[9];
+        final int[] s = new int[9];
+        final double[] a = new double[18];
+    }
+
+    /**
+     * The slope-free channel-last pass of one input channel of a 3x3 kernel on SIMD vectors: for each pair of
+     * positions the nine taps in one pass over the two accumulator rows ({@link VectorBlocks#block9p}). Each
+     * accumulator receives the same three three-tap sums in the same order as from three {@link #block3p}
+     * passes, so the result is equal bit for bit; the outputs past the last whole vector run here as scalars.
+     */
+    private void nineTaps(double[] padP, double[] accP, NineTaps nine, int cBase, int wBase, int o0, int from,
+                          int len) {
+        int outC = geo.outC();
+        int n = geo.outPerGroup();
+        int[] w = nine.w;
+        int[] s = nine.s;
+        double[] a = nine.a;
+        for (int j = 0; j < 9; j++) {
+            w[j] = (wBase + tapRow[j]) * outC + o0;
+            s[j] = cBase + tapOff[j];
+        }
+        double[] t = wT;
+        for (int k = 0; k < len; k += 2) {
+            int pos0 = from + k;
+            int at0 = posAt[pos0];
+            // an odd block's last pair sums its second position into the spare row len
+            int k1 = k + 1 < len ? k + 1 : len;
+            int at1 = posAt[k + 1 < len ? pos0 + 1 : pos0];
+            for (int j = 0; j < 9; j++) {
+                a[j] = padP[s[j] + at0];
+                a[9 + j] = padP[s[j] + at1];
+            }
+            int r0 = k * outC + o0;
+            int r1 = k1 * outC + o0;
+            int done = VectorBlocks.block9p(t, accP, r0, r1, w, a, n);
+            for (int j = 0; j < 9; j += 3) {
+                for (int o = done; o < n; o++) {
+                    double x = t[w[j] + o];
+                    double y = t[w[j + 1] + o];
+                    double z = t[w[j + 2] + o];
+                    accP[r0 + o] += x * a[j] + y * a[j + 1] + z * a[j + 2];
+                    accP[r1 + o] += x * a[9 + j] + y * a[10 + j] + z * a[11 + j];
                 }
             }
         }

@@ -47,6 +47,35 @@ class VectorBlocksTest {
     }
 
     @Test
+    void nineTapBlockEqualsThreeThreeTapBlocksInARowBitForBit() {
+        SplittableRandom rnd = new SplittableRandom(20);
+        for (int n : LENGTHS) {
+            double[] t = random(rnd, 9 * n + 13);
+            double[] acc = random(rnd, 2 * n + 6);
+            double[] want = acc.clone();
+            double[] a = random(rnd, 18);
+            int[] w = new int[9];
+            for (int j = 0; j < 9; j++) {
+                w[j] = (8 - j) * n + (j % 4); // rows in any order, at odd offsets
+            }
+            int r0 = 3;
+            int r1 = 3 + n + 2;
+            int done = VectorBlocks.block9p(t, acc, r0, r1, w, a, n);
+            assertThat(done).isEqualTo(n - n % Simd.LANES);
+            for (int j = 0; j < 9; j += 3) {
+                for (int o = 0; o < done; o++) {
+                    double x = t[w[j] + o];
+                    double y = t[w[j + 1] + o];
+                    double z = t[w[j + 2] + o];
+                    want[r0 + o] += x * a[j] + y * a[j + 1] + z * a[j + 2];
+                    want[r1 + o] += x * a[9 + j] + y * a[10 + j] + z * a[11 + j];
+                }
+            }
+            assertBitwiseEqual(acc, want, n);
+        }
+    }
+
+    @Test
     void threeTapBlockWithSlopeEqualsItsDefinitionBitForBit() {
         SplittableRandom rnd = new SplittableRandom(18);
         for (int n : LENGTHS) {
