@@ -226,17 +226,15 @@ public final class BatchCommand implements Callable<Integer> {
                 }
             }
         }
-        if (part.whole()) {
-            entries = adjust(entries);
-        }
-        print(entries, kinds, !part.whole());
+        List<ReportEntry> lines = part.whole() ? adjust(entries) : entries;
+        print(lines, kinds, !part.whole());
         if (report != null) {
             new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
                     .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
                             + settings.selector() + ", alternative " + settings.alternative().label()
                             + (shared != null ? ", reference " + shared.name()
                             : paired != null ? ", paired references in " + paired : ", no reference") + ".")
-                    .writeFolder(report, entries);
+                    .writeFolder(report, lines);
             if (!json) {
                 context.out().println("report: " + report.resolve("index.html").toAbsolutePath());
             }
