@@ -5,15 +5,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.error.UnknownPluginException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
+import org.salientsi.api.spi.PluginRegistry;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.context.ExitCodes;
@@ -23,6 +28,11 @@ import org.salientsi.reports.page.BatchReport;
 import org.salientsi.api.result.BatchLine;
 import org.salientsi.reports.page.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
+import org.salientsi.cli.run.ExecutorOptions;
+import org.salientsi.validation.batch.BatchImage;
+import org.salientsi.validation.batch.ImageBatchExecutor;
+import org.salientsi.validation.batch.ImageBatchExecutorProvider;
+import org.salientsi.validation.batch.ImageBatchExecutors;
 import org.salientsi.validation.run.Shard;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
@@ -55,6 +65,10 @@ import picocli.CommandLine.Option;
                     + "come at the end, "
                     + "after every image (bh_p needs them all); a progress bar with ETA shows on standard error when "
                     + "it is a terminal (--quiet hides it).",
+            "With --executor spark the images are tested on Apache Spark (docs/cluster.md): this process reads and "
+                    + "checks them as above, compiles the model once per image shape and ships the images in the "
+                    + "tasks; the lines are the local batch's (but for wall times). It takes no --shard, --report "
+                    + "or --covariance.",
             "Exit codes: 0 every image succeeded, 2 some image failed (its line says why) or bad input or usage, "
                     + "1 an internal failure that stopped the run.", ""},
         footer = {"", "Example (every .npy of a folder, each against its own reference of the same file name):",
@@ -99,6 +113,9 @@ public final class BatchCommand implements Callable<Integer> {
                     + "'salientsi merge' computes across all shards (default: the whole batch).")
     String shard;
 
+    @Mixin
+    ExecutorOptions executor;
+
     @Option(names = "--quiet", description = "No progress bar (default: shown on standard error when it is a "
             + "terminal, never in pipes, files or CI logs).")
     boolean quiet;
@@ -133,6 +150,12 @@ public final class BatchCommand implements Callable<Integer> {
             throw new InvalidInputException("--shard writes JSON lines for 'salientsi merge': it needs --json and "
                     + "takes no --report");
         }
+        if (!executor.local()) {
+            refuseOnCluster(part);
+        } else if (!executor.parameters().isEmpty()) {
+            throw new InvalidInputException("--executor-option " + executor.parameters().asMap().keySet().iterator()
+                    .next() + ": the local batch takes no executor option (they are for --executor spark)");
+        }
         List<Path> files = ImageSet.resolve(images);
         Image shared = null;
         Path paired = null;
@@ -152,15 +175,19 @@ public final class BatchCommand implements Callable<Integer> {
             nameCount.merge(f.getFileName().toString(), 1, Integer::sum);
         }
         files = shardOf(files, part);
-        List<ReportEntry> entries = new ArrayList<>();
-        List<ErrorMessages.Kind> kinds = new ArrayList<>();
-        try (ModelSession session = ModelSession.open(context, modelOptions)) {
+        List<ReportEntry> entries = new ArrayList<>(Collections.nCopies(files.size(), null));
+        List<ErrorMessages.Kind> kinds = new ArrayList<>(Collections.nCopies(files.size(), null));
+        try (ImageBatchExecutor remote = executor.local() ? null : openExecutor();
+             ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
             // a fixed-size model bounds what an image file may make us allocate
             ReadLimits limits = session.model().fixedSize() ? ReadLimits.forInput(session.model().imageShape())
                     : ReadLimits.DEFAULT;
+            // with an executor: the images read here, each tested there
+            BatchImage[] pending = new BatchImage[files.size()];
             try (Progress progress = Progress.start("batch", files.size(), quiet)) {
-                for (Path f : files) {
+                for (int i = 0; i < files.size(); i++) {
+                    Path f = files.get(i);
                     String name = f.getFileName().toString();
                     String label = nameCount.get(name) > 1 ? f.toString() : name;
                     progress.message(name);
@@ -169,37 +196,92 @@ public final class BatchCommand implements Callable<Integer> {
                         x = ImageFiles.read(f, limits).withName(label);
                         List<Image> refs = shared != null ? List.of(shared)
                                 : paired != null ? List.of(pairedReference(paired, f, limits)) : List.of();
+                        if (remote != null) {
+                            pending[i] = new BatchImage(i, x, refs);
+                            continue; // a step when it is tested
+                        }
                         SelectiveResult r = runner.test(x, refs);
                         SaliencyMap map = report != null ? runner.map(x) : null;
-                        entries.add(ReportEntry.tested(x, map, r).withReferences(refs));
-                        kinds.add(null);
+                        entries.set(i, ReportEntry.tested(x, map, r).withReferences(refs));
                     } catch (RuntimeException e) {
-                        if (context.debug()) {
-                            e.printStackTrace(context.err());
-                        }
-                        entries.add(ReportEntry.failed(label, x, ErrorMessages.message(e)));
-                        kinds.add(ErrorMessages.kind(e));
+                        failed(entries, kinds, i, label, x, e);
                     }
                     progress.step();
                 }
+                if (remote != null) {
+                    List<BatchImage> tested = Arrays.stream(pending).filter(Objects::nonNull).toList();
+                    remote.run(runner, tested, outcome -> {
+                        BatchImage b = pending[outcome.position()];
+                        if (outcome.ok()) {
+                            entries.set(b.position(), ReportEntry.tested(b.image(), null, outcome.result())
+                                    .withReferences(b.references()));
+                        } else {
+                            failed(entries, kinds, b.position(), b.image().name(), b.image(), outcome.error());
+                        }
+                        progress.step();
+                    });
+                    if (entries.contains(null)) {
+                        throw new IllegalStateException("the " + remote.name() + " executor lost images of the batch");
+                    }
+                }
             }
         }
-        if (part.whole()) {
-            entries = adjust(entries);
-        }
-        print(entries, kinds, !part.whole());
+        List<ReportEntry> lines = part.whole() ? adjust(entries) : entries;
+        print(lines, kinds, !part.whole());
         if (report != null) {
             new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
                     .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
                             + settings.selector() + ", alternative " + settings.alternative().label()
                             + (shared != null ? ", reference " + shared.name()
                             : paired != null ? ", paired references in " + paired : ", no reference") + ".")
-                    .writeFolder(report, entries);
+                    .writeFolder(report, lines);
             if (!json) {
                 context.out().println("report: " + report.resolve("index.html").toAbsolutePath());
             }
         }
         return kinds.stream().anyMatch(k -> k != null) ? ExitCodes.EXIT_BAD_INPUT : 0;
+    }
+
+    /**
+     * Refuses what the cluster route does not do: a shard (the cluster tests the whole batch and adds bh_p), a
+     * report (its pages need the saliency maps, computed locally) and a covariance (its matrix stays here).
+     */
+    private void refuseOnCluster(Shard part) {
+        String name = "--executor " + executor.name();
+        if (!part.whole()) {
+            throw new InvalidInputException("--shard runs a part of the batch on this machine; " + name + " tests the "
+                    + "whole batch and adds bh_p itself: give one of them");
+        }
+        if (report != null) {
+            throw new InvalidInputException("--report is written by the local batch (its pages show saliency maps); "
+                    + "with " + name + " print the lines (--json) or the table");
+        }
+        if (noise.hasCovariance()) {
+            throw new InvalidInputException(name + " takes the noise as --sigma; a covariance (--covariance) is only "
+                    + "tested locally");
+        }
+    }
+
+    /** @return the named batch executor; an unknown name is refused with the list of the known ones */
+    private ImageBatchExecutor openExecutor() {
+        PluginRegistry<ImageBatchExecutorProvider> installed = ImageBatchExecutors.load();
+        String name = executor.name();
+        if (installed.find(name).isEmpty()) {
+            List<String> known = new ArrayList<>(List.of(ExecutorOptions.LOCAL));
+            known.addAll(installed.names());
+            throw new UnknownPluginException("executor", name, known);
+        }
+        return installed.get(name).create(executor.parameters());
+    }
+
+    /** Records a failed image as the local batch reports it. */
+    private void failed(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds, int position, String label,
+                        Image image, RuntimeException e) {
+        if (context.debug()) {
+            e.printStackTrace(context.err());
+        }
+        entries.set(position, ReportEntry.failed(label, image, ErrorMessages.message(e)));
+        kinds.set(position, ErrorMessages.kind(e));
     }
 
     private static Image pairedReference(Path dir, Path image, ReadLimits limits) {

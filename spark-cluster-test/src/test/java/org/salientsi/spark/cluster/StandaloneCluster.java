@@ -65,9 +65,11 @@ final class StandaloneCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + port;
     }
 
-    /** @return the worker's work folder, holding each application's executor logs */
-    Path workDir() {
-        return workDir;
+    /** @return the executors' logs ({@code stderr} of each executor of each application so far) */
+    List<Path> executorLogs() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(workDir)) {
+            return files.filter(p -> p.getFileName().toString().equals("stderr")).toList();
+        }
     }
 
     /** @return the environment every JVM of the cluster (and its drivers) runs with */
@@ -99,8 +101,27 @@ final class StandaloneCluster implements AutoCloseable {
      * @return its exit code
      */
     int run(String name, List<String> command, Duration timeout) throws IOException, InterruptedException {
+        return run(name, command, timeout, null);
+    }
+
+    /**
+     * Runs a command to its end with the cluster's environment.
+     *
+     * @param name the log file's name (standard error, and standard output unless {@code stdout} is given)
+     * @param command the command
+     * @param timeout the longest it may take
+     * @param stdout the file that receives its standard output, or {@code null} for the log
+     * @return its exit code
+     */
+    int run(String name, List<String> command, Duration timeout, Path stdout) throws IOException,
+            InterruptedException {
         Path log = logs.resolve(name + ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (stdout == null) {
+            pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        } else {
+            pb.redirectOutput(stdout.toFile()).redirectError(log.toFile());
+        }
         pb.environment().putAll(environment());
         Process p = pb.start();
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
@@ -109,6 +130,37 @@ final class StandaloneCluster implements AutoCloseable {
             throw new AssertionError(name + " did not finish within " + timeout + "; log:\n" + tail(log));
         }
         return p.exitValue();
+    }
+
+    /**
+     * @param property a system property naming a file the build made
+     * @param what what it is, for the message
+     * @return the file's absolute path
+     * @throws IllegalStateException if it is not there
+     */
+    static Path requiredFile(String property, String what) {
+        Path p = Path.of(System.getProperty(property, "")).toAbsolutePath();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("missing " + what + ": " + p + "; run mvn verify (this test needs the "
+                    + "packaged jars)");
+        }
+        return p;
+    }
+
+    /**
+     * @param dir a folder to create, or to empty when it exists
+     * @return the folder's absolute path
+     */
+    static Path emptyFolder(Path dir) throws IOException {
+        Path root = Files.createDirectories(dir).toAbsolutePath();
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(root)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return root;
     }
 
     /** @return the last lines of a log, for failure messages */

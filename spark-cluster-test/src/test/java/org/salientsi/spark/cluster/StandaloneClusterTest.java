@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,12 +41,12 @@ class StandaloneClusterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        appJar = existing("salientsi.appJar", "the application jar (mvn -pl spark-app -am package)");
-        cliJar = existing("salientsi.cliJar", "the command line's jar (mvn -pl cli -am package)");
+        appJar = StandaloneCluster.requiredFile("salientsi.appJar", "the application jar (mvn -pl spark-app -am "
+                + "package)");
+        cliJar = StandaloneCluster.requiredFile("salientsi.cliJar", "the command line's jar (mvn -pl cli -am package)");
         model = Path.of(System.getProperty("salientsi.paperModels", "../examples/models/paper"), "model_8.h5");
         Path sparkHome = Path.of(System.getProperty("salientsi.sparkHome"));
-        root = Files.createDirectories(Path.of("target", "cluster-runs")).toAbsolutePath();
-        clean(root);
+        root = StandaloneCluster.emptyFolder(Path.of("target", "cluster-runs"));
         List<String> options = Arrays.asList(System.getProperty("salientsi.sparkJvmOptions").trim().split("\\s+"));
         cluster = StandaloneCluster.start(sparkHome, root.resolve("logs"), options, 1);
         local = root.resolve("local");
@@ -149,34 +148,12 @@ class StandaloneClusterTest {
 
     /** The executors' logs exist and show no model backend (ND4J logs its native backend when it loads). */
     private static void assertExecutorsLoadedNoBackend() throws IOException {
-        List<Path> logs;
-        try (Stream<Path> files = Files.walk(cluster.workDir())) {
-            logs = files.filter(p -> p.getFileName().toString().equals("stderr")).toList();
-        }
+        List<Path> logs = cluster.executorLogs();
         assertThat(logs).isNotEmpty();
         for (Path log : logs) {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(text).as(log.toString()).contains("Executor").doesNotContainIgnoringCase("nd4j")
                     .doesNotContainIgnoringCase("onnxruntime");
-        }
-    }
-
-    private static Path existing(String property, String what) {
-        Path p = Path.of(System.getProperty(property, "")).toAbsolutePath();
-        if (!Files.isRegularFile(p)) {
-            throw new IllegalStateException("missing " + what + ": " + p + "; run mvn verify (this test needs the "
-                    + "packaged jars)");
-        }
-        return p;
-    }
-
-    private static void clean(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(dir)) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

@@ -50,7 +50,7 @@ public final class AppJar {
         if (self != null) {
             return self;
         }
-        throw new InvalidInputException("master " + master + " runs trials in other JVMs, which need SalientSI's "
+        throw new InvalidInputException("master " + master + " runs tasks in other JVMs, which need SalientSI's "
                 + "application jar: build it (mvn -B -pl spark-app -am package -DskipTests) and add "
                 + "--executor-option " + OPTION + "=spark-app/target/salientsi-spark.jar (docs/cluster.md)");
     }

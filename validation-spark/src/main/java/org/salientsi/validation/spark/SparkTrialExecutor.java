@@ -5,9 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import org.apache.spark.SparkConf;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,7 +16,6 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
 import org.salientsi.api.error.ShapeMismatchException;
-import org.salientsi.api.error.UnknownOptionException;
 import org.salientsi.api.error.UnsupportedLayerException;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.plugin.Plugins;
@@ -47,13 +43,6 @@ import scala.runtime.BoxedUnit;
  * index.
  */
 public final class SparkTrialExecutor implements TrialExecutor {
-
-    /** Option: the Spark master URL (default: {@code spark.master}, else {@code local[threads]}). */
-    public static final String OPTION_MASTER = "master";
-    /** Option: the number of partitions (default: four per core, at most one per trial). */
-    public static final String OPTION_PARTITIONS = "partitions";
-    /** Option: Spark's own log level (default {@code WARN}: Spark's start-up chatter stays quiet). */
-    public static final String OPTION_LOG_LEVEL = "log-level";
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkTrialExecutor.class);
 
@@ -269,17 +258,9 @@ public final class SparkTrialExecutor implements TrialExecutor {
     }
 
     /**
-     * Provides {@code spark}. Options: {@code master} (default: the {@code spark.master} system
-     * property, as {@code spark-submit} sets it, else {@code local[threads]}, else {@code local[*]}),
-     * {@code partitions}, {@code log-level} (default WARN), {@code threads} for the local master,
-     * {@code app-jar} (the application jar that executors in other JVMs need; see
-     * {@link AppJar#locate}) and any {@code spark.*} key, set on the Spark configuration as it is. An active
-     * Spark context is used as it is and left running.
+     * Provides {@code spark}, with the options of {@link SparkContexts#open}.
      */
     public static final class Provider implements TrialExecutorProvider {
-
-        private static final Set<String> OPTIONS = Set.of(OPTION_MASTER, OPTION_PARTITIONS, OPTION_LOG_LEVEL,
-                OPTION_THREADS, AppJar.OPTION, "spark.*");
 
         @Override
         public String name() {
@@ -299,40 +280,8 @@ public final class SparkTrialExecutor implements TrialExecutor {
 
         @Override
         public TrialExecutor create(Parameters options) {
-            for (String key : options.asMap().keySet()) {
-                if (!OPTIONS.contains(key) && !key.startsWith("spark.")) {
-                    throw new UnknownOptionException("executor", "spark", key, new TreeSet<>(OPTIONS));
-                }
-            }
-            int partitions = options.getInt(OPTION_PARTITIONS, 0);
-            String master = options.get(OPTION_MASTER).orElse(System.getProperty("spark.master"));
-            if (master == null) {
-                int threads = options.getInt(OPTION_THREADS, 0);
-                master = threads > 0 ? "local[" + threads + "]" : "local[*]";
-            }
-            scala.Option<org.apache.spark.SparkContext> active = org.apache.spark.SparkContext$.MODULE$.getActive();
-            if (active.isDefined()) {
-                return new SparkTrialExecutor(new JavaSparkContext(active.get()), false, partitions);
-            }
-            // loads spark.* system properties: under spark-submit, its master, jars and the rest
-            SparkConf conf = new SparkConf().setMaster(master).set("spark.ui.enabled", "false")
-                    .set("spark.log.level", options.get(OPTION_LOG_LEVEL).orElse("WARN"));
-            if (!conf.contains("spark.app.name")) {
-                conf.setAppName("salientsi validate");
-            }
-            boolean local = master.equals("local") || master.startsWith("local[");
-            if (local) {
-                conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
-            }
-            options.asMap().forEach((key, value) -> {
-                if (key.startsWith("spark.")) {
-                    conf.set(key, value);
-                }
-            });
-            if (!local && !conf.contains("spark.jars")) {
-                conf.setJars(new String[] {AppJar.locate(options, master).toString()});
-            }
-            return new SparkTrialExecutor(new JavaSparkContext(conf), true, partitions);
+            SparkContexts.Opened spark = SparkContexts.open(options, "salientsi validate");
+            return new SparkTrialExecutor(spark.context(), spark.owned(), spark.partitions());
         }
     }
 }
