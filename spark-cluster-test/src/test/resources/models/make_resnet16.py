@@ -1,6 +1,8 @@
 # Regenerate (run from the repository root):
 #   /usr/bin/python3 spark-cluster-test/src/test/resources/models/make_resnet16.py \
 #       spark-cluster-test/src/test/resources/models/resnet-16.onnx
+# It also writes resnet-16-x.npy (N(0, 1) noise plus a 4x4 square of +2) and resnet-16-r.npy (N(0, 1)),
+# 16x16 float64 channels-last images, next to the model.
 # Needs Debian's python3-torch (1.13) and python3-onnx. CI never runs this; the .onnx is committed.
 # Deterministic: fixed seed, fixed export options.
 """A small ResNet-class CNN for the cluster test of one p-value walked as Spark tasks.
@@ -13,7 +15,10 @@ are seeded draws (the model is not trained: the test compares two computations o
 set, whatever the weights). Exported in eval mode with the batch norms kept as BatchNormalization nodes.
 """
 
+import os
 import sys
+
+import numpy as np
 
 import onnx
 import torch
@@ -71,6 +76,13 @@ def main(out):
     ops = sorted({n.op_type for n in graph.node})
     bn = sum(1 for n in graph.node if n.op_type == "BatchNormalization")
     print(out, "ops:", ", ".join(ops), "batch norms:", bn)
+    rng = np.random.default_rng(20261207)
+    x = rng.normal(0.0, 1.0, size=(16, 16))
+    x[5:9, 9:13] += 2.0
+    r = rng.normal(0.0, 1.0, size=(16, 16))
+    stem = os.path.splitext(out)[0]
+    np.save(stem + "-x.npy", x.astype(np.float64))
+    np.save(stem + "-r.npy", r.astype(np.float64))
 
 
 if __name__ == "__main__":
