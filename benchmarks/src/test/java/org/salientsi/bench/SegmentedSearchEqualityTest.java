@@ -24,7 +24,7 @@ import org.salientsi.core.search.SplitSearches;
  * truncation set of the plain walking search (one thread, every piece walked): interval ends within
  * {@code 1e-9 max(|end|, sigma_T)}, the selective p-value within {@code 1e-12} relative, the same OC
  * interval and p-value ({@link SplitSearches#assertEquivalent}). The ladder's models search
- * T +- (|T| + 3 sigma_T) to bound the walking search's time, as {@link LadderEqualityTest} does.
+ * T +- (|T| + 2 sigma_T) to bound the walking search's time (as {@link LadderEqualityTest} does with 3).
  */
 class SegmentedSearchEqualityTest {
 
@@ -36,14 +36,14 @@ class SegmentedSearchEqualityTest {
         List<Case> cases = new ArrayList<>();
         for (int size : new int[] {8, 16, 32}) {
             Selection selection = PaperModels.selection(size);
-            for (Observation obs : PaperModels.nullImages(selection, SEED + size, size == 32 ? 1 : 2)) {
+            for (Observation obs : PaperModels.nullImages(selection, SEED + size, size == 8 ? 2 : 1)) {
                 cases.add(new Case("paper " + size + " px", selection, obs, 10));
             }
         }
         for (String file : new String[] {"vgg-32-trained.onnx", "unet-32-trained.onnx"}) {
             Selection selection = LadderModels.selection(file);
             SplittableRandom rng = new SplittableRandom(SEED + file.hashCode());
-            cases.add(new Case(file + " signal", selection, LadderModels.pair(selection, rng, true), 3));
+            cases.add(new Case(file + " signal", selection, LadderModels.pair(selection, rng, true), 2));
         }
         Selection residual = PaperModels.camSelection("onnx", PaperModels.findUp("salientsi.residualFixtures",
                 "backend-onnx/src/test/resources/fixtures", "residual.onnx").resolve("residual.onnx"));

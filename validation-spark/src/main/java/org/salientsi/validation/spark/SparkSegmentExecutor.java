@@ -10,7 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.salientsi.api.backend.LoadedModel;
-import org.salientsi.api.error.InvalidOptionException;
+import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.UnknownOptionException;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.ir.Network;
@@ -56,7 +56,7 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
      */
     SparkSegmentExecutor(SparkTrialExecutor context, LoadedModel model, TestSpec spec, int perSide) {
         if (perSide < 1) {
-            throw InvalidOptionException.of(OPTION_SEGMENTS, "must be >= 1, got " + perSide);
+            throw new InvalidInputException("--executor-option " + OPTION_SEGMENTS + " must be >= 1, got " + perSide);
         }
         this.context = context;
         this.model = model;
@@ -171,8 +171,8 @@ public final class SparkSegmentExecutor implements SegmentExecutor {
             if (options.asMap().containsKey(OPTION_SEGMENTS)) {
                 segments = options.getInt(OPTION_SEGMENTS, 0);
                 if (segments < 1 || segments > 100_000) {
-                    throw InvalidOptionException.of(OPTION_SEGMENTS, "must be an integer from 1 to 100000, got "
-                            + segments);
+                    throw new InvalidInputException("--executor-option " + OPTION_SEGMENTS + " must be an integer "
+                            + "from 1 to 100000, got " + segments);
                 }
             }
             if (System.getProperty("spark.app.name") == null) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.backend.LoadedModel;
-import org.salientsi.api.error.InvalidOptionException;
+import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.UnknownOptionException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
@@ -82,7 +82,7 @@ class SparkSegmentExecutorTest {
     void badOptionsAreTypedErrors() {
         SegmentExecutorProvider spark = SegmentExecutorProvider.load().get("spark");
         assertThatThrownBy(() -> spark.create(model, spec, Parameters.of(Map.of("segments", "0"))))
-                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("segments");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("segments");
         assertThatThrownBy(() -> spark.create(model, spec, Parameters.of(Map.of("partitions", "4"))))
                 .isInstanceOf(UnknownOptionException.class).hasMessageContaining("partitions");
     }
