@@ -19,8 +19,9 @@ import org.salientsi.core.search.TruncationSets;
  * On the scale ladder's CNNs exported from PyTorch (VGG- and U-Net-style, trained), the default search
  * (segments certified out of and into the truncation set, two search threads) finds the truncation set
  * of the plain walking search on one thread (every piece, no certificate): interval ends within
- * {@code 1e-9 max(|end|, sigma_T)}, the same p-values; and 1, 2 and 4 search threads give the same
- * result, pieces and counts included (wall time aside). By default the 32 px models of the committed
+ * {@code 1e-9 max(|end|, sigma_T)}, the same p-values; and 1 and 2 search threads give the same
+ * result, pieces and counts included (wall time aside; more threads cut the sides into segments:
+ * {@link SegmentedSearchEqualityTest}). By default the 32 px models of the committed
  * small ladder on 2 null and 2 signal pairs each, over the range T +- (|T| + 3 sigma_T) to bound the
  * walking search's time; {@code -Dsalientsi.ladder=DIR -Dsalientsi.ladder.models=a.onnx,b.onnx
  * -Dsalientsi.ladder.pairs=N -Dsalientsi.ladder.range=K} runs it on any ladder (e.g. the full one made
@@ -62,10 +63,8 @@ class LadderEqualityTest {
                 assertThat(Math.abs(b.selectiveP() - a.selectiveP())).as(what + ": selective p")
                         .isLessThanOrEqualTo(1e-7);
                 assertThat(b.ocP()).as(what + ": OC p").isEqualTo(a.ocP());
-                for (int threads : new int[] {1, 4}) {
-                    SelectiveResult c = base.withSearchThreads(threads).run(selection, obs, Provenance.empty());
-                    assertSameResult(c, b, what + ": " + threads + " search threads");
-                }
+                SelectiveResult c = base.withSearchThreads(1).run(selection, obs, Provenance.empty());
+                assertSameResult(c, b, what + ": 1 search thread");
                 walkingPieces += a.pieces();
                 certifiedPieces += b.pieces();
                 excluded += count(b, "segments_skipped");

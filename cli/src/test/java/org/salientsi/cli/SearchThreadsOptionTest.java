@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --search-threads}: the JSON of {@code test} is the same for 1, 2 and 4 search threads (wall time
- * aside); a count below 1 is a bad input; {@code validate} refuses it (it runs trials at once instead).
+ * {@code --search-threads}: the JSON of {@code test} is the same for 1 and 2 search threads (wall time
+ * aside), and on 4 (each side of T cut into 4 segments) the same up to rounding, pieces counted aside; a count
+ * below 1 is a bad input; {@code validate} refuses it (it runs trials at once instead).
  */
 class SearchThreadsOptionTest {
 
@@ -40,8 +41,47 @@ class SearchThreadsOptionTest {
             ObjectNode node = (ObjectNode) JSON.readTree(run.out());
             node.remove("seconds");
             ((ObjectNode) node.get("provenance")).remove("started");
-            assertThat(node).as(k + " search threads").isEqualTo(one);
+            if (k.equals("2")) {
+                assertThat(node).as(k + " search threads").isEqualTo(one);
+            } else {
+                assertSplitSearch(node, one);
+            }
         }
+    }
+
+    /**
+     * On more than two threads each side of T is cut into segments: the same result up to rounding (interval
+     * ends within 1e-9 max(|end|, sigma_T), the p-value within 1e-12 relative), other pieces and certificates
+     * counted, and the provenance naming the executor and the segments.
+     */
+    private static void assertSplitSearch(ObjectNode split, ObjectNode one) {
+        ObjectNode options = (ObjectNode) split.get("provenance").get("options");
+        assertThat(options.get("executor").asText()).isEqualTo("local");
+        assertThat(options.get("search_segments").asText()).isEqualTo("4");
+        double sigma = one.get("sigma_t").asDouble();
+        assertThat(split.get("intervals").size()).isEqualTo(one.get("intervals").size());
+        for (int i = 0; i < one.get("intervals").size(); i++) {
+            for (int e = 0; e < 2; e++) {
+                double a = split.get("intervals").get(i).get(e).asDouble();
+                double b = one.get("intervals").get(i).get(e).asDouble();
+                assertThat(Math.abs(a - b)).isLessThanOrEqualTo(1e-9 * Math.max(sigma, Math.abs(b)));
+            }
+        }
+        double p = one.get("selective_p").asDouble();
+        assertThat(Math.abs(split.get("selective_p").asDouble() - p)).isLessThanOrEqualTo(1e-12 * p);
+        for (int e = 0; e < 2; e++) {
+            double a = split.get("ci").get(e).asDouble();
+            double b = one.get("ci").get(e).asDouble();
+            assertThat(Math.abs(a - b)).isLessThanOrEqualTo(1e-7 * Math.max(1, Math.abs(b)));
+        }
+        ObjectNode x = split.deepCopy();
+        ObjectNode y = one.deepCopy();
+        for (ObjectNode n : new ObjectNode[] {x, y}) {
+            n.remove(java.util.List.of("pieces", "intervals", "selective_p", "p_bounds", "ci"));
+            ((ObjectNode) n.get("provenance").get("options")).remove(java.util.List.of("executor", "search_segments",
+                    "segments_skipped", "segments_included"));
+        }
+        assertThat(x).as("4 search threads").isEqualTo(y);
     }
 
     @Test

@@ -66,9 +66,10 @@ public final class SelectionOptions {
     String skipping;
 
     @Option(names = "--search-threads", paramLabel = "K",
-            description = "Threads that walk one exhaustive search, >= 1 (default: the machine's cores); it walks "
-                    + "the two sides of T at once, so more than 2 add nothing. "
-                    + "The result is the same for every K.")
+            description = "Threads that walk one exhaustive search, >= 1 (default: the machine's cores). On 2 it "
+                    + "walks the two sides of T at once (the result of 1); above 2 it cuts each side into K "
+                    + "segments walked K at a time (the same truncation set and p-values up to rounding, other "
+                    + "pieces counted).")
     Integer searchThreads;
 
     @Option(names = "--max-seconds", paramLabel = "S",

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
@@ -14,6 +15,7 @@ import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
+import org.salientsi.core.search.SegmentExecutor;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.io.StandardStreams;
 import org.salientsi.io.ImageFiles;
@@ -38,7 +40,10 @@ import picocli.CommandLine.Option;
                     + "full_region, the map and no p-value).", ""},
         footer = {"", "Example (the paper's 8x8 model, an image and a reference of the same scene, noise sd 1):",
             "  salientsi test --model examples/models/paper/model_8.h5 --image x.npy --reference r.npy --sigma 1 "
-                    + "--report x.html"})
+                    + "--report x.html",
+            "One exhaustive search's segments as Spark tasks on a cluster (docs/cluster.md):",
+            "  salientsi test --model m.onnx --image x.npy --reference r.npy --sigma 1 --executor spark "
+                    + "--executor-option master=spark://HOST:7077 --executor-option segments=8 --json"})
 public final class TestCommand implements Callable<Integer> {
 
     private final CliContext context;
@@ -72,6 +77,9 @@ public final class TestCommand implements Callable<Integer> {
 
     @Mixin
     AlphaOption alpha;
+
+    @Mixin
+    ExecutorOptions executor;
 
     /** One reference, or a folder of references of the same scene. */
     static final class ReferenceOptions {
@@ -116,7 +124,9 @@ public final class TestCommand implements Callable<Integer> {
         SelectiveResult result;
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
-            result = runner.test(x, refs);
+            try (SegmentExecutor segments = SearchExecutors.open(executor, runner.model(), settings)) {
+                result = runner.test(x, refs, segments);
+            }
             if (report != null) {
                 SaliencyMap map = runner.map(x);
                 StandardStreams.writeText(report, context.out(),

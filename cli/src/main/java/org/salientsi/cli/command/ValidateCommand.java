@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.ImageShape;
@@ -108,20 +109,12 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Master seed; trial i's data depend on it and i only (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--executor", defaultValue = "local", paramLabel = "NAME",
-            description = "Where trials run: local (a thread pool, default) or spark (needs "
-                    + "salientsi-validation-spark).")
-    String executor;
+    @Mixin
+    ExecutorOptions executor;
 
     @Option(names = "--threads", paramLabel = "K",
             description = "Trials at once (local: default the CPU count; spark: the local[K] master).")
     Integer threads;
-
-    @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
-            description = "Executor option (repeatable). spark: master=spark://host:7077, app-jar=FILE (the "
-                    + "application jar executors on other machines need), partitions=64, log-level=WARN, or any "
-                    + "spark.* setting (default: none).")
-    Map<String, String> executorOptions = new TreeMap<>();
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run shard I of N only (I from 0): the trials i with i mod N = I, e.g. --shard "
@@ -182,7 +175,7 @@ public final class ValidateCommand implements Callable<Integer> {
         StudyOutcome outcome;
         // the folder stays locked until its report is written: a second run on it is refused meanwhile
         try (StudyFolderLock lock = StudyFolderLock.acquire(out);
-             TrialExecutor pool = StudyExecutors.open(executor, threads, executorOptions);
+             TrialExecutor pool = StudyExecutors.open(executor.name(), threads, executor.options());
              StudyProgress progress = new StudyProgress("validate", alpha, quiet)) {
             outcome = StudyRunner.runInFolder(study, pool, lock, part, progress);
             StudyReport.write(out, outcome, "SalientSI validation study: " + model.getFileName());

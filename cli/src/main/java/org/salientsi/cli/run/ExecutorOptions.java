@@ -20,13 +20,15 @@ public final class ExecutorOptions {
 
     @Option(names = "--executor", defaultValue = LOCAL, paramLabel = "NAME",
             description = "Where the work runs: local (this process, default) or spark (Apache Spark; needs "
-                    + "salientsi-validation-spark; docs/cluster.md).")
+                    + "salientsi-validation-spark; validate and paper run trials as Spark tasks, batch images, test "
+                    + "the segments of its search; docs/cluster.md).")
     String executor = LOCAL;
 
     @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
             description = "Executor option (repeatable). spark: master=spark://host:7077 (default local[*]), app-jar="
-                    + "FILE (the application jar executors on other machines need), partitions=64, log-level=WARN, "
-                    + "or any spark.* setting (default: none).")
+                    + "FILE (the application jar executors on other machines need), log-level=WARN, or any spark.* "
+                    + "setting; validate, paper and batch: partitions=64; test: segments=K per side of T (default: "
+                    + "none).")
     Map<String, String> options = new TreeMap<>();
 
     /** @return the executor's name, trimmed */
@@ -37,6 +39,11 @@ public final class ExecutorOptions {
     /** @return whether the work runs in this process ({@value #LOCAL}) */
     public boolean local() {
         return LOCAL.equalsIgnoreCase(name());
+    }
+
+    /** @return the {@code --executor-option} values as given (key order) */
+    public Map<String, String> options() {
+        return options;
     }
 
     /** @return the executor's options */

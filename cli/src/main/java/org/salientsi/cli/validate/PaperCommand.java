@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.cli.context.CliContext;
 import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;
@@ -19,6 +20,7 @@ import org.salientsi.validation.paper.PaperExperiment;
 import org.salientsi.validation.paper.PaperRow;
 import org.salientsi.validation.run.StudyListener;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,16 +79,11 @@ public final class PaperCommand implements Callable<Integer> {
             description = "two-sided (default) or abs (P(|Z| >= |T|), the form of the paper's code), greater, less.")
     String alternative;
 
-    @Option(names = "--executor", defaultValue = "local", paramLabel = "NAME",
-            description = "local (default) or spark.")
-    String executor;
+    @Mixin
+    ExecutorOptions executor;
 
     @Option(names = "--threads", paramLabel = "K", description = "Trials at once (default: the CPU count).")
     Integer threads;
-
-    @Option(names = "--executor-option", paramLabel = "KEY=VALUE",
-            description = "Executor option (repeatable) (default: none).")
-    Map<String, String> executorOptions = new TreeMap<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Required.")
     Path out;
@@ -131,7 +128,7 @@ public final class PaperCommand implements Callable<Integer> {
             List<PaperRow> rows;
             StudyProgress[] current = new StudyProgress[1];
             try (StudyFolderLock lock = StudyFolderLock.acquire(out);
-                 TrialExecutor pool = StudyExecutors.open(executor, threads, executorOptions)) {
+                 TrialExecutor pool = StudyExecutors.open(executor.name(), threads, executor.options())) {
                 rows = experiment.run(pool, lock.folder(), name -> {
                     closeBar(current);
                     current[0] = new StudyProgress(name, alpha, quiet);

@@ -18,6 +18,7 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.core.search.SegmentExecutor;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 
@@ -191,13 +192,30 @@ public final class TestEngine {
      *     p-value then)
      */
     public SelectiveResult test(Image image, List<Image> references) {
+        return test(image, references, null);
+    }
+
+    /**
+     * Tests as {@link #test(Image, List)} does, with the search's segments walked by an executor
+     * ({@link SelectiveTest#test(Selection, Observation, Provenance, SegmentExecutor)}).
+     *
+     * @param image the test image
+     * @param references its references, or an empty list
+     * @param segments the executor of the search's segments, or {@code null} for the specification's
+     *     search threads
+     * @return the result, tested or not
+     * @throws org.salientsi.api.error.InvalidInputException as {@link #test(Image, List)}, and when segments
+     *     are asked for a search that is not exhaustive or has a time limit
+     */
+    public SelectiveResult test(Image image, List<Image> references, SegmentExecutor segments) {
         Observation observation = Observation.withReferences(Objects.requireNonNull(image, "image"), references);
         Prepared p = prepare(image.shape(), observation.hasReference(), image);
         Provenance provenance = base;
         if (references.size() == 1 && references.get(0).name() != null) {
             provenance = provenance.withOption("reference", references.get(0).name());
         }
-        return p.test().test(p.selection(), observation, provenance);
+        return segments == null ? p.test().test(p.selection(), observation, provenance)
+                : p.test().test(p.selection(), observation, provenance, segments);
     }
 
     /**

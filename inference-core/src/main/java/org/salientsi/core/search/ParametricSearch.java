@@ -20,12 +20,9 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
 import org.salientsi.api.saliency.SaliencyMap;
-import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.statistic.Contrast;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.IncrementalLineEvaluator;
-import org.salientsi.core.eval.LineEvaluator;
-import org.salientsi.core.eval.SegmentEvaluator;
 import org.salientsi.core.stats.NaiveTest;
 import org.salientsi.core.stats.TruncatedNormal;
 import org.slf4j.Logger;
@@ -41,8 +38,6 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParametricSearch.class);
     private static final double SQRT1_2 = Math.sqrt(0.5);
-    /** Length of a walker's first skip, in units of sigma_T. */
-    private static final double FIRST_SKIP = 0.5;
 
     private final SelectiveTest config;
     private final Selection selection;
@@ -58,6 +53,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     /** Whether the time limit stopped the walk (set by either walking thread). */
     private volatile boolean timedOut;
     private boolean untestedAsOutcome;
+    /** Where an exhaustive search's segments are walked, or null for the walkers here ({@link #segments}). */
+    private SegmentExecutor segments;
 
     ParametricSearch(SelectiveTest config, Selection selection, Observation observation) {
         this.config = config;
@@ -72,6 +69,24 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
      */
     void listen(SearchObserver value) {
         this.listener = value;
+    }
+
+    /**
+     * Walks an exhaustive search as segments on an executor ({@link SegmentExecutor}) instead of with one
+     * walker on each side of T. Without one, an exhaustive search without a time limit or listener on more
+     * than two search threads walks its segments on them ({@link SegmentExecutor#local}: each side cut
+     * into as many segments as threads).
+     *
+     * @param value the executor, or null
+     * @throws InvalidInputException if the search stops early or has a time limit
+     */
+    void segments(SegmentExecutor value) {
+        if (value != null && (config.termination().reason() != StopReason.EXHAUSTIVE || config.timeLimit() != null)) {
+            throw new InvalidInputException("a search walked as segments on executor '" + value.name()
+                    + "' must be exhaustive and without a time limit (termination " + config.termination()
+                    + (config.timeLimit() == null ? "" : ", time limit " + config.timeLimit()) + ")");
+        }
+        this.segments = value;
     }
 
     /**
@@ -142,47 +157,36 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         double walkMin = line.walkMin();
         double walkMax = line.walkMax();
 
-        // 3. the walkers, one on each side of T
-        double[] aChw = line.a();
-        double[] cChw = line.c();
-        double[] cNeg = line.cReflected();
-        int[] required = selection.method().requiredNodes();
+        // 3. the walkers, one on each side of T, or the segments of each side
         boolean[] mask = region.toMask();
-        if (config.incremental()) {
-            IncrementalLineEvaluator rightLine = selection.network().incrementalLineEvaluator(required);
-            rightLine.setLine(aChw, cChw);
-            IncrementalLineEvaluator leftLine = selection.network().incrementalLineEvaluator(required);
-            leftLine.setLine(aChw, cNeg);
-            right = new Walker(rightLine, false, selection.method(), selection.selector(), map, mask);
-            left = new Walker(leftLine, true, selection.method(), selection.selector(), map, mask);
+        Termination termination = config.termination();
+        SegmentSkipping skipping = config.skipping();
+        SegmentPlan plan = SegmentPlan.of(line, map, mask, config.incremental(), skipping == SegmentSkipping.ALWAYS
+                || skipping == SegmentSkipping.EARLY_STOPS && termination.reason() != StopReason.EXHAUSTIVE,
+                config.maxPieces());
+        SegmentedWalk segmented = segmentedWalk(plan, line);
+        if (segmented != null) {
+            segmented.walk(walkMin, walkMax);
         } else {
-            LineEvaluator rightLine = selection.network().lineEvaluator(required);
-            rightLine.setLine(aChw, cChw);
-            LineEvaluator leftLine = selection.network().lineEvaluator(required);
-            leftLine.setLine(aChw, cNeg);
-            right = new Walker(rightLine, false, selection.method(), selection.selector(), map, mask);
-            left = new Walker(leftLine, true, selection.method(), selection.selector(), map, mask);
+            right = plan.walker(selection, false);
+            left = plan.walker(selection, true);
+            right.startsAtT = true;
+            left.startsAtT = true;
+            right.position = t;
+            right.setEnd(walkMax);
+            left.position = -t;
+            left.setEnd(-walkMin);
         }
-        right.position = t;
-        right.setEnd(walkMax);
-        left.position = -t;
-        left.setEnd(-walkMin);
 
         Alternative alt = config.alternative();
-        Termination termination = config.termination();
         bounds = termination.reason() == StopReason.EXHAUSTIVE ? null : new PValueBounds(alt, t, sigmaT);
         WalkOrder order = bounds == null ? WalkOrder.NEAREST_FRONTIER : WalkOrder.EARLY_STOPS;
         StopReason stop = StopReason.EXHAUSTIVE;
         double[] pBounds = null;
-        SegmentSkipping skipping = config.skipping();
-        if (skipping == SegmentSkipping.ALWAYS
-                || skipping == SegmentSkipping.EARLY_STOPS && termination.reason() != StopReason.EXHAUSTIVE) {
-            enableSkipping(required, aChw, cChw, cNeg, sigmaT);
-        }
-        if (bounds == null && listener == null && config.searchThreads() > 1) {
+        if (segmented == null && bounds == null && listener == null && config.searchThreads() > 1) {
             walkBothSides();
         }
-        while (!timedOut && (!right.done() || !left.done())) {
+        while (segmented == null && !timedOut && (!right.done() || !left.done())) {
             advance(order.next(right, left, bounds, termination, walkMin, walkMax));
             checkBudget(right, left);
             if (overTime()) {
@@ -204,11 +208,12 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                 }
             }
         }
-        if (!right.firstMatched && !left.firstMatched) {
+        SegmentResult atT = segmented != null ? segmented.result() : merged();
+        if (!matched(atT.leftStart()) && !matched(atT.rightStart())) {
             throw new NumericalBreakdownException("the observed selection is not reproduced on the test line at "
                     + "z = T = " + t + " (a saliency value lies within rounding error of a selector threshold)");
         }
-        IntervalSet z = buildFound();
+        IntervalSet z = atT.found();
         if (!z.contains(t)) {
             throw new NumericalBreakdownException("truncation set " + z + " does not contain T = " + t);
         }
@@ -225,8 +230,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         } else {
             selectiveP = Math.min(Math.max(selectiveP, pBounds[0]), pBounds[1]);
         }
-        double ocLo = left.firstMatched ? left.original(left.firstUpper) : t;
-        double ocHi = right.firstMatched ? right.original(right.firstUpper) : t;
+        double ocLo = matched(atT.leftStart()) ? atT.leftStart().end() : t;
+        double ocHi = matched(atT.rightStart()) ? atT.rightStart().end() : t;
         ocLo = Math.max(ocLo, constraint.lo());
         ocHi = Math.min(ocHi, constraint.hi());
         Interval oc = Interval.of(ocLo, ocHi);
@@ -240,17 +245,17 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             reachLo = constraint.lo();
             reachHi = constraint.hi();
             ci = new SelectiveInterval(config.confidenceLevel(), t, sigmaT, constraint.lo(), constraint.hi())
-                    .solve(this);
+                    .solve(segmented != null ? segmented : this);
             if (timedOut) {
                 ci = new Double[] {null, null}; // the interval's search ran out of time: no interval, exact p
             }
         }
-        SegmentResult walked = merged();
+        SegmentResult walked = segmented != null ? segmented.result() : merged();
         long pieces = walked.pieces();
         double seconds = (System.nanoTime() - started) / 1e9;
         LOG.debug("{}: T = {}, sigma_T = {}, {} pieces, p = {}, {} s", label(), t, sigmaT, pieces, selectiveP,
                 seconds);
-        if (LOG.isDebugEnabled() && right.incremental() != null) {
+        if (LOG.isDebugEnabled() && right != null && right.incremental() != null) {
             IncrementalLineEvaluator r = right.incremental();
             IncrementalLineEvaluator l = left.incremental();
             LOG.debug("{}: {} network breakpoints, {} full passes ({} forced by the root check), {} nodes "
@@ -262,15 +267,18 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         if (timedOut && stop == StopReason.EXHAUSTIVE) {
             prov = prov.withOption("confidence_interval", "time_limit");
         }
-        if (right.skipTries + left.skipTries > 0) {
+        if (walked.tried() > 0) {
             LOG.debug("{}: of {} segments tried, {} ruled out of the truncation set and {} certified into it "
-                    + "without walking them", label(), right.skipTries + left.skipTries, right.skips + left.skips,
-                    right.inclusions + left.inclusions);
+                    + "without walking them", label(), walked.tried(), walked.excluded(), walked.included());
         }
-        if (walked.excluded() > 0 || walked.included() > 0 || right.skipTries + left.skipTries > 0) {
+        if (walked.excluded() > 0 || walked.included() > 0 || walked.tried() > 0) {
             // whenever segments were tried, both counts, zeros included (absent: no segment could be bounded)
             prov = prov.withOption("segments_skipped", Long.toString(walked.excluded()))
                     .withOption("segments_included", Long.toString(walked.included()));
+        }
+        if (segmented != null) {
+            prov = prov.withOption("executor", segments.name())
+                    .withOption("search_segments", Integer.toString(segments.segmentsPerSide()));
         }
         prov = withReferences(prov);
         return new SelectiveResult(observation.image().name(), selectiveP, ocP, naiveP, alt, t, sigmaT,
@@ -346,68 +354,33 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     /** Records the walker's last piece or certified segment ({@code last*}) in the bounds and the set. */
     private void record(Walker w) {
         w.lastLogMass = Double.NEGATIVE_INFINITY;
-        if (!w.lastMatched) {
-            flushRun(w);
-            return;
-        }
-        double from = w.original(w.lastFrom);
-        double to = w.original(w.lastTo);
-        double lo = Math.min(from, to);
-        double hi = Math.max(from, to);
-        if (!(lo < hi)) {
-            return;
-        }
-        if (bounds != null) {
-            bounds.add(lo, hi);
+        if (w.lastMatched && bounds != null && w.lastTo > w.lastFrom) {
+            double from = w.original(w.lastFrom);
+            double to = w.original(w.lastTo);
+            bounds.add(Math.min(from, to), Math.max(from, to));
             w.lastLogMass = bounds.lastMass();
         }
-        if (w.runOpen && w.runTo == w.lastFrom) {
-            w.runTo = w.lastTo;
-        } else {
-            flushRun(w);
-            w.runOpen = true;
-            w.runFrom = w.lastFrom;
-            w.runTo = w.lastTo;
-        }
+        w.keepLast();
     }
 
     /**
-     * Lets both walkers rule segments out of the truncation set (and certify them into it when the
-     * selector can include), each through its own segment evaluator made on its first try, when the
-     * saliency method bounds its maps, the selector can exclude regions, and the network can be bounded.
+     * @return the segmented walk of this search when it is exhaustive, has no time limit and no listener,
+     *     and has an executor or more than two search threads; else null (the walkers)
      */
-    private void enableSkipping(int[] required, double[] aChw, double[] cChw, double[] cNeg, double sigmaT) {
-        if (!selection.method().can(Capabilities.BOUNDS_MAPS) || !selection.selector().can(Capabilities.EXCLUDES_REGIONS)
-                || !selection.network().segmentBoundsSupported(required)) {
-            return;
+    private SegmentedWalk segmentedWalk(SegmentPlan plan, TestLine line) {
+        if (segments == null && config.termination().reason() == StopReason.EXHAUSTIVE && config.timeLimit() == null
+                && listener == null && config.searchThreads() > 2) {
+            segments = SegmentExecutor.local(config.searchThreads(), config.searchThreads());
         }
-        boolean include = selection.selector().can(Capabilities.INCLUDES_REGIONS);
-        right.enableSkipping(segmentEvaluator(required), aChw, cChw, FIRST_SKIP * sigmaT, include);
-        left.enableSkipping(segmentEvaluator(required), aChw, cNeg, FIRST_SKIP * sigmaT, include);
+        if (segments == null) {
+            return null;
+        }
+        Interval constraint = line.constraint();
+        return new SegmentedWalk(plan, selection, segments, constraint.lo(), constraint.hi());
     }
 
-    /**
-     * @return a walker's own segment evaluator, made on its first try (walkers may run on two threads, and
-     *     a search that ends soon never makes one)
-     */
-    private java.util.function.Supplier<SegmentEvaluator> segmentEvaluator(int[] required) {
-        SegmentEvaluator[] made = new SegmentEvaluator[1];
-        return () -> {
-            if (made[0] == null) {
-                made[0] = selection.network().segmentEvaluator(required);
-            }
-            return made[0];
-        };
-    }
-
-    /** Adds a walker's current run of matching pieces to the truncation set. */
-    private static void flushRun(Walker w) {
-        if (w.runOpen) {
-            double a = w.original(w.runFrom);
-            double b = w.original(w.runTo);
-            w.found.add(Math.min(a, b), Math.max(a, b));
-            w.runOpen = false;
-        }
+    private static boolean matched(SegmentResult.Start start) {
+        return start != null && start.matched();
     }
 
     /** The truncation set found so far: the union of the two walkers' sets. */
@@ -417,8 +390,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     /** The two walkers' segments' results, merged. */
     private SegmentResult merged() {
-        flushRun(right);
-        flushRun(left);
+        right.flushRun();
+        left.flushRun();
         return right.result().merge(left.result());
     }
 

@@ -149,10 +149,14 @@ public final class SelectiveTest {
 
     /**
      * @param value threads that walk one search, {@code >= 1} (default 1). An exhaustive search walks the
-     *     two sides of T as two independent segments, so at most two of them work at once; early-stopping
-     *     searches walk on one thread (their order decides the stop). The result is the same for every
-     *     value (wall times aside). A caller that runs several tests at once keeps the product of its
-     *     threads and these within the machine's cores.
+     *     two sides of T as two independent segments on two threads; on more than two (without a time
+     *     limit) it cuts each side into as many segments of equal length in z as there are threads and walks
+     *     them on the threads ({@link SegmentExecutor#local}); early-stopping searches walk on one thread
+     *     (their order decides the stop). The result is the same for 1 and 2 threads (wall times aside);
+     *     on more, the truncation set and the p-values are the same up to rounding (interval ends within
+     *     {@code 1e-9 max(|end|, sigma_T)}), the pieces and certificates counted differ (each segment
+     *     starts with a piece of its own). A caller that runs several tests at once keeps the product of
+     *     its threads and these within the machine's cores.
      * @return a copy
      */
     public SelectiveTest withSearchThreads(int value) {
@@ -285,6 +289,31 @@ public final class SelectiveTest {
     public SelectiveResult test(Selection selection, Observation observation, Provenance provenance) {
         ParametricSearch search = new ParametricSearch(this, selection, observation);
         search.untestedAsOutcome();
+        return search.run(provenance == null ? Provenance.empty() : provenance);
+    }
+
+    /**
+     * Runs the test as {@link #test(Selection, Observation, Provenance)} does, with the walk of an exhaustive
+     * search split into segments walked by an executor (on this machine's threads or a cluster): each
+     * side of T cut into {@link SegmentExecutor#segmentsPerSide()} segments, the results merged in any
+     * order, the p-values finished as an unsplit search does. The truncation set and the p-values are those
+     * of the unsplit search up to rounding; the pieces and certificates counted differ; the provenance
+     * names the executor ({@code executor}) and the segments per side ({@code search_segments}).
+     *
+     * @param selection network, method, selector and statistic
+     * @param observation the test image and its reference(s)
+     * @param provenance what the caller knows of the data's origin
+     * @param segments the executor of the segments
+     * @return the result, tested or not
+     * @throws org.salientsi.api.error.InvalidInputException if the search stops early or has a time limit
+     *     (segments are for exhaustive searches), or on data that do not fit
+     * @throws org.salientsi.api.error.NumericalBreakdownException if the search loses precision
+     */
+    public SelectiveResult test(Selection selection, Observation observation, Provenance provenance,
+                                SegmentExecutor segments) {
+        ParametricSearch search = new ParametricSearch(this, selection, observation);
+        search.untestedAsOutcome();
+        search.segments(Objects.requireNonNull(segments, "segments"));
         return search.run(provenance == null ? Provenance.empty() : provenance);
     }
 

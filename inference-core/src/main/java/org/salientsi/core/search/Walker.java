@@ -62,6 +62,8 @@ final class Walker {
     final org.salientsi.api.interval.IntervalSet.Builder found = org.salientsi.api.interval.IntervalSet.builder();
     /** Set when the other side of a concurrent walk failed: this walker stops at its next step. */
     volatile boolean cancelled;
+    /** Whether this walker starts at T, so that its first piece is the piece at T ({@link #result}). */
+    boolean startsAtT;
 
     /** The current run of adjacent matching pieces (walker coordinates), not yet in the truncation set. */
     boolean runOpen;
@@ -277,10 +279,47 @@ final class Walker {
 
     /**
      * @return what this walker found so far (its current run of matching pieces must have been added to
-     *     {@link #found})
+     *     {@link #found} by {@link #flushRun}), with its first piece as the piece at T when it
+     *     {@link #startsAtT}
      */
     SegmentResult result() {
-        return new SegmentResult(found.build(), pieces, skips, inclusions);
+        SegmentResult.Start start = startsAtT && pieces > 0 ? new SegmentResult.Start(original(firstUpper),
+                firstMatched) : null;
+        return new SegmentResult(found.build(), pieces, skips, inclusions, skipTries, reflected ? start : null,
+                reflected ? null : start);
+    }
+
+    /**
+     * Records the last piece or certified segment ({@code last*}) in the truncation set: a matching one
+     * joins the current run of adjacent matching pieces (added whole when it ends, so that the set's
+     * builder grows per interval, not per piece); one of zero width changes nothing; any other ends the run.
+     */
+    void keepLast() {
+        if (!lastMatched) {
+            flushRun();
+            return;
+        }
+        if (!(lastTo > lastFrom)) {
+            return;
+        }
+        if (runOpen && runTo == lastFrom) {
+            runTo = lastTo;
+        } else {
+            flushRun();
+            runOpen = true;
+            runFrom = lastFrom;
+            runTo = lastTo;
+        }
+    }
+
+    /** Adds the current run of matching pieces to the truncation set. */
+    void flushRun() {
+        if (runOpen) {
+            double a = original(runFrom);
+            double b = original(runTo);
+            found.add(Math.min(a, b), Math.max(a, b));
+            runOpen = false;
+        }
     }
 
     /** Asks a walk on another thread to stop at its next step (its side failed). */

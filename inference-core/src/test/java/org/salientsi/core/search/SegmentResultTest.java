@@ -49,6 +49,52 @@ class SegmentResultTest {
         assertThat(roundTrip(IntervalSet.empty())).isSameAs(IntervalSet.empty());
     }
 
+    @Test
+    void touchingPiecesOfAdjacentSegmentsMergeIntoOneInterval() {
+        SegmentResult a = new SegmentResult(IntervalSet.of(-1.5, 0.25), 3, 0, 0);
+        SegmentResult b = new SegmentResult(IntervalSet.of(0.25, 2), 4, 0, 0);
+        assertThat(a.merge(b).found()).isEqualTo(IntervalSet.of(-1.5, 2));
+        assertThat(b.merge(a).found().size()).isEqualTo(1);
+    }
+
+    @Test
+    void thePiecesAtTTravelWithTheirSideAndAreHeldOnce() throws Exception {
+        SegmentResult left = new SegmentResult(IntervalSet.of(-1, 0), 2, 0, 0, 1,
+                new SegmentResult.Start(-0.75, true), null);
+        SegmentResult right = new SegmentResult(IntervalSet.of(0, 1), 5, 1, 0, 3, null,
+                new SegmentResult.Start(0.5, false));
+        SegmentResult both = left.merge(A).merge(right);
+        assertThat(both.leftStart()).isEqualTo(new SegmentResult.Start(-0.75, true));
+        assertThat(both.rightStart()).isEqualTo(new SegmentResult.Start(0.5, false));
+        assertThat(both.tried()).isEqualTo(4);
+        assertThat(right.merge(A.merge(left))).isEqualTo(both);
+        assertThat(roundTrip(both)).isEqualTo(both);
+        assertThatThrownBy(() -> both.merge(left)).isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("left");
+        assertThatThrownBy(() -> new SegmentResult.Start(Double.NaN, true)).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aStretchSplitsIntoSegmentsOfEqualLengthThatShareTheirEnds() {
+        var right = SearchSegment.split(false, 0.5, 3.5, 3);
+        assertThat(right).containsExactly(new SearchSegment(false, 0.5, 1.5), new SearchSegment(false, 1.5, 2.5),
+                new SearchSegment(false, 2.5, 3.5));
+        var left = SearchSegment.split(true, 0.5, -7.5, 4);
+        assertThat(left).hasSize(4);
+        assertThat(left.get(0).from()).isEqualTo(0.5);
+        assertThat(left.get(3).to()).isEqualTo(-7.5);
+        for (int i = 1; i < left.size(); i++) {
+            assertThat(left.get(i).from()).isEqualTo(left.get(i - 1).to());
+            assertThat(left.get(i).length()).isEqualTo(2.0);
+        }
+        // a stretch too short for distinct ends gives fewer segments, still covering it
+        double x = 1.0;
+        var tiny = SearchSegment.split(false, x, Math.nextUp(x), 5);
+        assertThat(tiny).containsExactly(new SearchSegment(false, x, Math.nextUp(x)));
+        assertThatThrownBy(() -> SearchSegment.split(false, 0, 1, 0)).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> SearchSegment.split(true, 0, 1, 2)).isInstanceOf(InvalidValueException.class);
+    }
+
     private static Object roundTrip(Object value) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -15,6 +15,10 @@
  * ({@link org.salientsi.validation.spark.ShippedImage}). Both executors take one set of options
  * ({@link org.salientsi.validation.spark.SparkContexts}).
  *
+ * <p>{@link org.salientsi.validation.spark.SparkSegmentExecutor} walks the segments of one exhaustive
+ * search as Spark tasks ({@code salientsi test --executor spark}): the IR and the plugins' names travel
+ * once, the search's plan per walk, each task returns a segment's result and the driver merges them.
+ *
  * <p>Java 17 needs Spark's module openings on every JVM that runs Spark (the root pom's
  * {@code spark.jvm.options} property; Spark's own launcher adds them to the executors it starts).
  */
