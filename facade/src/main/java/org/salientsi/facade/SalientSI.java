@@ -14,6 +14,8 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.core.engine.EstimatedNoise;
+import org.salientsi.core.engine.NoiseEstimate;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Termination;
 
@@ -167,7 +169,8 @@ public final class SalientSI {
         }
 
         /**
-         * @param name the statistic: {@code ref-mean}, {@code ref-abs}, {@code contrast} or a plugin's
+         * @param name the statistic: {@code ref-mean}, {@code ref-abs}, {@code contrast}, the chi statistics
+         *     {@code ref-chi} and {@code ref-chi-channels}, or a plugin's
          *     name; {@code null} (the default) for {@code ref-mean} with a reference and {@code contrast}
          *     without
          * @return this builder
@@ -194,6 +197,24 @@ public final class SalientSI {
          */
         public Builder covariance(double[] matrix) {
             settings = settings.withCovariance(matrix);
+            return this;
+        }
+
+        /**
+         * Estimates sigma from scans the selection never saw (pooled within-group variance, its degrees of
+         * freedom {@code sum n (m_g - 1)}; see {@link NoiseEstimate}); replaces sigma or a covariance. Results
+         * report {@code sigma_source} and {@code sigma_df}.
+         *
+         * @param groups repeated scans, one group per scene, each of two or more images of one shape
+         * @param beta 0 to plug the estimate in (an approximate test), or in (0, 1) to use its (1 - beta) upper
+         *     confidence limit (level at most alpha + beta with {@link Alternative#ABS} or a chi statistic)
+         * @return this builder
+         * @throws InvalidInputException for fewer than two scans in a group, shapes that differ, scans that do not
+         *     vary, or a beta outside [0, 1)
+         */
+        public Builder noiseFrom(List<List<Image>> groups, double beta) {
+            settings = settings.withNoise(new EstimatedNoise(NoiseEstimate.of(groups, "the noise scans"), beta,
+                    "facade: " + groups.size() + " group(s)"));
             return this;
         }
 

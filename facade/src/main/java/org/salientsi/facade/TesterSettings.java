@@ -66,6 +66,10 @@ record TesterSettings(TestSpec spec, List<Image> references) {
         return with(spec.withNoise(NoiseSpec.sigma(sigma)));
     }
 
+    TesterSettings withNoise(NoiseSpec noise) {
+        return with(spec.withNoise(noise));
+    }
+
     TesterSettings withCovariance(double[] matrix) {
         return with(spec.withNoise(new MatrixCovariance(matrix)));
     }

@@ -247,6 +247,49 @@ public record SelectiveResult(
         return tested() && stopReason != StopReason.EXHAUSTIVE;
     }
 
+    /**
+     * @return {@code "normal"} for a linear contrast (T truncated normal), {@code "chi"} for the norm of a
+     *     projection (T / sigma_T truncated chi with {@link #degreesOfFreedom} degrees); null unless tested. Read
+     *     from provenance's option {@code statistic_distribution}.
+     */
+    @JsonProperty(value = "statistic_distribution", access = JsonProperty.Access.READ_ONLY)
+    public String statisticDistribution() {
+        return !tested() ? null : provenance == null ? "normal"
+                : provenance.options().getOrDefault("statistic_distribution", "normal");
+    }
+
+    /** @return the chi statistic's degrees of freedom d, or null (a normal statistic, or not tested) */
+    @JsonProperty(value = "degrees_of_freedom", access = JsonProperty.Access.READ_ONLY)
+    public Integer degreesOfFreedom() {
+        String d = tested() && provenance != null ? provenance.options().get("degrees_of_freedom") : null;
+        return d == null ? null : Integer.valueOf(d);
+    }
+
+    /**
+     * @return where the noise level came from: {@code given} (--sigma), {@code covariance} (--covariance),
+     *     {@code estimated} (--noise-from: the estimate plugged in) or {@code upper-limit} (--noise-from with
+     *     --sigma-upper: its upper confidence limit); from provenance's option {@code sigma_source}
+     */
+    @JsonProperty(value = "sigma_source", access = JsonProperty.Access.READ_ONLY)
+    public String sigmaSource() {
+        String source = provenance == null ? null : provenance.options().get("sigma_source");
+        if (source != null || provenance == null) {
+            return source;
+        }
+        return provenance.sigma() != null ? "given" : provenance.options().containsKey("covariance") ? "covariance"
+                : null;
+    }
+
+    /**
+     * @return the degrees of freedom of an estimated noise level (--noise-from), or null for a given one; from
+     *     provenance's option {@code sigma_df}
+     */
+    @JsonProperty(value = "sigma_df", access = JsonProperty.Access.READ_ONLY)
+    public Double sigmaDf() {
+        String df = provenance == null ? null : provenance.options().get("sigma_df");
+        return df == null ? null : Double.valueOf(df);
+    }
+
     /** @return whether the region was tested ({@link Outcome#TESTED}): then the p-values are present */
     @JsonIgnore
     public boolean tested() {

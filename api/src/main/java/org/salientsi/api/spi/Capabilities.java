@@ -24,6 +24,11 @@ public final class Capabilities {
     public static final String NEEDS_REFERENCE = "needs-reference";
     /** A test statistic adds linear constraints of its own to the selection event. */
     public static final String EXTRA_CONSTRAINTS = "extra-constraints";
+    /**
+     * A test statistic is the norm of a projection (a {@link org.salientsi.api.statistic.ChiStatistic}): its
+     * null distribution is a truncated chi, its p-value one-sided (large norms).
+     */
+    public static final String CHI = "chi";
 
     private Capabilities() {
     }

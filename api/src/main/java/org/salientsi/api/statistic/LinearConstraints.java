@@ -71,6 +71,30 @@ public final class LinearConstraints {
         return s;
     }
 
+    /**
+     * @param k row
+     * @return the position of row {@code k}'s first entry ({@code k = count()}: the number of entries)
+     */
+    public int rowStart(int k) {
+        return rowStart[k];
+    }
+
+    /**
+     * @param j an entry's position
+     * @return its index into the stacked data
+     */
+    public int index(int j) {
+        return indices[j];
+    }
+
+    /**
+     * @param j an entry's position
+     * @return its coefficient
+     */
+    public double coefficient(int j) {
+        return coefficients[j];
+    }
+
     /** @return the largest index used, or -1 */
     public int maxIndex() {
         return Arrays.stream(indices).max().orElse(-1);

@@ -23,7 +23,8 @@ class SelectiveResultTest {
     private static final List<String> DESIGN_FIELDS = List.of("image", "outcome", "selective_p", "oc_p", "naive_p",
             "alternative", "statistic", "sigma_t", "region_size", "region", "intervals", "search_range",
             "mass_outside", "pieces", "p_bounds", "stop_reason", "ci", "seconds", "provenance");
-    private static final List<String> EXTRA_FIELDS = List.of("target", "oc_interval", "ci_level");
+    private static final List<String> EXTRA_FIELDS = List.of("target", "oc_interval", "ci_level",
+            "statistic_distribution", "degrees_of_freedom", "sigma_source", "sigma_df");
 
     private final ObjectMapper json = new ObjectMapper();
 

@@ -6,7 +6,10 @@ import org.salientsi.io.NpyArray;
 import org.salientsi.io.ReadLimits;
 import picocli.CommandLine.Option;
 
-/** The noise of the images: {@code --sigma S} or {@code --covariance FILE.npy} (exactly one; an ArgGroup). */
+/**
+ * The noise of the images: {@code --sigma S}, {@code --covariance FILE.npy} or {@code --noise-from DIR} (exactly
+ * one; an ArgGroup).
+ */
 public final class NoiseOptions {
 
     @Option(names = "--sigma", paramLabel = "S",
@@ -20,6 +23,14 @@ public final class NoiseOptions {
                     + "order), symmetric positive definite, in squared image units; replaces sigma^2 I. References "
                     + "have the same covariance, divided by their number. Default: none (sigma^2 I from --sigma).")
     Path covariance;
+
+    @Option(names = "--noise-from", paramLabel = "DIR",
+            description = "Estimate sigma from repeated scans the selection never sees: the images in DIR are scans "
+                    + "of one scene, and each sub-folder holds scans of another (e.g. pairs of reference images). "
+                    + "Pooled within-scene variance with n (m - 1) degrees of freedom per scene of m scans of n "
+                    + "values; results report sigma_source and sigma_df. The estimate is plugged in (an approximate "
+                    + "test; see the README's study) unless --sigma-upper is given. Default: none.")
+    Path noiseFrom;
 
     /** @return whether a covariance file was given */
     boolean hasCovariance() {

@@ -30,6 +30,13 @@ final class ResultText {
         }
         line(out, "statistic", String.format(Locale.ROOT, "T = %.6g, sigma_T = %.6g (%s, %s)", r.statistic(),
                 r.sigmaT(), r.provenance().statistic(), r.alternative().label()));
+        if (r.degreesOfFreedom() != null) {
+            line(out, "distribution", "T / sigma_T ~ chi_" + r.degreesOfFreedom() + " truncated to the selection");
+        }
+        if (r.sigmaDf() != null) {
+            line(out, "sigma", String.format(Locale.ROOT, "%.6g, %s from %s (%.0f degrees of freedom)",
+                    r.provenance().sigma(), r.sigmaSource(), r.provenance().options().get("noise_from"), r.sigmaDf()));
+        }
         String how = r.stopReason() == StopReason.EXHAUSTIVE
                 ? "exact, " + r.pieces() + " linear pieces"
                 : String.format(Locale.ROOT, "bounds [%.4g, %.4g], stopped early (%s), %d pieces", r.pBounds().lower(),
@@ -37,7 +44,7 @@ final class ResultText {
         line(out, "selective p", String.format(Locale.ROOT, "%.6g   (%s)", r.selectiveP(), how));
         line(out, "OC p", String.format(Locale.ROOT, "%.6g   (conditioned on the single linear piece)", r.ocP()));
         line(out, "naive p", String.format(Locale.ROOT, "%.6g   (ignores the selection; not valid)", r.naiveP()));
-        if (r.ciLevel() > 0) {
+        if (r.ciLevel() > 0 && r.degreesOfFreedom() == null) {
             Double[] ci = r.ci().toArray();
             line(out, String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()), "[" + end(ci[0], "-inf") + ", "
                     + end(ci[1], "+inf") + "] for the contrast eta^T mu");

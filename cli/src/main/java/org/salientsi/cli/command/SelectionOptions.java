@@ -1,8 +1,10 @@
 package org.salientsi.cli.command;
 
 
+import org.salientsi.api.error.InvalidOptionException;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.Termination;
 import org.salientsi.facade.NpyCovariance;
@@ -89,6 +91,13 @@ public final class SelectionOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     double confidence;
 
+    @Option(names = "--sigma-upper", paramLabel = "BETA",
+            description = "With --noise-from: use the (1 - BETA) upper confidence limit of the estimated sigma "
+                    + "(chi-square quantile of its degrees of freedom) instead of the estimate, BETA in (0, 1). With "
+                    + "--alternative abs or a chi statistic the test then has level at most alpha + BETA. Default: "
+                    + "none (the estimate is plugged in).")
+    Double sigmaUpper;
+
     /** @return the parsed alternative */
     Alternative alternative() {
         return Alternative.parse(alternative);
@@ -124,7 +133,24 @@ public final class SelectionOptions {
                 .withOption("alternative", alternative).withOption("termination", termination)
                 .withOption("skipping", skipping).withRange(range).withConfidence(confidence).withMaxSeconds(maxSeconds)
                 .withSearchThreads(searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
+        boolean estimated = noise != null && noise.noiseFrom != null;
+        if (sigmaUpper != null && !estimated) {
+            throw InvalidOptionException.of("sigma-upper", "needs --noise-from DIR: it replaces an estimated sigma "
+                    + "by its upper confidence limit");
+        }
+        if (estimated) {
+            return spec.withNoise(readNoise(noise.noiseFrom, sigmaUpper == null ? 0 : sigmaUpper));
+        }
         return spec.withNoise(NpyCovariance.sigmaOrCovariance(noise == null ? null : noise.sigma(),
                 noise != null && noise.hasCovariance() ? noise.covariance() : null));
+    }
+
+    private static NoiseSpec readNoise(java.nio.file.Path folder, double beta) {
+        try {
+            return NoiseFromFolder.read(folder, beta);
+        } catch (java.io.IOException e) {
+            throw new org.salientsi.api.error.InvalidInputException("--noise-from " + folder + ": cannot be read: "
+                    + e.getMessage(), e);
+        }
     }
 }

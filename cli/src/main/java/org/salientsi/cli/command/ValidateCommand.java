@@ -159,6 +159,10 @@ public final class ValidateCommand implements Callable<Integer> {
         if (selection.maxSeconds != null) {
             throw new InvalidInputException("--max-seconds is for test, batch and bench; a study's p-values are exact");
         }
+        if (selection.sigmaUpper != null) {
+            throw new InvalidInputException("--sigma-upper is for test, batch and compare with --noise-from; a study "
+                    + "knows its sigma");
+        }
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         context.plugins().checkMethodOptions(selection.method, selection.methodParameters());
         Map<String, String> options = new TreeMap<>(backendOptions);

@@ -154,6 +154,14 @@ class ServeAgainstCommandLineTest {
     }
 
     @Test
+    void chiStatisticGivesTheCommandLineResultWithItsDistribution() {
+        ServeFixture.Response served = serve.post(request("x.npy", "r.npy", r -> r.put("statistic", "ref-chi")));
+        assertSameResult(served, cli("x.npy", "r.npy", "--statistic", "ref-chi"));
+        assertThat(served.json().get("statistic_distribution").asText()).isEqualTo("chi");
+        assertThat(served.json().get("degrees_of_freedom").asInt()).isEqualTo(served.json().get("region_size").asInt());
+    }
+
+    @Test
     void referencesListAndCovarianceGiveTheCommandLineResult() {
         ObjectNode r = request("x.npy", null, n -> {
             n.putArray("references").add(ServeFixture.npy(f("r.npy"))).add(ServeFixture.npy(f("r2.npy")));

@@ -24,6 +24,22 @@ public interface NoiseSpec {
     String label();
 
     /**
+     * @return options that provenance records about the noise's origin ({@code sigma_source}, {@code sigma_df},
+     *     ...; empty for a given sigma or covariance)
+     */
+    default java.util.Map<String, String> provenance() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * @return whether the noise level is an upper confidence limit, valid only for tests whose p-value does not
+     *     decrease as sigma grows ({@code abs}, chi statistics)
+     */
+    default boolean conservative() {
+        return false;
+    }
+
+    /**
      * @param sigma the noise standard deviation of each pixel, in the image's units
      * @return isotropic noise {@code sigma^2 I}
      * @throws org.salientsi.api.error.InvalidOptionException if sigma is not finite and {@code > 0}, or is

@@ -5,16 +5,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.salientsi.api.backend.LoadedModel;
+import org.salientsi.api.error.InvalidOptionException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.ir.Network;
+import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.selection.RegionSelector;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.ChiStatistic;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
@@ -106,6 +109,7 @@ public final class TestEngine {
         if (spec.noise().label() != null) {
             p = p.withOption("covariance", spec.noise().label());
         }
+        p = p.withOptions(spec.noise().provenance());
         if (spec.target() != null) {
             p = p.withOption("target", spec.target().toString());
         }
@@ -253,6 +257,12 @@ public final class TestEngine {
         Bound b = bound.computeIfAbsent(key.shape(), shape -> bind(shape, image));
         Selection selection = new Selection(b.network(), b.method(), b.selector(),
                 plugins.statistic(spec.statisticName(key.reference()), Parameters.empty()));
+        if (spec.noise().conservative() && !(selection.statistic() instanceof ChiStatistic)
+                && spec.alternative() != Alternative.ABS) {
+            throw InvalidOptionException.of("sigma-upper", "needs --alternative abs (or a chi statistic): only then "
+                    + "does the p-value not decrease as sigma grows, which makes the upper limit conservative; got "
+                    + spec.alternative().label());
+        }
         return new Prepared(selection, configure(spec, key));
     }
 

@@ -37,12 +37,15 @@ public final class NoiseModel {
     /** The covariance divided by s^2 (row-major, symmetric, largest diagonal entry 1), or null. */
     private final double[] shape;
     private final int n;
+    /** Whether the covariance is diagonal; null until {@link #isDiagonal} has looked. */
+    private volatile Boolean diagonal;
 
     private NoiseModel(double scale, double[] shape, int n) {
         this.scale = scale;
         this.isotropic = shape == null;
         this.shape = shape;
         this.n = n;
+        this.diagonal = shape == null ? Boolean.TRUE : null;
     }
 
     /**
@@ -139,6 +142,46 @@ public final class NoiseModel {
     /** @return whether the noise is \( \sigma^2 I \) */
     public boolean isIsotropic() {
         return isotropic;
+    }
+
+    /**
+     * @return whether the covariance is diagonal (\( \sigma^2 I \), or a matrix without off-diagonal entries):
+     *     what a chi statistic needs (found once, then remembered)
+     */
+    public boolean isDiagonal() {
+        Boolean known = diagonal;
+        if (known == null) {
+            boolean d = true;
+            for (int i = 0; d && i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j && shape[i * n + j] != 0) {
+                        d = false;
+                        break;
+                    }
+                }
+            }
+            known = d;
+            diagonal = known;
+        }
+        return known;
+    }
+
+    /**
+     * @param index an index of the stacked data
+     * @param size {@code n}, the image's number of values
+     * @param references {@code m} ({@code 0} without reference block)
+     * @return the variance of that value over the scale squared (the diagonal of the shape \( S \), divided by
+     *     {@code m} on the reference block)
+     */
+    public double shapeVariance(int index, int size, int references) {
+        int i = index < size ? index : index - size;
+        double v = isotropic ? 1.0 : shape[i * n + i];
+        return index < size ? v : v / references;
+    }
+
+    /** @return the scale \( s \): sigma, or the square root of the largest variance */
+    public double scale() {
+        return scale;
     }
 
     /** @return sigma, or NaN for a full covariance */

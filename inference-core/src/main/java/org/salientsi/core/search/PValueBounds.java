@@ -15,6 +15,7 @@ final class PValueBounds {
     private final double hi;
     private final double sigma;
     private final double ref;
+    private final LogMass masses;
     private double below = Double.NEGATIVE_INFINITY;
     private double between = Double.NEGATIVE_INFINITY;
     private double above = Double.NEGATIVE_INFINITY;
@@ -27,11 +28,29 @@ final class PValueBounds {
     private double lastMass = Double.NEGATIVE_INFINITY;
 
     PValueBounds(Alternative alternative, double t, double sigma) {
+        this(alternative, t, sigma, null);
+    }
+
+    /**
+     * @param alternative the alternative
+     * @param t the observed statistic
+     * @param sigma its null standard deviation (used by the normal masses only)
+     * @param masses the scaled log mass of an interval, reference {@code ref}; {@code null} for the normal
+     *     \( N(0, \sigma^2) \)
+     */
+    PValueBounds(Alternative alternative, double t, double sigma, LogMass masses) {
         this.alternative = alternative;
         this.lo = alternative == Alternative.ABS ? -Math.abs(t) : t;
         this.hi = alternative == Alternative.ABS ? Math.abs(t) : t;
         this.sigma = sigma;
         this.ref = hi;
+        this.masses = masses;
+    }
+
+    /** The scaled log mass of {@code [a, b]} under a null distribution, relative to a reference point. */
+    @FunctionalInterface
+    interface LogMass {
+        double of(double a, double b, double ref);
     }
 
     void add(double a, double b) {
@@ -68,7 +87,7 @@ final class PValueBounds {
     }
 
     private double mass(double a, double b) {
-        return IntervalMass.scaledLogMass(a, b, 0, sigma, ref);
+        return masses == null ? IntervalMass.scaledLogMass(a, b, 0, sigma, ref) : masses.of(a, b, ref);
     }
 
     /**

@@ -1,6 +1,5 @@
 package org.salientsi.core.search;
 
-import org.apache.commons.numbers.gamma.Erfc;
 import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NumericalBreakdownException;
@@ -20,11 +19,10 @@ import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
 import org.salientsi.api.saliency.SaliencyMap;
+import org.salientsi.api.statistic.ChiStatistic;
 import org.salientsi.api.statistic.Contrast;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.IncrementalLineEvaluator;
-import org.salientsi.core.stats.NaiveTest;
-import org.salientsi.core.stats.TruncatedNormal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +35,6 @@ import org.slf4j.LoggerFactory;
 final class ParametricSearch implements SelectiveInterval.Explorer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParametricSearch.class);
-    private static final double SQRT1_2 = Math.sqrt(0.5);
 
     private final SelectiveTest config;
     private final Selection selection;
@@ -137,8 +134,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
         // 2. the contrast and the test line
         Contrast contrast;
+        ChiLine chi;
         try {
-            contrast = selection.statistic().contrast(region, observation);
+            chi = selection.statistic() instanceof ChiStatistic c ? ChiLine.of(c, region, observation, config.noise())
+                    : null;
+            contrast = chi != null ? chi.contrast() : selection.statistic().contrast(region, observation);
         } catch (EmptyRegionException e) {
             if (!untestedAsOutcome) {
                 throw e;
@@ -149,6 +149,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         TestLine line = TestLine.of(contrast, observation, config.noise(), config.range(),
                 selection.statistic().name());
+        if (chi != null) {
+            line = chi.restrict(line, config.range());
+        }
+        NullLaw law = chi == null ? NullLaw.normal(config.alternative(), line.sigmaT())
+                : NullLaw.chi(chi.degrees(), line.sigmaT());
         double t = line.t();
         double sigmaT = line.sigmaT();
         Interval constraint = line.constraint();
@@ -178,8 +183,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             left.setEnd(-walkMin);
         }
 
-        Alternative alt = config.alternative();
-        bounds = termination.reason() == StopReason.EXHAUSTIVE ? null : new PValueBounds(alt, t, sigmaT);
+        Alternative alt = law.alternative();
+        bounds = termination.reason() == StopReason.EXHAUSTIVE ? null : law.bounds(t);
         WalkOrder order = bounds == null ? WalkOrder.NEAREST_FRONTIER : WalkOrder.EARLY_STOPS;
         StopReason stop = StopReason.EXHAUSTIVE;
         double[] pBounds = null;
@@ -219,12 +224,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         if (timedOut) {
             stop = StopReason.TIME_LIMIT;
-            pBounds = provenBounds(z, alt, t, sigmaT, walkMin, walkMax);
+            pBounds = provenBounds(z, law, t, walkMin, walkMax);
         }
 
         // 4. p-values
-        TruncatedNormal nullDistribution = TruncatedNormal.of(0, sigmaT, z);
-        double selectiveP = nullDistribution.pValue(t, alt);
+        double selectiveP = law.pValue(z, t);
         if (pBounds == null) {
             pBounds = new double[] {selectiveP, selectiveP};
         } else {
@@ -235,13 +239,13 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         ocLo = Math.max(ocLo, constraint.lo());
         ocHi = Math.min(ocHi, constraint.hi());
         Interval oc = Interval.of(ocLo, ocHi);
-        double ocP = TruncatedNormal.of(0, sigmaT, IntervalSet.of(ocLo, ocHi)).pValue(t, alt);
-        double naiveP = NaiveTest.pValue(t, sigmaT, alt);
-        double massOutside = 0.5 * Erfc.value(-zMin / sigmaT * SQRT1_2) + 0.5 * Erfc.value(zMax / sigmaT * SQRT1_2);
+        double ocP = law.pValue(IntervalSet.of(ocLo, ocHi), t);
+        double naiveP = law.naive(t);
+        double massOutside = law.massOutside(zMin, zMax);
 
         // 5. the selective confidence interval (exhaustive searches only)
         Double[] ci = {null, null};
-        if (config.confidenceLevel() > 0 && stop == StopReason.EXHAUSTIVE) {
+        if (config.confidenceLevel() > 0 && stop == StopReason.EXHAUSTIVE && law.hasInterval()) {
             reachLo = constraint.lo();
             reachHi = constraint.hi();
             ci = new SelectiveInterval(config.confidenceLevel(), t, sigmaT, constraint.lo(), constraint.hi())
@@ -264,6 +268,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
                     r.overBudget() + l.overBudget(), r.touchedUnits() + l.touchedUnits());
         }
         Provenance prov = described(provenance, startedAt);
+        if (chi != null) {
+            prov = prov.withOption("alternative", alt.label()).withOption("statistic_distribution", "chi")
+                    .withOption("degrees_of_freedom", Integer.toString(chi.degrees()));
+        }
         if (timedOut && stop == StopReason.EXHAUSTIVE) {
             prov = prov.withOption("confidence_interval", "time_limit");
         }
@@ -500,9 +508,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
      * in the truncation set, and the unexplored ends {@code [walkMin, leftFrontier]} and
      * {@code [rightFrontier, walkMax]} may or may not be (Shiraishi et al.).
      */
-    private double[] provenBounds(IntervalSet found, Alternative alt, double t, double sigmaT, double walkMin,
-                                  double walkMax) {
-        PValueBounds proven = new PValueBounds(alt, t, sigmaT);
+    private double[] provenBounds(IntervalSet found, NullLaw law, double t, double walkMin, double walkMax) {
+        PValueBounds proven = law.bounds(t);
         for (Interval piece : found.intervals()) {
             double lo = Math.max(piece.lo(), walkMin);
             double hi = Math.min(piece.hi(), walkMax);

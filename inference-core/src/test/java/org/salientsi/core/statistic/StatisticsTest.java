@@ -71,7 +71,7 @@ class StatisticsTest {
     @Test
     void theStatisticsAreFoundByServiceLoader() {
         PluginRegistry<TestStatisticProvider> reg = PluginRegistry.load(TestStatisticProvider.class, "statistic");
-        assertThat(reg.names()).containsExactly("ref-mean", "ref-abs", "contrast");
+        assertThat(reg.names()).containsExactly("ref-mean", "ref-abs", "contrast", "ref-chi", "ref-chi-channels");
         assertThat(reg.defaultProvider().name()).isEqualTo("ref-mean");
     }
 }

@@ -122,7 +122,8 @@ class BruteForceTruncationSetTest {
         assertThat(inside).as("grid points in the set").isGreaterThan(0);
     }
 
-    private static boolean nearEnd(IntervalSet z, double x) {
+    /** @return whether x lies within rounding of an end of z (where the grid and the search may disagree) */
+    static boolean nearEnd(IntervalSet z, double x) {
         for (int i = 0; i < z.size(); i++) {
             if (Math.abs(x - z.lower(i)) <= 1e-9 * Math.max(1, Math.abs(x))
                     || Math.abs(x - z.upper(i)) <= 1e-9 * Math.max(1, Math.abs(x))) {
