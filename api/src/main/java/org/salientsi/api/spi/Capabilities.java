@@ -24,6 +24,11 @@ public final class Capabilities {
     public static final String NEEDS_REFERENCE = "needs-reference";
     /** A test statistic adds linear constraints of its own to the selection event. */
     public static final String EXTRA_CONSTRAINTS = "extra-constraints";
+    /**
+     * A test statistic's contrast is defined on any non-empty part of the selected region (its contrast computed
+     * on a connected component instead of the whole region), so that {@code --components} may test each part.
+     */
+    public static final String SUB_REGIONS = "sub-regions";
 
     private Capabilities() {
     }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.context.CliContext;
@@ -23,6 +25,9 @@ import org.salientsi.reports.page.BatchReport;
 import org.salientsi.api.result.BatchLine;
 import org.salientsi.reports.page.ReportEntry;
 import org.salientsi.cli.run.BenjaminiHochberg;
+import org.salientsi.cli.run.ComponentFamily;
+import org.salientsi.cli.run.FdrMethod;
+import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.validation.run.Shard;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
@@ -82,6 +87,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    ComponentOptions componentOptions = new ComponentOptions();
+
     @Option(names = "--json", description = "Print one JSON object per image and line (default: a table).")
     boolean json;
 
@@ -127,6 +135,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
+        ComponentSplit split = componentOptions.split();
         double level = alpha.level();
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         if (!part.whole() && (!json || report != null)) {
@@ -154,8 +163,12 @@ public final class BatchCommand implements Callable<Integer> {
         files = shardOf(files, part);
         List<ReportEntry> entries = new ArrayList<>();
         List<ErrorMessages.Kind> kinds = new ArrayList<>();
+        List<ComponentTests> parts = new ArrayList<>();
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
+            if (split != null) {
+                runner.checkSubRegions(shared != null || paired != null);
+            }
             // a fixed-size model bounds what an image file may make us allocate
             ReadLimits limits = session.model().fixedSize() ? ReadLimits.forInput(session.model().imageShape())
                     : ReadLimits.DEFAULT;
@@ -169,16 +182,19 @@ public final class BatchCommand implements Callable<Integer> {
                         x = ImageFiles.read(f, limits).withName(label);
                         List<Image> refs = shared != null ? List.of(shared)
                                 : paired != null ? List.of(pairedReference(paired, f, limits)) : List.of();
-                        SelectiveResult r = runner.test(x, refs);
+                        ComponentTests tests = split == null ? null : runner.testComponents(x, refs, split);
+                        SelectiveResult r = tests != null ? tests.result() : runner.test(x, refs);
                         SaliencyMap map = report != null ? runner.map(x) : null;
                         entries.add(ReportEntry.tested(x, map, r).withReferences(refs));
                         kinds.add(null);
+                        parts.add(tests);
                     } catch (RuntimeException e) {
                         if (context.debug()) {
                             e.printStackTrace(context.err());
                         }
                         entries.add(ReportEntry.failed(label, x, ErrorMessages.message(e)));
                         kinds.add(ErrorMessages.kind(e));
+                        parts.add(null);
                     }
                     progress.step();
                 }
@@ -186,8 +202,11 @@ public final class BatchCommand implements Callable<Integer> {
         }
         if (part.whole()) {
             entries = adjust(entries);
+            if (split != null) {
+                parts = adjustComponents(parts, componentOptions.fdrMethod());
+            }
         }
-        print(entries, kinds, !part.whole());
+        print(entries, kinds, parts, !part.whole());
         if (report != null) {
             new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
                     .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
@@ -247,12 +266,34 @@ public final class BatchCommand implements Callable<Integer> {
         return out;
     }
 
-    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds, boolean sharded) throws IOException {
+    /**
+     * Adds the false-discovery-rate adjusted p-values of every tested component of every image (one family across
+     * the batch); failed images (null) stay null.
+     */
+    private static List<ComponentTests> adjustComponents(List<ComponentTests> parts, FdrMethod method) {
+        List<ComponentTests> present = parts.stream().filter(java.util.Objects::nonNull).toList();
+        java.util.Iterator<ComponentTests> adjusted = ComponentFamily.adjust(present, method).iterator();
+        List<ComponentTests> out = new ArrayList<>(parts.size());
+        for (ComponentTests p : parts) {
+            out.add(p == null ? null : adjusted.next());
+        }
+        return out;
+    }
+
+    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds, List<ComponentTests> parts,
+                       boolean sharded) throws IOException {
         PrintWriter out = context.out();
         if (json) {
             for (int i = 0; i < entries.size(); i++) {
                 ReportEntry e = entries.get(i);
-                if (e.ok()) {
+                if (e.ok() && parts.get(i) != null) {
+                    // the result with its components, then bh_p (none in a shard's line)
+                    ObjectNode line = context.json().valueToTree(parts.get(i));
+                    if (!sharded) {
+                        line.set("bh_p", context.json().valueToTree(e.bhP()));
+                    }
+                    out.println(context.json().writeValueAsString(line));
+                } else if (e.ok()) {
                     // a shard's line has no bh_p: salientsi merge computes it across all shards
                     out.println(context.json().writeValueAsString(sharded ? e.result()
                             : new BatchLine(e.result(), e.bhP())));
@@ -286,6 +327,16 @@ public final class BatchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(),
                     r.regionSize(), r.statistic(), r.selectiveP(), e.bhP(), r.ocP(), r.naiveP(), r.pieces(),
                     r.seconds());
+        }
+        List<ComponentTests> present = parts.stream().filter(java.util.Objects::nonNull).toList();
+        if (!present.isEmpty()) {
+            long testedParts = present.stream().mapToLong(p -> p.testedPValues().length).sum();
+            long found = present.stream().flatMap(p -> p.components().stream())
+                    .filter(c -> c.fdrP() != null && c.fdrP() <= 0.05).count();
+            ComponentTests first = present.get(0);
+            out.printf(Locale.ROOT, "components: %d tested across the batch; fdr_p <= 0.05 (%s, %s): %d%n",
+                    testedParts, first.fdrMethod() == null ? "not adjusted in a shard" : first.fdrMethod(),
+                    first.fdrNote() == null ? "-" : first.fdrNote(), found);
         }
         long rejected = entries.stream().filter(e -> e.ok() && e.bhP() != null && e.bhP() <= 0.05).count();
         out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed, %d with nothing to test; BH-adjusted p <= 0.05 "
