@@ -31,7 +31,7 @@ import org.salientsi.cli.run.BenjaminiYekutieli;
 class ComponentsCommandTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SELECTOR = "threshold:1";
+    private static final String SELECTOR = "minmax:0.7";
 
     @TempDir
     static Path dir;

@@ -26,7 +26,7 @@ class ComponentsFacadeTest {
 
     @BeforeAll
     static void load() throws ModelLoadException {
-        tester = SalientSI.builder().model(SalientTesterTest.paperModel(8)).method("cam").selector("threshold:1")
+        tester = SalientSI.builder().model(SalientTesterTest.paperModel(8)).method("cam").selector("minmax:0.7")
                 .statistic("ref-mean").sigma(1).build();
     }
 

@@ -28,7 +28,7 @@ import org.salientsi.core.region.ComponentSplit;
 @Tag("validity")
 class ComponentFdrStudyTest {
 
-    private static final String SELECTOR = "threshold:1";
+    private static final String SELECTOR = "minmax:0.7";
     private static final int BATCH = 8;
     private static final int REPLICATIONS = 100;
     private static final double Q = 0.05;

@@ -37,7 +37,7 @@ import org.salientsi.methods.selector.TopKSelector;
  */
 class ComponentTruncationSetTest {
 
-    private static final int GRID = 5_000;
+    private static final int GRID = 2_000;
     private static final long SEED = 20_261_207L;
 
     @Test
@@ -52,7 +52,7 @@ class ComponentTruncationSetTest {
                     statistic);
             SelectiveTest test = SelectiveTest.withDefaults().withRange(4).withConfidenceLevel(0);
             int before = checked;
-            for (int trial = 0; trial < 60 && checked - before < 4; trial++) {
+            for (int trial = 0; trial < 60 && checked - before < 3; trial++) {
                 Image x = Image.grey(8, 8, Gaussian.vector(rng, 64, 1));
                 Image r = Image.grey(8, 8, Gaussian.vector(rng, 64, 1));
                 Observation obs = Observation.of(x, r);
