@@ -40,7 +40,7 @@ class ComponentsFacadeTest {
         SplittableRandom rng = new SplittableRandom(SEED);
         int split = 0;
         for (int k = 0; k < 40 && split < 2; k++) {
-            Image x = SalientTesterTest.image(rng, "x" + k, 1);
+            Image x = SalientTesterTest.image(rng, "x" + k, 0);
             Image r = SalientTesterTest.image(rng, "r" + k, 0);
             ComponentTests parts = tester.testComponents(x, List.of(r), 4, 1);
             if (!parts.result().tested()) {
