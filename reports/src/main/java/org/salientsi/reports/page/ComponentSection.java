@@ -72,9 +72,11 @@ final class ComponentSection {
             int[] b = c.boundingBox();
             int x = b[1] * s + 2;
             int y = b[0] * s > 14 ? b[0] * s - 3 : (b[2] + 1) * s + 13;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"13\" font-family=\"sans-serif\" "
-                    + "fill=\"%s\" stroke=\"black\" stroke-width=\"0.6\" paint-order=\"stroke\">%s</text>", x,
-                    Math.min(y, h * s - 2), colour(c, alpha), Html.escape(label(c))));
+            // the label in the outline's colour on a dark halo, readable on any grey
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"bold\" "
+                    + "font-family=\"sans-serif\" fill=\"%s\" stroke=\"black\" stroke-width=\"3\" "
+                    + "paint-order=\"stroke\">%s</text>", x, Math.min(y, h * s - 2), colour(c, alpha),
+                    Html.escape(label(c))));
         }
         svg.append("</svg>");
         return "<figure class=\"pic\" id=\"panel-components\">" + svg + "<figcaption>Components of the selected "
