@@ -30,7 +30,7 @@ class ComponentFdrStudyTest {
 
     private static final String SELECTOR = "minmax:0.7";
     private static final int BATCH = 8;
-    private static final int REPLICATIONS = 100;
+    private static final int REPLICATIONS = 200;
     private static final double Q = 0.05;
     private static final double[] DELTAS = {2, 3};
     private static final long SEED = 20_261_208L;
