@@ -10,9 +10,11 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.Provenance;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Termination;
 
@@ -132,6 +134,30 @@ public final class SalientTester implements AutoCloseable {
     public SelectiveResult test(Image image, List<Image> references) {
         checkOpen();
         return engine.test(image, references);
+    }
+
+    /**
+     * Tests the selected region and each of its connected components on its own: every component's contrast is
+     * the statistic's contrast on its pixels (e.g. the mean of X - reference over the component), conditioned on
+     * the whole selected region, which fixes the components and the size filter, so each component's p-value is
+     * valid. The p-values are not adjusted for multiplicity: adjust the valid ones ({@code p_bounds[1]}, from
+     * {@link ComponentTests#testedPValues()}) over the family you report, with Benjamini-Yekutieli for false
+     * discovery rate control under any dependence, and attach them with {@link ComponentTests#withFdr}.
+     *
+     * @param image the test image
+     * @param references its references (an empty list: an in-image test)
+     * @param connectivity 4 (edge neighbours) or 8 (edge and corner neighbours)
+     * @param minComponentSize components with fewer pixels are listed as too small and not tested, {@code >= 1}
+     * @return the region's result and its components' (none when nothing was tested)
+     * @throws org.salientsi.api.error.InvalidOptionException for a connectivity other than 4 or 8, a size below 1,
+     *     or a statistic whose contrast is not defined on part of a region
+     * @throws org.salientsi.api.error.InvalidInputException as {@link #test(Image, List)}
+     * @throws IllegalStateException if the tester was closed
+     */
+    public ComponentTests testComponents(Image image, List<Image> references, int connectivity,
+                                         int minComponentSize) {
+        checkOpen();
+        return engine.testComponents(image, references, new ComponentSplit(connectivity, minComponentSize));
     }
 
     /**

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.facade.ErrorMessages;
@@ -128,6 +129,13 @@ final class TestEndpoint {
         try {
             TestRequest request = parse(body);
             TestEngine runner = catalog.runner(request.model(), request.settings());
+            if (request.components() != null) {
+                ComponentTests parts = runner.testComponents(request.image(), request.references(),
+                        request.components());
+                parts = new ComponentTests(parts.result().withImage(request.imageName()), parts.connectivity(),
+                        parts.minComponentSize(), parts.components());
+                return new Answer(200, json.writeValueAsBytes(parts));
+            }
             SelectiveResult r = runner.test(request.image(), request.references()).withImage(request.imageName());
             return new Answer(200, json.writeValueAsBytes(r));
         } catch (OutOfMemoryError e) {

@@ -30,6 +30,12 @@ public final class Capabilities {
      */
     public static final String CHI = "chi";
 
+    /**
+     * A test statistic's contrast is defined on any non-empty part of the selected region (its contrast computed
+     * on a connected component instead of the whole region), so that {@code --components} may test each part.
+     */
+    public static final String SUB_REGIONS = "sub-regions";
+
     private Capabilities() {
     }
 }

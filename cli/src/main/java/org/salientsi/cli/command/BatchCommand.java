@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.UnknownPluginException;
 import org.salientsi.api.image.Image;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.PluginRegistry;
 import org.salientsi.api.saliency.SaliencyMap;
@@ -33,6 +35,9 @@ import org.salientsi.validation.batch.BatchImage;
 import org.salientsi.validation.batch.ImageBatchExecutor;
 import org.salientsi.validation.batch.ImageBatchExecutorProvider;
 import org.salientsi.validation.batch.ImageBatchExecutors;
+import org.salientsi.cli.run.ComponentFamily;
+import org.salientsi.cli.run.FdrMethod;
+import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.validation.run.Shard;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
@@ -96,6 +101,9 @@ public final class BatchCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    ComponentOptions componentOptions = new ComponentOptions();
+
     @Option(names = "--json", description = "Print one JSON object per image and line (default: a table).")
     boolean json;
 
@@ -144,6 +152,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
+        ComponentSplit split = componentOptions.split();
         double level = alpha.level();
         Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         if (!part.whole() && (!json || report != null)) {
@@ -177,9 +186,13 @@ public final class BatchCommand implements Callable<Integer> {
         files = shardOf(files, part);
         List<ReportEntry> entries = new ArrayList<>(Collections.nCopies(files.size(), null));
         List<ErrorMessages.Kind> kinds = new ArrayList<>(Collections.nCopies(files.size(), null));
+        List<ComponentTests> parts = new ArrayList<>(Collections.nCopies(files.size(), null));
         try (ImageBatchExecutor remote = executor.local() ? null : openExecutor();
              ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
+            if (split != null) {
+                runner.checkSubRegions(shared != null || paired != null);
+            }
             // a fixed-size model bounds what an image file may make us allocate
             ReadLimits limits = session.model().fixedSize() ? ReadLimits.forInput(session.model().imageShape())
                     : ReadLimits.DEFAULT;
@@ -200,9 +213,11 @@ public final class BatchCommand implements Callable<Integer> {
                             pending[i] = new BatchImage(i, x, refs);
                             continue; // a step when it is tested
                         }
-                        SelectiveResult r = runner.test(x, refs);
+                        ComponentTests tests = split == null ? null : runner.testComponents(x, refs, split);
+                        SelectiveResult r = tests != null ? tests.result() : runner.test(x, refs);
                         SaliencyMap map = report != null ? runner.map(x) : null;
                         entries.set(i, ReportEntry.tested(x, map, r).withReferences(refs));
+                        parts.set(i, tests);
                     } catch (RuntimeException e) {
                         failed(entries, kinds, i, label, x, e);
                     }
@@ -226,8 +241,14 @@ public final class BatchCommand implements Callable<Integer> {
                 }
             }
         }
-        List<ReportEntry> lines = part.whole() ? adjust(entries) : entries;
-        print(lines, kinds, !part.whole());
+        List<ReportEntry> lines = entries;
+        if (part.whole()) {
+            lines = adjust(entries);
+            if (split != null) {
+                parts = adjustComponents(parts, componentOptions.fdrMethod());
+            }
+        }
+        print(lines, kinds, parts, !part.whole());
         if (report != null) {
             new BatchReport("SalientSI batch: " + files.size() + " images").alpha(level)
                     .note("Model " + modelOptions.model.getFileName() + "; method " + settings.method() + ", selector "
@@ -259,6 +280,10 @@ public final class BatchCommand implements Callable<Integer> {
         if (noise.hasCovariance()) {
             throw new InvalidInputException(name + " takes the noise as --sigma; a covariance (--covariance) is only "
                     + "tested locally");
+        }
+        if (componentOptions.split() != null) {
+            throw new InvalidInputException("--components is tested by the local batch; " + name + " tests the "
+                    + "selected regions only: give one of them");
         }
     }
 
@@ -329,12 +354,34 @@ public final class BatchCommand implements Callable<Integer> {
         return out;
     }
 
-    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds, boolean sharded) throws IOException {
+    /**
+     * Adds the false-discovery-rate adjusted p-values of every tested component of every image (one family across
+     * the batch); failed images (null) stay null.
+     */
+    private static List<ComponentTests> adjustComponents(List<ComponentTests> parts, FdrMethod method) {
+        List<ComponentTests> present = parts.stream().filter(java.util.Objects::nonNull).toList();
+        java.util.Iterator<ComponentTests> adjusted = ComponentFamily.adjust(present, method).iterator();
+        List<ComponentTests> out = new ArrayList<>(parts.size());
+        for (ComponentTests p : parts) {
+            out.add(p == null ? null : adjusted.next());
+        }
+        return out;
+    }
+
+    private void print(List<ReportEntry> entries, List<ErrorMessages.Kind> kinds, List<ComponentTests> parts,
+                       boolean sharded) throws IOException {
         PrintWriter out = context.out();
         if (json) {
             for (int i = 0; i < entries.size(); i++) {
                 ReportEntry e = entries.get(i);
-                if (e.ok()) {
+                if (e.ok() && parts.get(i) != null) {
+                    // the result with its components, then bh_p (none in a shard's line)
+                    ObjectNode line = context.json().valueToTree(parts.get(i));
+                    if (!sharded) {
+                        line.set("bh_p", context.json().valueToTree(e.bhP()));
+                    }
+                    out.println(context.json().writeValueAsString(line));
+                } else if (e.ok()) {
                     // a shard's line has no bh_p: salientsi merge computes it across all shards
                     out.println(context.json().writeValueAsString(sharded ? e.result()
                             : new BatchLine(e.result(), e.bhP())));
@@ -368,6 +415,16 @@ public final class BatchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%-24s %7d %10.4g %12.4g %12.4g %12.4g %12.4g %8d %8.3f%n", e.label(),
                     r.regionSize(), r.statistic(), r.selectiveP(), e.bhP(), r.ocP(), r.naiveP(), r.pieces(),
                     r.seconds());
+        }
+        List<ComponentTests> present = parts.stream().filter(java.util.Objects::nonNull).toList();
+        if (!present.isEmpty()) {
+            long testedParts = present.stream().mapToLong(p -> p.testedPValues().length).sum();
+            long found = present.stream().flatMap(p -> p.components().stream())
+                    .filter(c -> c.fdrP() != null && c.fdrP() <= 0.05).count();
+            ComponentTests first = present.get(0);
+            out.printf(Locale.ROOT, "components: %d tested across the batch; fdr_p <= 0.05 (%s, %s): %d%n",
+                    testedParts, first.fdrMethod() == null ? "not adjusted in a shard" : first.fdrMethod(),
+                    first.fdrNote() == null ? "-" : first.fdrNote(), found);
         }
         long rejected = entries.stream().filter(e -> e.ok() && e.bhP() != null && e.bhP() <= 0.05).count();
         out.printf(Locale.ROOT, "%n%d images: %d tested, %d failed, %d with nothing to test; BH-adjusted p <= 0.05 "

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.salientsi.api.result.MapValues;
 import org.salientsi.api.result.Outcome;
+import org.salientsi.api.result.ComponentResult;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.result.StopReason;
 
@@ -53,6 +55,30 @@ final class ResultText {
                 + String.format(Locale.ROOT, "%.4g, %.4g", r.searchRange().lo(), r.searchRange().hi())
                 + String.format(Locale.ROOT, "], null mass outside %.2g", r.massOutside()));
         line(out, "time", String.format(Locale.ROOT, "%.3f s", r.seconds()));
+    }
+
+    /** The per-component lines: one row per component, with the adjustment named. */
+    static void printComponents(ComponentTests parts, PrintWriter out) {
+        long tested = parts.components().stream().filter(ComponentResult::tested).count();
+        line(out, "components", parts.components().size() + " (" + parts.connectivity() + "-connected, "
+                + tested + " tested, min size " + parts.minComponentSize() + ")"
+                + (parts.fdrMethod() == null ? "" : "; fdr_p: " + parts.fdrMethod() + ", " + parts.fdrNote()));
+        if (parts.components().isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "  %4s %6s %-17s %10s %12s %12s %12s%n", "#", "pixels", "rows,cols", "T",
+                "selective p", "p upper", "fdr p");
+        for (ComponentResult c : parts.components()) {
+            int[] b = c.boundingBox();
+            String box = String.format(Locale.ROOT, "%d-%d,%d-%d", b[0], b[2], b[1], b[3]);
+            if (!c.tested()) {
+                out.printf(Locale.ROOT, "  %4d %6d %-17s too small, not tested%n", c.index(), c.size(), box);
+                continue;
+            }
+            out.printf(Locale.ROOT, "  %4d %6d %-17s %10.4g %12.4g %12.4g %12s%n", c.index(), c.size(), box,
+                    c.statistic(), c.selectiveP(), c.pBounds().upper(),
+                    c.fdrP() == null ? "-" : String.format(Locale.ROOT, "%.4g", c.fdrP()));
+        }
     }
 
     private static double min(MapValues map) {

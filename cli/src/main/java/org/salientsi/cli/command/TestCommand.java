@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.context.ExitCodes;
@@ -18,6 +19,8 @@ import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.SegmentExecutor;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.io.StandardStreams;
+import org.salientsi.cli.run.ComponentFamily;
+import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.io.ImageFiles;
 import org.salientsi.io.ReadLimits;
 import org.salientsi.reports.page.ReportEntry;
@@ -66,6 +69,9 @@ public final class TestCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    ComponentOptions componentOptions = new ComponentOptions();
+
     @Option(names = "--json", description = "Print the result as one JSON object (fields: docs/reference.md) "
             + "(default: a readable summary).")
     boolean json;
@@ -106,6 +112,11 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         context.setDebug(modelOptions.debug);
         TestSpec settings = selection.spec(noise);
+        ComponentSplit split = componentOptions.split();
+        if (split != null && !executor.local()) {
+            throw new InvalidInputException("--components tests each component on this machine; --executor "
+                    + executor.name() + " walks the segments of one search: give one of them");
+        }
         double level = alpha.level();
         boolean reportToStdout = StandardStreams.isStandard(report);
         if (reportToStdout && json) {
@@ -124,21 +135,32 @@ public final class TestCommand implements Callable<Integer> {
         SelectiveResult result;
         try (ModelSession session = ModelSession.open(context, modelOptions)) {
             TestEngine runner = session.engine(settings);
-            try (SegmentExecutor segments = SearchExecutors.open(executor, runner.model(), settings)) {
-                result = runner.test(x, refs, segments);
+            ComponentTests parts = null;
+            if (split != null) {
+                parts = ComponentFamily.adjust(List.of(runner.testComponents(x, refs, split)),
+                        componentOptions.fdrMethod()).get(0);
+                result = parts.result();
+            } else {
+                try (SegmentExecutor segments = SearchExecutors.open(executor, runner.model(), settings)) {
+                    result = runner.test(x, refs, segments);
+                }
             }
+            ComponentTests shown = parts;
             if (report != null) {
                 SaliencyMap map = runner.map(x);
                 StandardStreams.writeText(report, context.out(),
                         file -> TestReport.write(file, ReportEntry.tested(x, map, result).withReferences(refs),
-                                level));
+                                level, shown));
             }
             if (reportToStdout) {
                 // standard output holds the page
             } else if (json) {
-                context.out().println(context.json().writeValueAsString(result));
+                context.out().println(context.json().writeValueAsString(parts != null ? parts : result));
             } else {
                 ResultText.print(result, context.out());
+                if (parts != null) {
+                    ResultText.printComponents(parts, context.out());
+                }
                 if (report != null) {
                     context.out().printf("%-16s %s%n", "report", report.toAbsolutePath());
                 }

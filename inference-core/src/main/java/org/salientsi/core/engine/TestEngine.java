@@ -11,17 +11,20 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.selection.RegionSelector;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.ChiStatistic;
 import org.salientsi.api.statistic.Observation;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.SegmentExecutor;
+import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 
@@ -220,6 +223,45 @@ public final class TestEngine {
         }
         return segments == null ? p.test().test(p.selection(), observation, provenance)
                 : p.test().test(p.selection(), observation, provenance, segments);
+    }
+
+    /**
+     * Tests the selected region and each of its connected components ({@link SelectiveTest#testComponents}): every
+     * component's contrast is the statistic's contrast on its pixels, conditioned on the whole selected region.
+     *
+     * @param image the test image
+     * @param references its references, or an empty list for an in-image test
+     * @param split connectivity and minimum component size
+     * @return the region's result and its components' (not adjusted for multiplicity)
+     * @throws org.salientsi.api.error.InvalidOptionException naming {@code components} if the statistic does not
+     *     declare {@link Capabilities#SUB_REGIONS} (its contrast may not be defined on part of a region)
+     * @throws org.salientsi.api.error.InvalidInputException as {@link #test} does
+     */
+    public ComponentTests testComponents(Image image, List<Image> references, ComponentSplit split) {
+        Objects.requireNonNull(split, "split");
+        Observation observation = Observation.withReferences(Objects.requireNonNull(image, "image"), references);
+        checkSubRegions(observation.hasReference());
+        Prepared p = prepare(image.shape(), observation.hasReference(), image);
+        Provenance provenance = base.withOption("components", Integer.toString(split.connectivity()))
+                .withOption("min_component_size", Integer.toString(split.minSize()));
+        if (references.size() == 1 && references.get(0).name() != null) {
+            provenance = provenance.withOption("reference", references.get(0).name());
+        }
+        return p.test().testComponents(p.selection(), observation, provenance, split);
+    }
+
+    /**
+     * @param hasReference whether the tests have references (which picks the default statistic)
+     * @throws org.salientsi.api.error.InvalidOptionException naming {@code components} unless the statistic's
+     *     contrast is defined on parts of a region
+     */
+    public void checkSubRegions(boolean hasReference) {
+        String name = spec.statisticName(hasReference);
+        if (!plugins.statistics().get(name).hasCapability(Capabilities.SUB_REGIONS)) {
+            throw InvalidOptionException.of("components", "cannot split the region for statistic '" + name
+                    + "': it does not declare that its contrast is defined on a part of a region (capability "
+                    + Capabilities.SUB_REGIONS + ")");
+        }
     }
 
     /**

@@ -52,6 +52,8 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
     private boolean untestedAsOutcome;
     /** Where an exhaustive search's segments are walked, or null for the walkers here ({@link #segments}). */
     private SegmentExecutor segments;
+    /** The part of the selected region whose contrast is tested, or null for the whole region. */
+    private Region part;
 
     ParametricSearch(SelectiveTest config, Selection selection, Observation observation) {
         this.config = config;
@@ -95,6 +97,17 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         this.untestedAsOutcome = true;
     }
 
+    /**
+     * Tests a part of the selected region (one connected component): the statistic's contrast is computed on the
+     * part, while the walk still compares the whole selected region on every piece (the conditioning event is
+     * the region, which fixes the part). The result's region is the part.
+     *
+     * @param value pixels inside the observed region
+     */
+    void contrastOn(Region value) {
+        this.part = value;
+    }
+
     SelectiveResult run(Provenance provenance) {
         long started = System.nanoTime();
         java.time.Instant startedAt = java.time.Instant.now();
@@ -133,12 +146,17 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
 
         // 2. the contrast and the test line
+        Region tested = region;
+        if (part != null) {
+            checkPart(region);
+            tested = part;
+        }
         Contrast contrast;
         ChiLine chi;
         try {
-            chi = selection.statistic() instanceof ChiStatistic c ? ChiLine.of(c, region, observation, config.noise())
+            chi = selection.statistic() instanceof ChiStatistic c ? ChiLine.of(c, tested, observation, config.noise())
                     : null;
-            contrast = chi != null ? chi.contrast() : selection.statistic().contrast(region, observation);
+            contrast = chi != null ? chi.contrast() : selection.statistic().contrast(tested, observation);
         } catch (EmptyRegionException e) {
             if (!untestedAsOutcome) {
                 throw e;
@@ -290,9 +308,22 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         prov = withReferences(prov);
         return new SelectiveResult(observation.image().name(), selectiveP, ocP, naiveP, alt, t, sigmaT,
-                region.size(), map.target(), region, z.intersect(Interval.of(zMin, zMax)), oc,
+                tested.size(), map.target(), tested, z.intersect(Interval.of(zMin, zMax)), oc,
                 Interval.of(zMin, zMax), massOutside, pieces, ProbabilityBounds.of(pBounds), stop,
                 ConfidenceInterval.of(ci), config.confidenceLevel(), seconds, prov);
+    }
+
+    /** @throws NumericalBreakdownException unless the part lies inside the observed region */
+    private void checkPart(Region region) {
+        if (part.height() != region.height() || part.width() != region.width() || part.isEmpty()) {
+            throw new ShapeMismatchException("part " + part + " does not fit the selected region " + region);
+        }
+        for (int p : part.pixels()) {
+            if (!region.contains(p)) {
+                throw new NumericalBreakdownException("pixel " + p + " of the tested part is outside the region "
+                        + "selected in " + label() + " (the selection was not reproduced)");
+            }
+        }
     }
 
     /** The result when there is nothing to test: the region and the map that explain it, no p-value. */

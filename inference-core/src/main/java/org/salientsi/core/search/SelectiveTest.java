@@ -1,12 +1,19 @@
 package org.salientsi.core.search;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.salientsi.api.error.InvalidValueException;
+import org.salientsi.api.image.Region;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.ComponentResult;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.statistic.Observation;
+import org.salientsi.core.region.ComponentSplit;
+import org.salientsi.core.region.ConnectedComponents;
 
 /**
  * The selective test of a salient region, configured TTest-style and immutable: every {@code withX}
@@ -315,6 +322,46 @@ public final class SelectiveTest {
         search.untestedAsOutcome();
         search.segments(Objects.requireNonNull(segments, "segments"));
         return search.run(provenance == null ? Provenance.empty() : provenance);
+    }
+
+    /**
+     * Tests the selected region and each of its connected components (DESIGN.md section 4, {@code --components}):
+     * the region as {@link #test} does, then every component of at least {@code split.minSize()} pixels with the
+     * statistic's contrast computed on the component, conditioned on the whole observed region (the walk compares
+     * the whole region on every piece of the component's own test line). The components and the size filter are
+     * functions of the region, so each component's p-value is valid given the selection. Smaller components are
+     * listed as too small, untested. The p-values are not adjusted here (the family may span several images).
+     *
+     * @param selection network, method, selector and a statistic whose contrast is defined on parts of a region
+     * @param observation the test image and its reference(s)
+     * @param provenance what the caller knows of the data's origin
+     * @param split the connectivity and the minimum size
+     * @return the region's result with its components (none when the region was not tested)
+     * @throws org.salientsi.api.error.InvalidInputException on data that do not fit
+     * @throws org.salientsi.api.error.NumericalBreakdownException if a search loses precision
+     */
+    public ComponentTests testComponents(Selection selection, Observation observation, Provenance provenance,
+                                         ComponentSplit split) {
+        Objects.requireNonNull(split, "split");
+        SelectiveResult whole = test(selection, observation, provenance);
+        List<ComponentResult> components = new ArrayList<>();
+        if (whole.tested()) {
+            Region region = whole.region();
+            List<int[]> parts = ConnectedComponents.of(region, split.diagonal());
+            for (int i = 0; i < parts.size(); i++) {
+                int[] pixels = parts.get(i);
+                if (pixels.length < split.minSize()) {
+                    components.add(ComponentResult.tooSmall(i, pixels, region.width()));
+                    continue;
+                }
+                Region part = ConnectedComponents.region(pixels, region.height(), region.width());
+                ParametricSearch search = new ParametricSearch(this, selection, observation);
+                search.contrastOn(part);
+                components.add(ComponentResult.tested(i, part,
+                        search.run(provenance == null ? Provenance.empty() : provenance)));
+            }
+        }
+        return new ComponentTests(whole, split.connectivity(), split.minSize(), components);
     }
 
     @Override

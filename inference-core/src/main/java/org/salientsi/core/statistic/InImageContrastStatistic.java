@@ -1,7 +1,9 @@
 package org.salientsi.core.statistic;
 
 import org.salientsi.api.error.EmptyRegionException;
+import java.util.Set;
 import org.salientsi.api.image.Region;
+import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.statistic.Contrast;
 import org.salientsi.api.statistic.Observation;
@@ -59,6 +61,11 @@ public final class InImageContrastStatistic implements TestStatistic {
         @Override
         public int rank() {
             return 30;
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return Set.of(Capabilities.SUB_REGIONS);
         }
 
         @Override

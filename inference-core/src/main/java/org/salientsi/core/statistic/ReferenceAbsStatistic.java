@@ -84,7 +84,7 @@ public final class ReferenceAbsStatistic implements TestStatistic {
 
         @Override
         public Set<String> capabilities() {
-            return Set.of(Capabilities.NEEDS_REFERENCE, Capabilities.EXTRA_CONSTRAINTS);
+            return Set.of(Capabilities.NEEDS_REFERENCE, Capabilities.EXTRA_CONSTRAINTS, Capabilities.SUB_REGIONS);
         }
 
         @Override

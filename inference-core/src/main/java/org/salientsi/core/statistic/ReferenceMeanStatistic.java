@@ -67,7 +67,7 @@ public final class ReferenceMeanStatistic implements TestStatistic {
 
         @Override
         public Set<String> capabilities() {
-            return Set.of(Capabilities.NEEDS_REFERENCE);
+            return Set.of(Capabilities.NEEDS_REFERENCE, Capabilities.SUB_REGIONS);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.interval.IntervalSet;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.reports.html.Html;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * so the page is one file. Element ids the tests and the browser check rely on: {@code verdict}, {@code panel-x},
  * {@code panel-r}, {@code panel-diff}, {@code panel-overlay}, {@code panel-map}, {@code panel-positive},
  * {@code panel-negative}, {@code panel-absolute}, {@code panel-zline}, {@code panel-zoom}, {@code legend-zline},
- * {@code p-values}.
+ * {@code p-values}; with per-component tests also {@code panel-components} and {@code components}
+ * ({@link ComponentSection}).
  */
 public final class TestReport {
 
@@ -63,7 +65,19 @@ public final class TestReport {
      * @throws IOException on write failure
      */
     public static void write(Path file, ReportEntry entry, double alpha) throws IOException {
-        Files.writeString(file, render(entry, null, alpha), StandardCharsets.UTF_8);
+        write(file, entry, alpha, null);
+    }
+
+    /**
+     * @param file destination
+     * @param entry the tested image
+     * @param alpha the level of the verdicts, in (0, 1)
+     * @param components the tests of the region's connected components ({@code --components}), or {@code null}
+     * @throws IOException on write failure
+     */
+    public static void write(Path file, ReportEntry entry, double alpha, ComponentTests components)
+            throws IOException {
+        Files.writeString(file, render(entry, null, alpha, components), StandardCharsets.UTF_8);
     }
 
     /**
@@ -83,6 +97,19 @@ public final class TestReport {
      * @throws org.salientsi.api.error.InvalidValueException if alpha is not in (0, 1)
      */
     public static String render(ReportEntry entry, String backLink, double alpha) {
+        return render(entry, backLink, alpha, null);
+    }
+
+    /**
+     * @param entry the tested (or failed) image
+     * @param backLink a relative link to the batch page, or {@code null}
+     * @param alpha the level of the verdicts, in (0, 1)
+     * @param components the tests of the region's connected components, or {@code null}: then the page outlines
+     *     each component with its p-value ({@code panel-components}) and lists them ({@code components})
+     * @return the page's HTML
+     * @throws org.salientsi.api.error.InvalidValueException if alpha is not in (0, 1)
+     */
+    public static String render(ReportEntry entry, String backLink, double alpha, ComponentTests components) {
         Verdict.checkAlpha(alpha);
         StringBuilder sb = new StringBuilder(Page.open("SalientSI test: " + entry.label()));
         if (backLink != null) {
@@ -108,6 +135,9 @@ public final class TestReport {
         }
         sb.append(verdict(r, alpha));
         sb.append("<h2>What was tested</h2>\n").append(panels(entry, r.region(), r));
+        if (components != null) {
+            sb.append("<h2>Components</h2>\n").append(ComponentSection.render(entry.image(), components, alpha));
+        }
         sb.append("<h2>Saliency map</h2>\n").append(mapSection(entry, r.region(), r));
         sb.append("<h2>Truncation set on the z-line</h2>\n").append(zlines(r));
         sb.append("<h2>p-values</h2>\n").append(pTable(r, entry.bhP(), alpha));
