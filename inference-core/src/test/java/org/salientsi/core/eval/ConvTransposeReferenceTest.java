@@ -73,39 +73,38 @@ class ConvTransposeReferenceTest {
             PointEvaluator point = program.pointEvaluator();
             SplittableRandom rng = new SplittableRandom(11);
             int n = net.inputShape().size();
-            for (int l = 0; l < 3; l++) {
-                double[] a = Gaussian.vector(rng, n, 1);
-                double[] c = Gaussian.vector(rng, n, 1.0 / Math.sqrt(n));
-                line.setLine(a, c);
-                double z = -6;
-                while (z < 6) {
-                    line.evaluate(z);
-                    double end = Math.min(line.upper(), 6);
-                    double t = z + 0.5 * (end - z);
-                    double[] x = new double[n];
-                    for (int i = 0; i < n; i++) {
-                        x[i] = a[i] + c[i] * t;
-                    }
-                    point.evaluate(x);
-                    for (int id = 0; id < net.size(); id++) {
-                        if (id == net.input()) {
-                            continue;
-                        }
+            double[] a = Gaussian.vector(rng, n, 1);
+            double[] c = Gaussian.vector(rng, n, 1.0 / Math.sqrt(n));
+            line.setLine(a, c);
+            double z = -3;
+            while (z < 3) {
+                line.evaluate(z);
+                double end = Math.min(line.upper(), 3);
+                double t = z + 0.5 * (end - z);
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    x[i] = a[i] + c[i] * t;
+                }
+                point.evaluate(x);
+                for (int id = 0; id < net.size(); id++) {
+                    if (id != net.input()) {
                         double[] pv = line.intercept(id);
                         double[] qv = line.slope(id);
                         double[] v = point.value(id);
+                        double worst = 0;
                         for (int i = 0; i < v.length; i++) {
                             double scale = 1 + Math.abs(pv[i]) + Math.abs(qv[i] * t);
-                            assertThat(pv[i] + qv[i] * t).as("%s node %s unit %d at z = %s", net, net.node(id).name(),
-                                    i, t).isCloseTo(v[i], within(1e-10 * scale));
+                            worst = Math.max(worst, Math.abs(pv[i] + qv[i] * t - v[i]) / scale);
                         }
+                        assertThat(worst).as("%s node %s at z = %s: |p + q z - point| / scale", net,
+                                net.node(id).name(), t).isLessThanOrEqualTo(1e-10);
                     }
-                    pieces++;
-                    z = end;
                 }
+                pieces++;
+                z = end;
             }
         }
-        assertThat(pieces).as("pieces walked").isGreaterThan(200);
+        assertThat(pieces).as("pieces walked").isGreaterThan(50);
     }
 
     @Test
@@ -118,20 +117,20 @@ class ConvTransposeReferenceTest {
             LineEvaluator full = program.lineEvaluator(net.output());
             SplittableRandom rng = new SplittableRandom(12);
             int n = net.inputShape().size();
-            for (int l = 0; l < 2; l++) {
+            for (int l = 0; l < 1; l++) {
                 double[] a = Gaussian.vector(rng, n, 1);
                 double[] c = Gaussian.vector(rng, n, 1.0 / Math.sqrt(n));
                 inc.setLine(a, c);
                 full.setLine(a, c);
-                double z = -8;
+                double z = -4;
                 inc.evaluate(z);
-                while (z < 8) {
-                    if (z > -8) {
+                while (z < 4) {
+                    if (z > -4) {
                         inc.advance(z);
                     }
                     double next = inc.networkUpper();
                     if (next - z > 1e-9 * Math.max(1, Math.abs(z))) {
-                        double t = z + 0.5 * (Math.min(next, 9) - z);
+                        double t = z + 0.5 * (Math.min(next, 5) - z);
                         full.evaluate(t);
                         assertThat(full.upper()).as("%s: end of the piece at z = %s", net, z)
                                 .isCloseTo(next, Offset.offset(1e-9 * Math.max(1, Math.abs(next))));
@@ -150,7 +149,7 @@ class ConvTransposeReferenceTest {
                     .isPositive();
             breakpoints += inc.breakpoints();
         }
-        assertThat(breakpoints).as("breakpoints walked incrementally").isGreaterThan(100);
+        assertThat(breakpoints).as("breakpoints walked incrementally").isGreaterThan(50);
     }
 
     @Test
@@ -163,7 +162,7 @@ class ConvTransposeReferenceTest {
             PointEvaluator point = program.pointEvaluator();
             SplittableRandom rng = new SplittableRandom(13);
             int n = net.inputShape().size();
-            for (int line = 0; line < 4; line++) {
+            for (int line = 0; line < 2; line++) {
                 double[] a = Gaussian.vector(rng, n, 1);
                 double[] c = Gaussian.vector(rng, n, 1);
                 seg.setLine(a, c);
@@ -187,20 +186,22 @@ class ConvTransposeReferenceTest {
                             double[] mq = seg.centreSlope(id);
                             double[] rp = seg.radiusIntercept(id);
                             double[] rq = seg.radiusSlope(id);
+                            double excess = 0;
                             for (int i = 0; i < v.length; i++) {
                                 double m = mp[i] + mq[i] * z;
                                 double r = rp[i] + rq[i] * z;
                                 double tol = 1e-10 * (1 + Math.abs(m) + Math.abs(r));
-                                assertThat(Math.abs(v[i] - m)).as("%s node %s unit %d at z = %s in [%s, %s]", net,
-                                        net.node(id).name(), i, z, from, to).isLessThanOrEqualTo(r + tol);
+                                excess = Math.max(excess, Math.abs(v[i] - m) - r - tol);
                                 checked++;
                             }
+                            assertThat(excess).as("%s node %s at z = %s in [%s, %s]: |value - centre| - radius", net,
+                                    net.node(id).name(), z, from, to).isLessThanOrEqualTo(0.0);
                         }
                     }
                 }
             }
         }
-        assertThat(checked).isGreaterThan(100_000);
+        assertThat(checked).isGreaterThan(50_000);
     }
 
     /**
@@ -239,13 +240,13 @@ class ConvTransposeReferenceTest {
 
     private static void agree(Network net, int id, double[] got, double[] want) {
         double scale = 0;
-        for (double v : want) {
-            scale = Math.max(scale, Math.abs(v));
-        }
+        double worst = 0;
         for (int i = 0; i < want.length; i++) {
-            assertThat(got[i]).as("%s node %s unit %d", net, net.node(id).name(), i)
-                    .isCloseTo(want[i], within(1e-9 * Math.max(1, scale)));
+            scale = Math.max(scale, Math.abs(want[i]));
+            worst = Math.max(worst, Math.abs(got[i] - want[i]));
         }
+        assertThat(worst).as("%s node %s: |incremental - full pass|", net, net.node(id).name())
+                .isLessThanOrEqualTo(1e-9 * Math.max(1, scale));
     }
 
     private static void compare(double[] got, double[] want, String what) {

@@ -29,14 +29,14 @@ import org.salientsi.core.testing.Gaussian;
 /**
  * Exact p-values of the segmented region ({@code segmentation}, {@code threshold:0}) of the 8 px U-Net
  * exported from PyTorch, against a reference ({@code ref-mean}) and against the background
- * ({@code contrast}): the truncation set the search finds equals brute force (on a grid of 20,000 points of
+ * ({@code contrast}): the truncation set the search finds equals brute force (on a grid of 5,000 points of
  * the search range the logit map and the region are recomputed from scratch at \( Y(z) = a + c z \) by
  * point evaluation), and the selective p-value equals the two-sided truncated-normal p-value computed from
  * that set with Commons Math's normal distribution.
  */
 class SegmentationExactPValueTest {
 
-    private static final int GRID = 20_000;
+    private static final int GRID = 5_000;
     private static final Plugins PLUGINS = Plugins.load();
 
     @Test

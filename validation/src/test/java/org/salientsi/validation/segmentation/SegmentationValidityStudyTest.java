@@ -20,8 +20,8 @@ import org.salientsi.validation.run.StudyOutcome;
 @Tag("validity")
 class SegmentationValidityStudyTest {
 
-    private static final int TRIALS = 500;
-    private static final int POWER_TRIALS = 200;
+    private static final int TRIALS = 1000;
+    private static final int POWER_TRIALS = 500;
     private static final long SEED = 20_261_208L;
     private static final int CHECKS = 8;
     private static final double LEVEL = 0.01 / CHECKS;
