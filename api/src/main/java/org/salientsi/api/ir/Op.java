@@ -7,9 +7,9 @@ import java.util.List;
  * evaluators can handle every case. Serialisable, so that a compiled model travels to a cluster's
  * executors as its IR (they open no model file and load no backend).
  */
-public sealed interface Op extends java.io.Serializable permits Input, Conv2d, Dense, BatchNorm, Relu, LeakyRelu,
-        MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, Upsample, Pad, Add, Concat, Flatten, Reshape, Transpose, Affine,
-        Identity, Sigmoid, Softmax {
+public sealed interface Op extends java.io.Serializable permits Input, Conv2d, ConvTranspose, Dense, BatchNorm, Relu,
+        LeakyRelu, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, Upsample, Pad, Add, Concat, Flatten, Reshape,
+        Transpose, Affine, Identity, Sigmoid, Softmax {
 
     /** @return a short type name for messages, e.g. {@code "Conv2d"} */
     default String type() {

@@ -31,7 +31,7 @@ class Dl4jConformanceTest extends BackendConformanceKit {
             CASES.add(new Case("paper model_" + size, backend.load(TestModels.paperModel(size), Parameters.empty())));
         }
         for (String keras : new String[] {"keras/functional_mixed.h5", "keras/sequential_flatten.h5",
-                "keras/functional_mlp.h5"}) {
+                "keras/functional_mlp.h5", "keras/functional_unet.h5"}) {
             CASES.add(new Case(keras, backend.load(TestModels.resourceFile(keras, dir), Parameters.empty())));
         }
         for (TestNetworks.Spec spec : TestNetworks.all()) {

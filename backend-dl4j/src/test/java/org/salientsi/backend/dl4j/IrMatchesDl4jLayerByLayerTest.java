@@ -55,6 +55,7 @@ class IrMatchesDl4jLayerByLayerTest {
         list.add(keras("keras/functional_mixed.h5", false));
         list.add(keras("keras/sequential_flatten.h5", true));
         list.add(keras("keras/functional_mlp.h5", false));
+        list.add(keras("keras/functional_unet.h5", false));
         for (int size : new int[] {8, 16, 32, 64}) {
             list.add(keras(TestModels.paperModel(size), false, "paper model_" + size));
         }

@@ -110,7 +110,7 @@ class PaperModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"functional_mixed", "sequential_flatten", "functional_mlp"})
+    @ValueSource(strings = {"functional_mixed", "sequential_flatten", "functional_mlp", "functional_unet"})
     void kerasFixturesMatchTheirNumpyReference(String name) throws Exception {
         Map<String, double[]> ref = TestModels.reference("keras/" + name + "_reference.txt");
         double[] shape = ref.get("shape");

@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -76,7 +77,7 @@ final class TestNetworks {
     static List<Spec> all() {
         return List.of(graphChannelsFirst(), graphChannelsLastResidual(), listFlatInputShape(),
                 listChannelsLastFlatten(), graphLossLayer(), listVectorInput(), listDenseToConvolution(),
-                graphChannelsLastMapOutput());
+                graphChannelsLastMapOutput(), graphDeconvolution(), graphDeconvolutionChannelsLast());
     }
 
     private static NeuralNetConfiguration.Builder base(long seed) {
@@ -249,6 +250,46 @@ final class TestNetworks {
                 .setOutputs("up")
                 .build();
         return new Spec("graph_nhwc_map_output", seeded(new ComputationGraph(conf), 18), shape("5x4x2"), "NHWC");
+    }
+
+    /**
+     * NCHW U-Net with transposed convolutions: conv Same + ReLU, max pool 2, deconvolution k2 s2 Truncate +
+     * ReLU, merged with the skip on channels, deconvolution k3 s2 Same + leaky ReLU (to 16x12), bias-free
+     * deconvolution k(3, 2) Truncate with padding (1, 0) to one map (16x13).
+     */
+    static Spec graphDeconvolution() {
+        ComputationGraphConfiguration conf = base(9).graphBuilder()
+                .addInputs("image")
+                .setInputTypes(InputType.convolutional(8, 6, 1))
+                .addLayer("enc", new ConvolutionLayer.Builder(3, 3).nOut(3).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.RELU).build(), "image")
+                .addLayer("pool", new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(),
+                        "enc")
+                .addLayer("up", new Deconvolution2D.Builder(2, 2).stride(2, 2).nOut(3)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.RELU).build(), "pool")
+                .addVertex("cat", new MergeVertex(), "up", "enc")
+                .addLayer("up_same", new Deconvolution2D.Builder(3, 3).stride(2, 2).nOut(2)
+                        .convolutionMode(ConvolutionMode.Same).activation(new ActivationLReLU(0.1)).build(), "cat")
+                .addLayer("map", new Deconvolution2D.Builder(3, 2).stride(1, 1).padding(1, 0).nOut(1).hasBias(false)
+                        .convolutionMode(ConvolutionMode.Truncate).activation(Activation.IDENTITY).build(), "up_same")
+                .setOutputs("map")
+                .build();
+        return new Spec("graph_deconvolution", seeded(new ComputationGraph(conf), 19), shape("8x6x1"), "NCHW");
+    }
+
+    /** NHWC: conv Same + ReLU, deconvolution k4 s2 Same (crops 1 on each side) to a 2-channel map. */
+    static Spec graphDeconvolutionChannelsLast() {
+        CNN2DFormat nhwc = CNN2DFormat.NHWC;
+        ComputationGraphConfiguration conf = base(10).graphBuilder()
+                .addInputs("image")
+                .setInputTypes(InputType.convolutional(5, 4, 2, nhwc))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(3).dataFormat(nhwc)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.RELU).build(), "image")
+                .addLayer("up", new Deconvolution2D.Builder(4, 4).stride(2, 2).nOut(2).dataFormat(nhwc)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).build(), "conv")
+                .setOutputs("up")
+                .build();
+        return new Spec("graph_deconvolution_nhwc", seeded(new ComputationGraph(conf), 20), shape("5x4x2"), "NHWC");
     }
 
     private static Parameters shape(String s) {

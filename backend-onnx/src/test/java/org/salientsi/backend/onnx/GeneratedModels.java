@@ -70,6 +70,7 @@ final class GeneratedModels {
         list.add(new Generated("pool_variants_op19", 19, poolVariants()));
         list.add(new Generated("float64_op18", 18, float64()));
         list.add(new Generated("legacy_forms_op10", 10, legacyForms()));
+        list.add(new Generated("conv_transpose_op17", 17, convTranspose()));
         return list;
     }
 
@@ -221,6 +222,21 @@ final class GeneratedModels {
         x = g.node("Resize", in(x, g.floats("scales2", 1, 1, 0.5, 0.5)), attr("mode", "nearest"));
         g.head(x, 2, 1, "output");
         return g;
+    }
+
+    /**
+     * ConvTranspose with asymmetric pads and output padding (stride 2, 3x3, from 3x4x4 to 2x8x9), then one
+     * with a non-square kernel and strides (1, 2) and no bias to a spatial output of 1x9x19.
+     */
+    static OnnxGraph convTranspose() {
+        OnnxGraph g = new OnnxGraph("conv_transpose", 1701).input("input", 1, 1, 8, 8);
+        String x = g.relu(g.conv3("input", 1, 3));
+        x = g.node("MaxPool", in(x), intList("kernel_shape", 2, 2), intList("strides", 2, 2));
+        x = g.relu(g.node("ConvTranspose", in(x, g.weight("up.weight", 0.5, 3, 2, 3, 3), g.weight("up.bias", 0.1, 2)),
+                intList("strides", 2, 2), intList("pads", 1, 0, 1, 1), intList("output_padding", 1, 1)));
+        g.node("ConvTranspose", in(x, g.weight("out.weight", 0.5, 2, 1, 2, 3)), new String[] {"output"},
+                intList("strides", 1, 2), intList("kernel_shape", 2, 3));
+        return g.output("output");
     }
 
     /** @return an attribute array (for readability at call sites) */

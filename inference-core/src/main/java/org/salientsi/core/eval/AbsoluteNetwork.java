@@ -3,6 +3,7 @@ package org.salientsi.core.eval;
 import org.salientsi.api.ir.Affine;
 import org.salientsi.api.ir.BatchNorm;
 import org.salientsi.api.ir.Conv2d;
+import org.salientsi.api.ir.ConvTranspose;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
@@ -10,7 +11,8 @@ import org.salientsi.api.ir.Op;
 
 /**
  * The network with every linear weight replaced by its absolute value and every constant by zero
- * (convolution and dense weights, the scale of affine and batch-norm layers); other ops unchanged.
+ * (convolution, transposed convolution and dense weights, the scale of affine and batch-norm layers);
+ * other ops unchanged.
  * Its linear layers map radii to radii: if \( |x - m| \le r \) elementwise then
  * \( |W x - W m| \le |W| r \). Used by {@link SegmentEvaluator}.
  */
@@ -42,6 +44,10 @@ final class AbsoluteNetwork {
             return new Conv2d(c.outChannels(), c.inChannels(), c.kernelH(), c.kernelW(), abs(c.weights()),
                     new double[c.bias().length], c.strideH(), c.strideW(), c.dilationH(), c.dilationW(), c.padding(),
                     c.groups());
+        }
+        if (op instanceof ConvTranspose c) {
+            return new ConvTranspose(c.outChannels(), c.inChannels(), c.kernelH(), c.kernelW(), abs(c.weights()),
+                    null, c.strideH(), c.strideW(), c.padding(), c.outputPaddingH(), c.outputPaddingW());
         }
         if (op instanceof Dense d) {
             return new Dense(d.inFeatures(), d.outFeatures(), abs(d.weights()), new double[d.bias().length]);

@@ -10,6 +10,7 @@ import org.salientsi.api.ir.AvgPool;
 import org.salientsi.api.ir.BatchNorm;
 import org.salientsi.api.ir.Concat;
 import org.salientsi.api.ir.Conv2d;
+import org.salientsi.api.ir.ConvTranspose;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Flatten;
 import org.salientsi.api.ir.GlobalAvgPool;
@@ -174,6 +175,9 @@ public final class CompiledNetwork {
         TensorShape inShape = net.node(in0).shape();
         if (op instanceof Conv2d c) {
             return new ConvKernel(id, in0, c, inShape, out);
+        }
+        if (op instanceof ConvTranspose c) {
+            return new ConvTransposeKernel(id, in0, c, inShape);
         }
         if (op instanceof Dense d) {
             return new DenseKernel(id, in0, d);

@@ -11,6 +11,7 @@ import org.salientsi.api.ir.AvgPool;
 import org.salientsi.api.ir.BatchNorm;
 import org.salientsi.api.ir.Concat;
 import org.salientsi.api.ir.Conv2d;
+import org.salientsi.api.ir.ConvTranspose;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Flatten;
 import org.salientsi.api.ir.GlobalAvgPool;
@@ -193,6 +194,9 @@ public final class ReverseProgram {
         TensorShape inShape = net.node(in0).shape();
         if (op instanceof Conv2d c) {
             return new ConvAdjoint(id, in0, c, inShape);
+        }
+        if (op instanceof ConvTranspose c) {
+            return new ConvTransposeAdjoint(id, in0, c, inShape);
         }
         if (op instanceof Dense d) {
             return new DenseAdjoint(id, in0, d);

@@ -18,6 +18,7 @@ import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.api.saliency.SaliencyMethod;
 import org.salientsi.api.spi.Capabilities;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.methods.support.CentreRadius;
 import org.salientsi.methods.support.MethodProvider;
 import org.salientsi.methods.support.PlaneResize;
 import org.salientsi.methods.support.TargetUnit;
@@ -172,14 +173,7 @@ public final class CamMethod implements SaliencyMethod {
         combine(bounds.centreSlope(feature), t, upper, s, false);
         combine(bounds.radiusIntercept(feature), t, radius[0], s, true);
         combine(bounds.radiusSlope(feature), t, radius[1], s, true);
-        for (int i = 0; i < lower.length; i++) {
-            double mp = lower[i];
-            double mq = upper[i];
-            double rp = radius[0][i];
-            double rq = radius[1][i];
-            lower[i] = bounds.lowest(mp - rp, mq - rq);
-            upper[i] = bounds.highest(mp + rp, mq + rq);
-        }
+        CentreRadius.toBounds(bounds, lower, upper, radius[0], radius[1]);
         return true;
     }
 

@@ -82,6 +82,7 @@ public final class KerasImporter {
                         + "HDF5 files (re-save the model with Keras 2: model.save('m.h5'))", null);
             }
             config.put("keras_version", version);
+            refuseTransposedOptions(layerConfigs(config));
             String backend = keras.rootString("backend");
             config.put("backend", backend == null ? "tensorflow" : backend);
             String className = config.path("class_name").asText();
@@ -143,6 +144,41 @@ public final class KerasImporter {
             }
         }
         return out;
+    }
+
+    /**
+     * Refuses the {@code Conv2DTranspose} forms whose DL4J import differs from Keras: an output padding
+     * (DL4J's importer ignores it) and a 'valid' kernel smaller than its stride (Keras adds the missing
+     * rows, DL4J does not).
+     */
+    private static void refuseTransposedOptions(Map<String, KerasWeights.LayerConfig> layers) {
+        for (Map.Entry<String, KerasWeights.LayerConfig> e : layers.entrySet()) {
+            String type = e.getValue().className();
+            if (!type.equals("Conv2DTranspose") && !type.equals("Deconvolution2D")) {
+                continue;
+            }
+            JsonNode c = e.getValue().config();
+            JsonNode op = c.path("output_padding");
+            if (op.isArray()) {
+                for (JsonNode v : op) {
+                    if (v.asInt(0) != 0) {
+                        throw new UnsupportedLayerException(e.getKey(), type, "output_padding " + op + " is not "
+                                + "supported (DL4J's Keras import ignores it)");
+                    }
+                }
+            } else if (op.isNumber() && op.asInt() != 0) {
+                throw new UnsupportedLayerException(e.getKey(), type, "output_padding " + op + " is not supported "
+                        + "(DL4J's Keras import ignores it)");
+            }
+            JsonNode k = c.path("kernel_size");
+            JsonNode s = c.path("strides");
+            if ("valid".equals(c.path("padding").asText()) && k.isArray() && s.isArray() && k.size() == 2
+                    && s.size() == 2 && (k.get(0).asInt() < s.get(0).asInt() || k.get(1).asInt() < s.get(1).asInt())) {
+                throw new UnsupportedLayerException(e.getKey(), type, "padding 'valid' with kernel_size " + k
+                        + " smaller than strides " + s + " is not supported (DL4J's Keras import gives fewer rows "
+                        + "than Keras)");
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

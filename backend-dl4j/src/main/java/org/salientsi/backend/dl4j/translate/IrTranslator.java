@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
@@ -40,6 +41,7 @@ import org.salientsi.api.ir.AvgPool;
 import org.salientsi.api.ir.BatchNorm;
 import org.salientsi.api.ir.Concat;
 import org.salientsi.api.ir.Conv2d;
+import org.salientsi.api.ir.ConvTranspose;
 import org.salientsi.api.ir.Dense;
 import org.salientsi.api.ir.Flatten;
 import org.salientsi.api.ir.GlobalAvgPool;
@@ -98,7 +100,8 @@ public final class IrTranslator {
     private record Port(int node, Layout layout) {
     }
 
-    private static final Set<Class<?>> LAYERS = Set.of(ConvolutionLayer.class, SubsamplingLayer.class,
+    private static final Set<Class<?>> LAYERS = Set.of(ConvolutionLayer.class, Deconvolution2D.class,
+            SubsamplingLayer.class,
             GlobalPoolingLayer.class, Upsampling2D.class, BatchNormalization.class, ZeroPaddingLayer.class,
             DenseLayer.class, OutputLayer.class, LossLayer.class, ActivationLayer.class, DropoutLayer.class);
 
@@ -201,7 +204,9 @@ public final class IrTranslator {
         String main = activation == null ? name : name + "/preact";
         Map<String, INDArray> params = v.params();
         Port out;
-        if (layer instanceof ConvolutionLayer c) {
+        if (layer instanceof Deconvolution2D d) {
+            out = deconv(name, main, d, in, params);
+        } else if (layer instanceof ConvolutionLayer c) {
             out = conv(name, main, c, in, params);
         } else if (layer instanceof SubsamplingLayer s) {
             out = subsampling(name, s, in);
@@ -249,6 +254,45 @@ public final class IrTranslator {
         double[] w = param(params, "W", name, type, out, nIn, k[0], k[1]);
         double[] b = c.hasBias() ? param(params, "b", name, type, out) : null;
         Conv2d op = new Conv2d(out, nIn, k[0], k[1], w, b, stride[0], stride[1], dilation[0], dilation[1], padding, 1);
+        return add(node, op, in.layout(), in.node());
+    }
+
+    /**
+     * A transposed convolution. DL4J's Same mode gives {@code in * stride} outputs and crops
+     * {@code floor((k - s) / 2)} at the top and left (libnd4j's deconv2d), which the IR expresses for
+     * {@code k >= s}; Truncate and Strict crop the configured padding on both sides.
+     */
+    private Port deconv(String name, String node, Deconvolution2D d, Port in, Map<String, INDArray> params) {
+        String type = d.getClass().getSimpleName();
+        requireCnn(name, type, in, d.getCnn2dDataFormat());
+        int[] k = d.getKernelSize();
+        int[] stride = d.getStride();
+        int[] dilation = d.getDilation();
+        if (dilation != null && (dilation[0] != 1 || dilation[1] != 1)) {
+            throw new UnsupportedLayerException(name, type, "transposed convolution with dilation "
+                    + Arrays.toString(dilation) + " has no IR translation");
+        }
+        Padding padding;
+        ConvolutionMode mode = d.getConvolutionMode();
+        if (mode == ConvolutionMode.Same) {
+            if (k[0] < stride[0] || k[1] < stride[1]) {
+                throw new UnsupportedLayerException(name, type, "Same mode with kernel " + Arrays.toString(k)
+                        + " smaller than the stride " + Arrays.toString(stride) + " has no IR translation");
+            }
+            int top = (k[0] - stride[0]) / 2;
+            int left = (k[1] - stride[1]) / 2;
+            padding = Padding.of(top, left, k[0] - stride[0] - top, k[1] - stride[1] - left);
+        } else if (mode == ConvolutionMode.Truncate || mode == ConvolutionMode.Strict) {
+            int[] p = d.getPadding();
+            padding = Padding.of(p[0], p[1], p[0], p[1]);
+        } else {
+            throw new UnsupportedLayerException(name, type, "convolution mode " + mode + " has no IR translation");
+        }
+        int out = (int) d.getNOut();
+        int nIn = (int) d.getNIn();
+        double[] w = param(params, "W", name, type, nIn, out, k[0], k[1]);
+        double[] b = d.hasBias() ? param(params, "b", name, type, out) : null;
+        ConvTranspose op = new ConvTranspose(out, nIn, k[0], k[1], w, b, stride[0], stride[1], padding, 0, 0);
         return add(node, op, in.layout(), in.node());
     }
 

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ops translated (attributes handled):
  * <ul>
- * <li>{@code Conv} (pads, auto_pad, strides, dilations, group; 2-D only), {@code Gemm} (transB,
+ * <li>{@code Conv} (pads, auto_pad, strides, dilations, group; 2-D only), {@code ConvTranspose} (pads,
+ *     strides, output_padding; group 1, no dilation, auto_pad NOTSET, no output_shape), {@code Gemm} (transB,
  *     alpha, beta; transA = 0), {@code MatMul} by a constant matrix (fused with a following
  *     {@code Add} of a constant bias);</li>
  * <li>{@code Relu}, {@code LeakyRelu}, {@code PRelu}, {@code Clip} (as ReLUs);</li>
@@ -224,6 +225,7 @@ public final class GraphTranslator {
                 case "Size" -> t.values.put(n.getOutput(0), ConstTensor.ofInts(new long[0],
                         new long[] {t.data(n, 0).size()}, OnnxTypes.INT64));
                 case "Conv" -> SpatialOps.conv(t, n);
+                case "ConvTranspose" -> SpatialOps.convTranspose(t, n);
                 case "MaxPool" -> SpatialOps.maxPool(t, n);
                 case "AveragePool" -> SpatialOps.averagePool(t, n);
                 case "GlobalAveragePool", "GlobalMaxPool" -> SpatialOps.globalPool(t, n);

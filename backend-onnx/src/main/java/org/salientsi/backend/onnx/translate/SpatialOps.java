@@ -7,6 +7,7 @@ import org.salientsi.api.ir.Affine;
 import org.salientsi.api.ir.AvgPool;
 import org.salientsi.api.ir.BatchNorm;
 import org.salientsi.api.ir.Conv2d;
+import org.salientsi.api.ir.ConvTranspose;
 import org.salientsi.api.ir.GlobalAvgPool;
 import org.salientsi.api.ir.GlobalMaxPool;
 import org.salientsi.api.ir.Identity;
@@ -104,6 +105,65 @@ final class SpatialOps {
         Padding padding = padding(n, at, x, kernel, stride, dilation);
         Conv2d op = new Conv2d(out, in, kernel[0], kernel[1], w.reals(), b == null ? null : b.reals(), stride[0],
                 stride[1], dilation[0], dilation[1], padding, group);
+        t.emit(n, op, null, x.id());
+    }
+
+    /**
+     * {@code ConvTranspose} with explicit pads, strides and output padding; weights
+     * {@code [C_in, C_out, kh, kw]}. Refuses groups, dilations, an {@code auto_pad} other than NOTSET and
+     * the {@code output_shape} attribute (whose padding rule runtimes disagree on), naming the node.
+     */
+    static void convTranspose(Translation t, NodeProto n) {
+        Attributes at = Attributes.of(n);
+        Data x = image(t, n);
+        ConstTensor w = t.constant(n, 1, "weight");
+        ConstTensor b = t.optionalConstant(n, 2, "bias");
+        if (w.rank() != 4) {
+            throw Translation.unsupported(n, "has a weight of rank " + w.rank()
+                    + "; only 2-D transposed convolutions are supported");
+        }
+        long group = at.getInt("group", 1);
+        if (group != 1) {
+            throw Translation.unsupported(n, "has group " + group + "; only group 1 is supported");
+        }
+        String auto = at.getString("auto_pad", "NOTSET");
+        if (!auto.equals("NOTSET") && !auto.isEmpty()) {
+            throw Translation.unsupported(n, "has auto_pad " + auto + "; only explicit pads (NOTSET) are supported");
+        }
+        if (at.has("output_shape")) {
+            throw Translation.unsupported(n, "has the output_shape attribute " + Arrays.toString(at.getInts(
+                    "output_shape")) + "; export it with explicit pads and output_padding instead");
+        }
+        int[] dilation = pair(n, at.getInts("dilations"), 1, "dilations");
+        if (dilation[0] != 1 || dilation[1] != 1) {
+            throw Translation.unsupported(n, "has dilations " + Arrays.toString(dilation) + "; only 1 is supported");
+        }
+        int in = (int) x.dims()[0];
+        if (w.dim(0) != in) {
+            throw Translation.unsupported(n, "has weights " + Arrays.toString(w.dims()) + " for an input of " + in
+                    + " channels");
+        }
+        int out = Math.toIntExact(w.dim(1));
+        int[] kernel = {Math.toIntExact(w.dim(2)), Math.toIntExact(w.dim(3))};
+        int[] declared = pair(n, at.getInts("kernel_shape"), -1, "kernel_shape");
+        if (declared[0] >= 0 && (declared[0] != kernel[0] || declared[1] != kernel[1])) {
+            throw Translation.unsupported(n, "declares kernel_shape " + Arrays.toString(declared)
+                    + " but has weights " + Arrays.toString(w.dims()));
+        }
+        if (b != null && b.size() != out) {
+            throw Translation.unsupported(n, "has " + b.size() + " biases for " + out + " output channels");
+        }
+        int[] stride = pair(n, at.getInts("strides"), 1, "strides");
+        int[] outputPadding = pair(n, at.getInts("output_padding"), 0, "output_padding");
+        for (int i = 0; i < 2; i++) {
+            if (stride[i] < 1 || outputPadding[i] < 0 || outputPadding[i] >= stride[i]) {
+                throw Translation.unsupported(n, "has strides " + Arrays.toString(stride) + " and output_padding "
+                        + Arrays.toString(outputPadding) + "; each output padding must be >= 0 and below its stride");
+            }
+        }
+        Padding padding = padding(n, at, x, kernel, stride, dilation);
+        ConvTranspose op = new ConvTranspose(out, in, kernel[0], kernel[1], w.reals(), b == null ? null : b.reals(),
+                stride[0], stride[1], padding, outputPadding[0], outputPadding[1]);
         t.emit(n, op, null, x.id());
     }
 
