@@ -15,12 +15,15 @@ import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.api.statistic.ChiStatistic;
 import org.salientsi.api.statistic.Observation;
+import org.salientsi.api.statistic.TestStatistic;
 import org.salientsi.core.engine.NoiseEstimate;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.statistic.ReferenceMeanStatistic;
+import org.salientsi.core.stats.TruncatedChi;
 import org.salientsi.core.stats.TruncatedNormal;
 import org.salientsi.core.testing.Gaussian;
 import org.salientsi.methods.cam.CamMethod;
@@ -49,11 +52,20 @@ final class EstimatedSigmaStudy {
     }
 
     static List<Column> run(Network net, int trials, long seed, int[] dfs, double beta) {
+        return run(net, trials, seed, dfs, beta, new ReferenceMeanStatistic());
+    }
+
+    /**
+     * @param statistic {@code ref-mean} (a linear contrast: two-sided plug-in, abs upper limit) or a chi statistic
+     *     (every column the chi p-value)
+     * @return one column per df
+     */
+    static List<Column> run(Network net, int trials, long seed, int[] dfs, double beta, TestStatistic statistic) {
+        boolean chi = statistic instanceof ChiStatistic;
         int h = net.inputShape().height();
         int w = net.inputShape().width();
         Selection selection = new Selection(CompiledNetwork.compile(net),
-                new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0),
-                new ReferenceMeanStatistic());
+                new CamMethod.Provider().create(net, Parameters.empty()), new ThresholdSelector(0), statistic);
         SplittableRandom rng = new SplittableRandom(seed);
         List<Column> columns = new ArrayList<>();
         for (int df : dfs) {
@@ -74,21 +86,26 @@ final class EstimatedSigmaStudy {
             }
             SelectiveResult r;
             try {
-                r = SelectiveTest.withDefaults().withConfidenceLevel(0).withRange(10 * widest).run(selection, obs,
+                // a chi range also follows the mode sqrt(d - 1) <= sqrt(n) as the scale grows
+                double range = 10 * widest + (chi ? (widest - 1) * Math.sqrt(h * w) : 0);
+                r = SelectiveTest.withDefaults().withConfidenceLevel(0).withRange(range).run(selection, obs,
                         Provenance.empty());
             } catch (EmptyRegionException e) {
                 continue;
             }
             double t = r.statistic();
             double sigmaT = r.sigmaT(); // at sigma = 1
-            double known = p(r.intervals(), t, sigmaT, Alternative.TWO_SIDED);
-            double knownAbs = p(r.intervals(), t, sigmaT, Alternative.ABS);
+            Integer d = r.degreesOfFreedom();
+            double known = chi ? chiP(r.intervals(), t, sigmaT, d) : p(r.intervals(), t, sigmaT, Alternative.TWO_SIDED);
+            double knownAbs = chi ? known : p(r.intervals(), t, sigmaT, Alternative.ABS);
             for (int k = 0; k < dfs.length; k++) {
                 Column c = columns.get(k);
                 c.known()[i] = known;
                 c.knownAbs()[i] = knownAbs;
-                c.plugIn()[i] = p(r.intervals(), t, sigmaT * plug[k], Alternative.TWO_SIDED);
-                c.upperAbs()[i] = p(r.intervals(), t, sigmaT * upper[k], Alternative.ABS);
+                c.plugIn()[i] = chi ? chiP(r.intervals(), t, sigmaT * plug[k], d)
+                        : p(r.intervals(), t, sigmaT * plug[k], Alternative.TWO_SIDED);
+                c.upperAbs()[i] = chi ? chiP(r.intervals(), t, sigmaT * upper[k], d)
+                        : p(r.intervals(), t, sigmaT * upper[k], Alternative.ABS);
             }
             i++;
         }
@@ -107,6 +124,15 @@ final class EstimatedSigmaStudy {
         return TruncatedNormal.of(0, sigmaT, z.intersect(Interval.of(-reach, reach))).pValue(t, alternative);
     }
 
+    /** The chi p-value a search with this scale reports: Z within its range (ChiLine's). */
+    static double chiP(IntervalSet z, double t, double scale, int d) {
+        double r = t / scale;
+        double mode = Math.sqrt(d - 1.0);
+        double lo = scale * Math.max(0, Math.min(r, mode) - 10);
+        double hi = scale * (Math.max(r, mode) + 10);
+        return TruncatedChi.of(d, scale, z.intersect(Interval.of(lo, hi))).pValue(t);
+    }
+
     static int rejections(double[] p, double alpha) {
         int r = 0;
         for (double v : p) {
@@ -121,8 +147,13 @@ final class EstimatedSigmaStudy {
 
     /** @return a table row of one df */
     static String row(int size, Column c, double beta) {
+        return row(size + " px", c, beta);
+    }
+
+    /** @return a table row of one df, labelled */
+    static String row(String label, Column c, double beta) {
         int n = c.known().length;
-        return String.format(Locale.ROOT, "| %d px | %d | %d | %s | %.3f | %s | %.3f | %s | %s (beta %.2f) |%n", size,
+        return String.format(Locale.ROOT, "| %s | %d | %d | %s | %.3f | %s | %.3f | %s | %s (beta %.2f) |%n", label,
                 c.df(), n, ChiStudy.rate(rejections(c.known(), 0.05), n), ks(c.known()),
                 ChiStudy.rate(rejections(c.plugIn(), 0.05), n), ks(c.plugIn()),
                 ChiStudy.rate(rejections(c.knownAbs(), 0.05), n), ChiStudy.rate(rejections(c.upperAbs(), 0.05), n),

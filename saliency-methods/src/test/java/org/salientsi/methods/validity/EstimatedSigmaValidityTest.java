@@ -19,6 +19,7 @@ import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.search.NoiseModel;
 import org.salientsi.core.search.Selection;
 import org.salientsi.core.search.SelectiveTest;
+import org.salientsi.core.statistic.ReferenceChiStatistic;
 import org.salientsi.core.statistic.ReferenceMeanStatistic;
 import org.salientsi.core.testing.Gaussian;
 import org.salientsi.core.testing.TestNetworks;
@@ -78,5 +79,33 @@ class EstimatedSigmaValidityTest {
             checked++;
         }
         assertThat(List.of(checked)).containsExactly(4);
+    }
+
+    @Test
+    void chiStudyPValuesEqualThoseOfRunsWithTheEstimatedSigma() {
+        Selection selection = new Selection(CompiledNetwork.compile(NET),
+                new CamMethod.Provider().create(NET, Parameters.empty()), new ThresholdSelector(0),
+                new ReferenceChiStatistic());
+        SplittableRandom rng = new SplittableRandom(78);
+        int checked = 0;
+        while (checked < 4) {
+            Observation obs = Observation.of(Image.grey(8, 8, Gaussian.vector(rng, 64, 1)),
+                    Image.grey(8, 8, Gaussian.vector(rng, 64, 1)));
+            double sigma = EstimatedSigmaStudy.estimate(rng, 5).upperLimit(0.05);
+            double w = Math.max(1, sigma);
+            SelectiveResult wide;
+            try {
+                wide = SelectiveTest.withDefaults().withRange(10 * w + (w - 1) * 8).run(selection, obs,
+                        Provenance.empty());
+            } catch (EmptyRegionException ex) {
+                continue;
+            }
+            SelectiveResult direct = SelectiveTest.withDefaults().withNoise(NoiseModel.isotropic(sigma))
+                    .run(selection, obs, Provenance.empty());
+            double shortcut = EstimatedSigmaStudy.chiP(wide.intervals(), wide.statistic(), wide.sigmaT() * sigma,
+                    wide.degreesOfFreedom());
+            assertThat(shortcut).isCloseTo(direct.selectiveP(), within(1e-9 * direct.selectiveP() + 1e-14));
+            checked++;
+        }
     }
 }
