@@ -122,6 +122,10 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             throw new ShapeMismatchException(label() + " is " + shape + " but the network takes "
                     + input.height() + "x" + input.width() + "x" + input.channels() + " images");
         }
+        if (selection.statistic() instanceof ChiStatistic && config.alternative() == Alternative.LESS) {
+            throw new InvalidInputException("statistic '" + selection.statistic().name() + "' is a norm and tests "
+                    + "large values only (alternative greater); --alternative less has no meaning for it");
+        }
         if (selection.statistic().needsReference() && !observation.hasReference()) {
             throw new InvalidInputException("statistic '" + selection.statistic().name()
                     + "' needs a reference image (--reference or --references)");

@@ -177,6 +177,15 @@ class ChiSearchTest {
     }
 
     @Test
+    void theLowerAlternativeIsRefusedForANorm() {
+        Selection chi = selection(new ReferenceChiStatistic());
+        Observation obs = draw(new SplittableRandom(3));
+        assertThatThrownBy(() -> SelectiveTest.withDefaults().with(Alternative.LESS).run(chi, obs,
+                Provenance.empty())).isInstanceOf(InvalidInputException.class).hasMessageContaining("ref-chi")
+                .hasMessageContaining("--alternative less");
+    }
+
+    @Test
     void earlyStopBoundsContainTheExhaustiveChiPValue() {
         SplittableRandom rng = new SplittableRandom(57);
         Selection chi = selection(new ReferenceChiStatistic());
