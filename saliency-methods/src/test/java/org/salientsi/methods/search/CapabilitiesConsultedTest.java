@@ -93,8 +93,9 @@ class CapabilitiesConsultedTest {
             Set<String> declared = new java.util.TreeSet<>(plugins.methods().get(name).capabilities());
             declared.retainAll(methodLevel);
             // segmentation needs a spatial node: a channel of the first convolution
-            Parameters options = name.equals("segmentation") ? Parameters.empty()
-                    .with("segmentation-node", net.node(1).name()).with("segmentation-channel", "0") : Parameters.empty();
+            Parameters options = name.equals("segmentation")
+                    ? Parameters.empty().with("segmentation-node", net.node(1).name()).with("segmentation-channel", "0")
+                    : Parameters.empty();
             SaliencyMethod m = plugins.method(name, net, options);
             assertThat(new java.util.TreeSet<>(m.capabilities())).as(name).isEqualTo(declared);
         }
