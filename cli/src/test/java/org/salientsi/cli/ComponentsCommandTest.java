@@ -19,8 +19,8 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.salientsi.cli.run.BenjaminiHochberg;
-import org.salientsi.cli.run.BenjaminiYekutieli;
+import org.salientsi.core.multiplicity.BenjaminiHochberg;
+import org.salientsi.core.multiplicity.BenjaminiYekutieli;
 
 /**
  * {@code --components} through the command line on the paper's 8x8 model: the components cover the region, each

@@ -21,7 +21,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.result.Outcome;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.ExitCodes;
-import org.salientsi.cli.run.BenjaminiHochberg;
+import org.salientsi.core.multiplicity.BenjaminiHochberg;
 import org.salientsi.facade.Images;
 import org.salientsi.facade.SalientSI;
 import org.salientsi.facade.SalientTester;

@@ -14,6 +14,8 @@ import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.multiplicity.ComponentFamily;
+import org.salientsi.core.multiplicity.FdrMethod;
 import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.core.plugin.Plugins;
 import org.salientsi.core.search.Termination;
@@ -140,15 +142,16 @@ public final class SalientTester implements AutoCloseable {
      * Tests the selected region and each of its connected components on its own: every component's contrast is
      * the statistic's contrast on its pixels (e.g. the mean of X - reference over the component), conditioned on
      * the whole selected region, which fixes the components and the size filter, so each component's p-value is
-     * valid. The p-values are not adjusted for multiplicity: adjust the valid ones ({@code p_bounds[1]}, from
-     * {@link ComponentTests#testedPValues()}) over the family you report, with Benjamini-Yekutieli for false
-     * discovery rate control under any dependence, and attach them with {@link ComponentTests#withFdr}.
+     * valid. The components' valid p-values ({@code p_bounds[1]}) are adjusted within the image by
+     * Benjamini-Yekutieli (false discovery rate under any dependence), as {@code salientsi test --components}
+     * does; for a family over several images, adjust them together with
+     * {@link org.salientsi.core.multiplicity.ComponentFamily#adjust}.
      *
      * @param image the test image
      * @param references its references (an empty list: an in-image test)
      * @param connectivity 4 (edge neighbours) or 8 (edge and corner neighbours)
      * @param minComponentSize components with fewer pixels are listed as too small and not tested, {@code >= 1}
-     * @return the region's result and its components' (none when nothing was tested)
+     * @return the region's result and its components' (none when nothing was tested), with {@code fdr_p}
      * @throws org.salientsi.api.error.InvalidOptionException for a connectivity other than 4 or 8, a size below 1,
      *     or a statistic whose contrast is not defined on part of a region
      * @throws org.salientsi.api.error.InvalidInputException as {@link #test(Image, List)}
@@ -156,8 +159,28 @@ public final class SalientTester implements AutoCloseable {
      */
     public ComponentTests testComponents(Image image, List<Image> references, int connectivity,
                                          int minComponentSize) {
+        return testComponents(image, references, connectivity, minComponentSize, FdrMethod.BY);
+    }
+
+    /**
+     * {@link #testComponents(Image, List, int, int)} with the adjustment within the image chosen: {@code BY}
+     * (Benjamini-Yekutieli, valid under any dependence) or {@code BH} (Benjamini-Hochberg, not proven for these
+     * p-values, which share the selection event; the result's {@code fdr_note} says so).
+     *
+     * @param image the test image
+     * @param references its references (an empty list: an in-image test)
+     * @param connectivity 4 or 8
+     * @param minComponentSize the smallest component tested, {@code >= 1}
+     * @param fdr the adjustment
+     * @return the region's result and its components', with {@code fdr_p}
+     * @throws IllegalStateException if the tester was closed
+     */
+    public ComponentTests testComponents(Image image, List<Image> references, int connectivity,
+                                         int minComponentSize, FdrMethod fdr) {
         checkOpen();
-        return engine.testComponents(image, references, new ComponentSplit(connectivity, minComponentSize));
+        ComponentTests parts = engine.testComponents(image, references,
+                new ComponentSplit(connectivity, minComponentSize));
+        return ComponentFamily.adjust(List.of(parts), java.util.Objects.requireNonNull(fdr, "fdr")).get(0);
     }
 
     /**

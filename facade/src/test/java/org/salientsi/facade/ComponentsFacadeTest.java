@@ -51,7 +51,11 @@ class ComponentsFacadeTest {
             assertThat(parts.components().stream().mapToInt(ComponentResult::size).sum())
                     .isEqualTo(parts.result().regionSize());
             assertThat(parts.components()).allSatisfy(c -> assertThat(c.tested()).isTrue());
-            assertThat(parts.fdrMethod()).as("the facade does not adjust").isNull();
+            assertThat(parts.fdrMethod()).as("Benjamini-Yekutieli within the image").isEqualTo("by");
+            double[] p = parts.testedPValues();
+            double[] byHand = org.salientsi.core.multiplicity.BenjaminiYekutieli.adjust(p);
+            assertThat(parts.components().stream().filter(ComponentResult::tested).mapToDouble(c -> c.fdrP())
+                    .toArray()).containsExactly(byHand);
             split += parts.components().size() > 1 ? 1 : 0;
         }
         assertThat(split).as("regions of two or more components").isEqualTo(2);

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.core.engine.TestEngine;
+import org.salientsi.core.multiplicity.ComponentFamily;
 import org.salientsi.facade.ErrorMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,6 +136,7 @@ final class TestEndpoint {
                         request.components());
                 parts = new ComponentTests(parts.result().withImage(request.imageName()), parts.connectivity(),
                         parts.minComponentSize(), parts.components());
+                parts = ComponentFamily.adjust(List.of(parts), request.fdr()).get(0);
                 return new Answer(200, json.writeValueAsBytes(parts));
             }
             SelectiveResult r = runner.test(request.image(), request.references()).withImage(request.imageName());

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.core.engine.TestSpec;
+import org.salientsi.core.multiplicity.FdrMethod;
 import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.facade.NpyCovariance;
 import org.salientsi.io.NpyArray;
@@ -27,7 +28,9 @@ import org.salientsi.io.NpyArray;
  * and the optional {@code method}, {@code selector}, {@code statistic}, {@code alternative},
  * {@code target}, {@code cam-layer}, {@code termination}, {@code range}, {@code confidence} with the
  * defaults of the command line, and {@code components} (4 or 8) with {@code min-component-size} for per-component
- * tests (the answer then has the {@code components} array, its p-values not adjusted for multiplicity). Images and the covariance are arrays as {@link JsonArrays} reads them.
+ * tests, with {@code fdr} ({@code by}, the default, or {@code bh}) for the adjustment of the components' p-values
+ * within the image (the answer then has the {@code components} array with {@code fdr_p}, as {@code salientsi test
+ * --components} writes it). Images and the covariance are arrays as {@link JsonArrays} reads them.
  * Every refusal is an {@link InvalidInputException} naming the field; the server says the command line's
  * messages in HTTP words ({@link org.salientsi.facade.ErrorMessages.Wording#HTTP}).
  *
@@ -38,15 +41,17 @@ import org.salientsi.io.NpyArray;
  * @param settings the validated options
  * @param components the per-component split ({@code "components": 4} or {@code 8}, with
  *     {@code "min-component-size"}), or {@code null} to test the whole region only
+ * @param fdr the adjustment of the components' p-values within the image ({@code "fdr"}; Benjamini-Yekutieli
+ *     by default), or {@code null} without components
  */
 public record TestRequest(String model, Image image, String imageName, List<Image> references,
-                          TestSpec settings, ComponentSplit components) {
+                          TestSpec settings, ComponentSplit components, FdrMethod fdr) {
 
     /** The fields a request may have. */
     public static final List<String> FIELDS = List.of("model", "image", "reference", "references", "sigma",
             "covariance", "method", "selector", "statistic", "alternative", "target", "cam-layer", "termination",
             "skipping", "range", "confidence", "channels", "samples", "noise", "noise-seed", "baseline", "window",
-            "stride", "method-options", "components", "min-component-size");
+            "stride", "method-options", "components", "min-component-size", "fdr");
 
     /** Request fields that are saliency-method parameters, with the parameter each sets. */
     private static final Map<String, String> METHOD_FIELDS = Map.of("channels", "channels", "samples", "m",
@@ -114,13 +119,19 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                 .withRange(number(body, "range", 10.0))
                 .withConfidence(number(body, "confidence", 0.95));
         ComponentSplit split = null;
+        FdrMethod fdr = null;
         if (present(body, "components")) {
             Integer c = integer(body, "components");
             Integer min = integer(body, "min-component-size");
             split = new ComponentSplit(c, min == null ? ComponentSplit.DEFAULT_MIN_SIZE : min);
-        } else if (present(body, "min-component-size")) {
-            throw new InvalidInputException("field 'min-component-size' applies to per-component tests: give "
-                    + "'components' (4 or 8) too");
+            fdr = FdrMethod.parse(text(body, "fdr", FdrMethod.BY.label()));
+        } else {
+            for (String field : List.of("min-component-size", "fdr")) {
+                if (present(body, field)) {
+                    throw new InvalidInputException("field '" + field + "' applies to per-component tests: give "
+                            + "'components' (4 or 8) too");
+                }
+            }
         }
         settings = settings.withNoise(NpyCovariance.sigmaOrCovariance(
                 present(body, "sigma") ? number(body, "sigma", null) : null, covariance));
@@ -138,7 +149,7 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                 refs.add(JsonArrays.read(list.get(i), "references[" + i + "]").array().toImage());
             }
         }
-        return new TestRequest(model, image.array().toImage(), image.name(), refs, settings, split);
+        return new TestRequest(model, image.array().toImage(), image.name(), refs, settings, split, fdr);
     }
 
     /**

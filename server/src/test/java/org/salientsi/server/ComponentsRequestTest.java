@@ -54,12 +54,29 @@ class ComponentsRequestTest {
         JsonNode n = r.json();
         assertThat(n.get("connectivity").asInt()).isEqualTo(8);
         assertThat(n.get("min_component_size").asInt()).isEqualTo(1);
-        assertThat(n.get("fdr_method").isNull()).as("not adjusted by the server").isTrue();
+        assertThat(n.get("fdr_method").asText()).as("Benjamini-Yekutieli within the image by default").isEqualTo("by");
         int covered = 0;
+        java.util.List<double[]> pq = new java.util.ArrayList<>();
         for (JsonNode c : n.get("components")) {
             covered += c.get("size").asInt();
             assertThat(c.get("selective_p").asDouble()).isBetween(0.0, 1.0);
-            assertThat(c.get("fdr_p").isNull()).isTrue();
+            pq.add(new double[] {c.get("p_bounds").get(1).asDouble(), c.get("fdr_p").asDouble()});
+        }
+        // Benjamini-Yekutieli by its definition: min over j >= rank of m c(m) p_(j) / j, capped at 1
+        int m = pq.size();
+        double cm = 0;
+        for (int i = 1; i <= m; i++) {
+            cm += 1.0 / i;
+        }
+        for (double[] a : pq) {
+            double want = 1;
+            for (double[] b : pq) {
+                if (b[0] >= a[0]) {
+                    long rank = pq.stream().filter(c -> c[0] <= b[0]).count();
+                    want = Math.min(want, m * cm * b[0] / rank);
+                }
+            }
+            assertThat(a[1]).isCloseTo(want, org.assertj.core.api.Assertions.within(1e-12));
         }
         assertThat(n.get("components")).isNotEmpty();
         assertThat(covered).isEqualTo(n.get("region_size").asInt());
@@ -73,6 +90,8 @@ class ComponentsRequestTest {
         assertBad(serve.post(request(b -> b.put("components", 4).put("min-component-size", -1))),
                 "min-component-size", ">= 1");
         assertBad(serve.post(request(b -> b.put("min-component-size", 2))), "min-component-size", "components");
+        assertBad(serve.post(request(b -> b.put("fdr", "by"))), "fdr", "components");
+        assertBad(serve.post(request(b -> b.put("components", 4).put("fdr", "holm"))), "fdr", "by");
     }
 
     private static void assertBad(ServeFixture.Response r, String... names) {

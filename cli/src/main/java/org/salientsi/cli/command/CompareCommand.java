@@ -15,7 +15,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.CliContext;
 import org.salientsi.cli.context.ExitCodes;
-import org.salientsi.cli.run.Holm;
+import org.salientsi.core.multiplicity.Holm;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.facade.ErrorMessages;

@@ -1,7 +1,7 @@
 package org.salientsi.cli.command;
 
 import org.salientsi.api.error.InvalidOptionException;
-import org.salientsi.cli.run.FdrMethod;
+import org.salientsi.core.multiplicity.FdrMethod;
 import org.salientsi.core.region.ComponentSplit;
 import picocli.CommandLine.Option;
 

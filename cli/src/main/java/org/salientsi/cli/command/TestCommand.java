@@ -19,7 +19,7 @@ import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.SegmentExecutor;
 import org.salientsi.api.saliency.SaliencyMap;
 import org.salientsi.cli.io.StandardStreams;
-import org.salientsi.cli.run.ComponentFamily;
+import org.salientsi.core.multiplicity.ComponentFamily;
 import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.io.ImageFiles;
 import org.salientsi.io.ReadLimits;

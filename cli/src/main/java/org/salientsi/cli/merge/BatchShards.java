@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.salientsi.api.error.InvalidInputException;
-import org.salientsi.cli.run.BenjaminiHochberg;
+import org.salientsi.core.multiplicity.BenjaminiHochberg;
 
 /**
  * The lines of a batch's shards ({@code batch --shard I/N --json > FILE}), joined: in file-name order (the

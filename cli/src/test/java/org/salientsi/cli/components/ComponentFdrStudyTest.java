@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.salientsi.cli.run.FdrMethod;
+import org.salientsi.core.multiplicity.FdrMethod;
 import org.salientsi.core.region.ComponentSplit;
 
 /**

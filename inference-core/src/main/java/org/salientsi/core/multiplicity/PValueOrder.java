@@ -1,4 +1,4 @@
-package org.salientsi.cli.run;
+package org.salientsi.core.multiplicity;
 
 import java.util.Arrays;
 import org.salientsi.api.error.InvalidValueException;

@@ -1,4 +1,4 @@
-package org.salientsi.cli.run;
+package org.salientsi.core.multiplicity;
 
 import java.util.Locale;
 import org.salientsi.api.error.InvalidOptionException;

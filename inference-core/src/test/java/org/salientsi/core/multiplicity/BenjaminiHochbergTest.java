@@ -1,4 +1,4 @@
-package org.salientsi.cli.run;
+package org.salientsi.core.multiplicity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
