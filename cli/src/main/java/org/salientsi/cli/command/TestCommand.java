@@ -11,6 +11,7 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.CliContext;
+import org.salientsi.cli.validate.ExecutorOptions;
 import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;

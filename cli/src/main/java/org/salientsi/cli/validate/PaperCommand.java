@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.Alternative;
-import org.salientsi.cli.command.ExecutorOptions;
 import org.salientsi.cli.context.CliContext;
 import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.executor.TrialExecutor;

@@ -1,4 +1,4 @@
-package org.salientsi.cli.command;
+package org.salientsi.cli.validate;
 
 import java.util.Map;
 import java.util.TreeMap;
