@@ -68,7 +68,8 @@ public final class SelectionOptions {
     String skipping;
 
     @Option(names = "--search-threads", paramLabel = "K",
-            description = "Threads that walk one exhaustive search, >= 1 (default: the machine's cores). On 2 it "
+            description = "Threads that walk one exhaustive search, >= 1 (default: the machine's cores, at most 2, "
+                    + "so that the result does not depend on the machine). On 2 it "
                     + "walks the two sides of T at once (the result of 1); above 2 it cuts each side into K "
                     + "segments walked K at a time (the same truncation set and p-values up to rounding, other "
                     + "pieces counted).")
@@ -132,7 +133,8 @@ public final class SelectionOptions {
                 .withTarget(target).withCamLayer(camLayer).withSelector(selector).withStatistic(statistic)
                 .withOption("alternative", alternative).withOption("termination", termination)
                 .withOption("skipping", skipping).withRange(range).withConfidence(confidence).withMaxSeconds(maxSeconds)
-                .withSearchThreads(searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors());
+                .withSearchThreads(searchThreads != null ? searchThreads
+                        : Math.min(2, Runtime.getRuntime().availableProcessors()));
         boolean estimated = noise != null && noise.noiseFrom != null;
         if (sigmaUpper != null && !estimated) {
             throw InvalidOptionException.of("sigma-upper", "needs --noise-from DIR: it replaces an estimated sigma "
