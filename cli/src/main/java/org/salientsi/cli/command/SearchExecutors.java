@@ -5,7 +5,6 @@ import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.result.StopReason;
 import org.salientsi.api.spi.Parameters;
-import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.core.engine.SegmentExecutorProvider;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.search.SegmentExecutor;

@@ -13,7 +13,6 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.cli.context.CliContext;
-import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.core.engine.TestEngine;
 import org.salientsi.core.engine.TestSpec;

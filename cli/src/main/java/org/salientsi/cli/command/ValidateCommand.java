@@ -13,7 +13,6 @@ import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.cli.context.CliContext;
-import org.salientsi.cli.run.ExecutorOptions;
 import org.salientsi.cli.validate.PaperCommand;
 import org.salientsi.cli.validate.StudyExecutors;
 import org.salientsi.cli.validate.StudyProgress;
