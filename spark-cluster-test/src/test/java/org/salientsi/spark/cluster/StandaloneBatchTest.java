@@ -27,7 +27,7 @@ import org.salientsi.io.Npy;
  * as it reads it) and for a reference that does not fit its image (refused on an executor), and the same exit code;
  * through the command line ({@code batch --executor spark --executor-option master=spark://...}). With
  * {@code -Pcluster} also through {@code spark-submit}, and a batch of {@value #BIG} images of 16 px timed on the
- * local batch, on {@code local[2]} and on the cluster with 1 and 2 executors (target/batch-runs/big-batch.txt).
+ * local batch, on {@code local[2]} and on the cluster with 1 and 2 executors (target/big-batch/big-batch.txt).
  */
 class StandaloneBatchTest {
 
@@ -116,25 +116,26 @@ class StandaloneBatchTest {
     @Test
     @EnabledIfSystemProperty(named = "salientsi.cluster.full", matches = "true")
     void tenThousandImagesGiveTheLocalBatchsLinesOnLocalTwoAndOneAndTwoExecutors() throws Exception {
-        Path big = root.resolve("big");
+        // a folder of its own, so that the default run's cleaning does not delete 20,000 files
+        Path big = StandaloneCluster.emptyFolder(Path.of("target", "big-batch"));
         BatchImages.write(big.resolve("images"), big.resolve("references"), BIG, 16, 1L);
         List<String> table = new ArrayList<>(List.of("where | wall (s) | images/s | load before -> after"));
         Run one = run("big-local", cli(batch(16, big.resolve("images"), big.resolve("references"), "--executor",
-                "local")));
+                "local")), big);
         table.add(row("local batch (one thread)", one));
         assertThat(one.exit()).isZero();
         assertThat(one.lines()).hasSize(BIG);
         Run local2 = run("big-local2", cli(batch(16, big.resolve("images"), big.resolve("references"), "--executor",
-                "spark", "--executor-option", "master=local[2]")));
+                "spark", "--executor-option", "master=local[2]")), big);
         table.add(row("spark local[2]", local2));
         assertSameLines(local2, one);
         for (int executors = 1; executors <= 2; executors++) {
             Run r = run("big-cluster-" + executors, cli(batch(16, big.resolve("images"), big.resolve("references"),
-                    onCluster(executors))));
+                    onCluster(executors))), big);
             table.add(row("standalone, " + executors + " executor(s) of 1 core", r));
             assertSameLines(r, one);
         }
-        Files.write(root.resolve("big-batch.txt"), table, StandardCharsets.UTF_8);
+        Files.write(big.resolve("big-batch.txt"), table, StandardCharsets.UTF_8);
         table.forEach(System.out::println);
     }
 
@@ -179,7 +180,13 @@ class StandaloneBatchTest {
     }
 
     private static Run run(String name, List<String> command) throws IOException, InterruptedException {
-        Path out = root.resolve(name + ".jsonl");
+        return run(name, command, root);
+    }
+
+    /** Runs a command, its standard output into {@code FOLDER/NAME.jsonl}, its log into the cluster's logs. */
+    private static Run run(String name, List<String> command, Path folder) throws IOException,
+            InterruptedException {
+        Path out = folder.resolve(name + ".jsonl");
         String before = load();
         long start = System.nanoTime();
         int exit = cluster.run(name, command, RUN, out);
