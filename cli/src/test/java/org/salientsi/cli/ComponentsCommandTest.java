@@ -177,4 +177,26 @@ class ComponentsCommandTest {
         assertThat(paths).isEqualTo(n.get("components").size());
         assertThat(figure).contains("#0 p=", "#1 p=", "fdr=");
     }
+
+    @Test
+    void theBatchReportPagesOutlineEachImagesComponents() throws IOException {
+        Path folder = dir.resolve("batch-report");
+        CliRun r = CliRun.of("batch", "--model", model.toString(), "--images", images.toString(), "--reference",
+                ref.toString(), "--sigma", "1", "--selector", SELECTOR, "--components", "4", "--report",
+                folder.toString(), "--quiet");
+        assertThat(r.code()).as("%s", r).isZero();
+        JsonNode n = splitImage();
+        String name = n.get("image").asText();
+        Path page;
+        try (var pages = Files.list(folder)) {
+            page = pages.filter(f -> f.getFileName().toString().endsWith("-" + name.replace(".npy", "") + ".html")
+                    || f.getFileName().toString().contains(name.replace(".npy", ""))).findFirst().orElseThrow();
+        }
+        String html = Files.readString(page);
+        assertThat(html).contains("id=\"panel-components\"", "id=\"components\"");
+        String figure = html.substring(html.indexOf("id=\"panel-components\""));
+        figure = figure.substring(0, figure.indexOf("</figure>"));
+        assertThat(figure.split("<path ", -1).length - 1).isEqualTo(n.get("components").size());
+        assertThat(figure).contains("#0 p=", "#1 p=", "fdr=");
+    }
 }

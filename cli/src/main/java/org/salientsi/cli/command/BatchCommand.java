@@ -255,7 +255,7 @@ public final class BatchCommand implements Callable<Integer> {
                             + settings.selector() + ", alternative " + settings.alternative().label()
                             + (shared != null ? ", reference " + shared.name()
                             : paired != null ? ", paired references in " + paired : ", no reference") + ".")
-                    .writeFolder(report, lines);
+                    .writeFolder(report, lines, parts);
             if (!json) {
                 context.out().println("report: " + report.resolve("index.html").toAbsolutePath());
             }

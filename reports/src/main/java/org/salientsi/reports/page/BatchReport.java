@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntFunction;
+import org.salientsi.api.error.InvalidValueException;
+import org.salientsi.api.result.ComponentTests;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.result.Provenance;
@@ -111,13 +113,33 @@ public final class BatchReport {
      * @throws IOException on write failure
      */
     public Path writeFolder(Path dir, List<ReportEntry> entries) throws IOException {
+        return writeFolder(dir, entries, null);
+    }
+
+    /**
+     * Writes {@code DIR/index.html} (every row) and one page per image ({@code DIR/NNNN-NAME.html}), each image's
+     * page with its components outlined and listed when it has them ({@code --components}).
+     *
+     * @param dir destination folder, created if missing
+     * @param entries the images, in the order to show
+     * @param components per entry, the tests of its region's connected components or {@code null}; or
+     *     {@code null} for none
+     * @return the index page
+     * @throws IOException on write failure
+     * @throws org.salientsi.api.error.InvalidValueException if the lists' sizes differ
+     */
+    public Path writeFolder(Path dir, List<ReportEntry> entries, List<ComponentTests> components)
+            throws IOException {
+        if (components != null && components.size() != entries.size()) {
+            throw InvalidValueException.of("%d component lists for %d images", components.size(), entries.size());
+        }
         Files.createDirectories(dir);
         List<String> pages = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             String page = pageName(i, entries.get(i).label());
             pages.add(page);
-            Files.writeString(dir.resolve(page), TestReport.render(entries.get(i), "index.html", alpha),
-                    StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(page), TestReport.render(entries.get(i), "index.html", alpha,
+                    components == null ? null : components.get(i)), StandardCharsets.UTF_8);
         }
         Path index = dir.resolve("index.html");
         Files.writeString(index, render(entries, pages::get), StandardCharsets.UTF_8);
