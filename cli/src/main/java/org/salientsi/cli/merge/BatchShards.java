@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Map;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.core.multiplicity.BenjaminiHochberg;
+import org.salientsi.core.multiplicity.FdrMethod;
 
 /**
  * The lines of a batch's shards ({@code batch --shard I/N --json > FILE}), joined: in file-name order (the
  * order of the unsharded batch: by file name, then by the full path that labels images sharing a name), each
  * image once, with {@code bh_p} (Benjamini-Hochberg over the selective p-values of every tested image of
- * every shard) added to each tested line. Failed lines ({@code error}) and lines with nothing to test
+ * every shard) added to each tested line, and with {@code --components} lines their components' {@code fdr_p}
+ * over every tested component of every shard. Failed lines ({@code error}) and lines with nothing to test
  * (no {@code selective_p}) are kept as they are.
  *
  * @param lines the merged lines
@@ -48,6 +50,17 @@ public record BatchShards(List<ObjectNode> lines) {
      *     unsharded or merged batch), or an image appears twice
      */
     public static BatchShards read(List<Path> files, ObjectMapper json) {
+        return read(files, json, FdrMethod.BY);
+    }
+
+    /**
+     * @param files the shards' outputs
+     * @param json the mapper
+     * @param fdr the adjustment of the components' p-values across every shard (lines of {@code --components})
+     * @return the merged batch, its tested components with {@code fdr_p} over every component of every image
+     * @throws InvalidInputException as {@link #read(List, ObjectMapper)}
+     */
+    public static BatchShards read(List<Path> files, ObjectMapper json, FdrMethod fdr) {
         List<ObjectNode> lines = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path file : files) {
@@ -95,7 +108,41 @@ public record BatchShards(List<ObjectNode> lines) {
                 line.putNull("bh_p"); // nothing to test: a success that is not one of the hypotheses, as in batch
             }
         }
+        adjustComponents(lines, fdr);
         return new BatchShards(lines);
+    }
+
+    /**
+     * Adjusts the tested components of every line ({@code --components}) as one family, as {@code batch} does
+     * over its images: their valid p-values ({@code p_bounds[1]}) get {@code fdr_p} and {@code fdr_method}, and
+     * each line with components its {@code fdr_method} and {@code fdr_note}.
+     */
+    private static void adjustComponents(List<ObjectNode> lines, FdrMethod fdr) {
+        List<ObjectNode> tested = new ArrayList<>();
+        List<ObjectNode> withParts = new ArrayList<>();
+        for (ObjectNode line : lines) {
+            JsonNode parts = line.get("components");
+            if (parts == null || !parts.isArray()) {
+                continue;
+            }
+            withParts.add(line);
+            for (JsonNode c : parts) {
+                if (c instanceof ObjectNode o && "tested".equals(o.path("outcome").asText())) {
+                    tested.add(o);
+                }
+            }
+        }
+        double[] p = new double[tested.size()];
+        for (int k = 0; k < p.length; k++) {
+            p[k] = tested.get(k).path("p_bounds").path(1).asDouble(Double.NaN);
+        }
+        double[] adjusted = fdr.adjust(p);
+        for (int k = 0; k < p.length; k++) {
+            tested.get(k).put("fdr_p", adjusted[k]).put("fdr_method", fdr.label());
+        }
+        for (ObjectNode line : withParts) {
+            line.put("fdr_method", fdr.label()).put("fdr_note", fdr.note());
+        }
     }
 
     /** @return whether some image failed (an {@code error} line) */

@@ -14,6 +14,7 @@ import org.salientsi.cli.context.ExitCodes;
 import org.salientsi.validation.checkpoint.StudyFolderLock;
 import org.salientsi.validation.summary.StudySummary;
 import picocli.CommandLine.Command;
+import org.salientsi.core.multiplicity.FdrMethod;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,6 +51,12 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Studies: print the merged summary as one JSON object (default: a line).")
     boolean json;
+
+    @Option(names = "--fdr", paramLabel = "by|bh", defaultValue = "by",
+            description = "Batch lines of --components: the adjustment of the components' p-values across every "
+                    + "shard, by (Benjamini-Yekutieli, valid under any dependence) or bh (not proven for these "
+                    + "p-values) (default: ${DEFAULT-VALUE}).")
+    String fdr = "by";
 
     @Option(names = "--debug", description = "Print stack traces of errors (default: one line).")
     boolean debug;
@@ -105,7 +112,7 @@ public final class MergeCommand implements Callable<Integer> {
         if (out != null) {
             throw new InvalidInputException("merge: --out is for study folders; batch lines go to standard output");
         }
-        BatchShards merged = BatchShards.read(inputs, context.json());
+        BatchShards merged = BatchShards.read(inputs, context.json(), FdrMethod.parse(fdr));
         for (var line : merged.lines()) {
             context.out().println(context.json().writeValueAsString(line));
         }

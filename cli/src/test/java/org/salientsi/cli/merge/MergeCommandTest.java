@@ -105,18 +105,56 @@ class MergeCommandTest {
         assertThat(lines(merged.out())).isEqualTo(expected);
     }
 
+    @Test
+    void mergedShardsOfAComponentBatchAdjustTheComponentsAcrossShardsAsTheUnshardedBatch() throws IOException {
+        Path images = Files.createDirectories(dir.resolve("component-images"));
+        for (int i = 0; i < 8; i++) {
+            TestData.writeGrey(images.resolve("img-" + i + ".npy"), 300 + i, 8, 0.0);
+        }
+        Path ref = dir.resolve("component-ref.npy");
+        TestData.writeGrey(ref, 399, 8, 0.0);
+        List<String> batch = List.of("batch", "--model", TestData.paperModel(8).toString(), "--images",
+                images.toString(), "--reference", ref.toString(), "--sigma", "1", "--selector", "minmax:0.7",
+                "--components", "4", "--json", "--quiet");
+        CliRun whole = CliRun.of(batch.toArray(String[]::new));
+        assertThat(whole.code()).as("%s", whole).isZero();
+        List<String> files = new ArrayList<>(List.of("merge"));
+        for (int i = 0; i < 3; i++) {
+            List<String> args = new ArrayList<>(batch);
+            args.addAll(List.of("--shard", i + "/3"));
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.code()).as("%s", r).isZero();
+            Path file = dir.resolve("component-part-" + i + ".jsonl");
+            Files.writeString(file, r.out());
+            files.add(file.toString());
+        }
+        CliRun merged = CliRun.of(files.toArray(String[]::new));
+        assertThat(merged.code()).as("%s", merged).isZero();
+        List<JsonNode> expected = lines(whole.out());
+        long components = expected.stream().mapToLong(n -> n.path("components").size()).sum();
+        assertThat(components).as("components across the batch").isGreaterThan(expected.size());
+        assertThat(lines(merged.out())).isEqualTo(expected);
+    }
+
     /** @return the lines without wall times and start instants */
     private static List<JsonNode> lines(String out) throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         for (String line : out.strip().split("\n")) {
             ObjectNode n = (ObjectNode) JSON.readTree(line);
-            n.remove("seconds");
-            if (n.has("provenance")) {
-                ((ObjectNode) n.get("provenance")).remove("started");
+            withoutTimes(n);
+            for (JsonNode c : n.path("components")) {
+                withoutTimes((ObjectNode) c);
             }
             lines.add(n);
         }
         return lines;
+    }
+
+    private static void withoutTimes(ObjectNode n) {
+        n.remove("seconds");
+        if (n.has("provenance")) {
+            ((ObjectNode) n.get("provenance")).remove("started");
+        }
     }
 
     /** @return the summary without wall times and the run's start */
