@@ -3,6 +3,7 @@ package org.salientsi.core.search;
 import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.NumericalBreakdownException;
+import org.salientsi.api.error.SearchStalledException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.eval.PointEvaluation;
 import org.salientsi.api.image.ImageShape;
@@ -558,7 +559,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
 
     private void checkBudget(Walker right, Walker left) {
         if (right.pieces + left.pieces > config.maxPieces()) {
-            throw new NumericalBreakdownException("search stalled: more than " + config.maxPieces()
+            throw new SearchStalledException(SegmentPlan.STALLED + config.maxPieces()
                     + " linear pieces (frontiers at " + left.frontier() + " and " + right.frontier() + ")");
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
+import org.salientsi.api.error.SearchStalledException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.saliency.SaliencyMap;
@@ -121,7 +122,7 @@ public record SegmentPlan(double t, double sigmaT, double[] a, double[] c, Obser
             }
             w.keepLast();
             if (w.pieces > budget) {
-                throw new NumericalBreakdownException(STALLED + budget + " linear pieces in the segment ["
+                throw new SearchStalledException(STALLED + budget + " linear pieces in the segment ["
                         + Math.min(segment.from(), segment.to()) + ", " + Math.max(segment.from(), segment.to())
                         + "] (frontier at " + w.frontier() + ")");
             }

@@ -3,6 +3,7 @@ package org.salientsi.core.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.salientsi.api.error.NumericalBreakdownException;
+import org.salientsi.api.error.SearchStalledException;
 import org.salientsi.api.interval.IntervalSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ final class SegmentedWalk implements SelectiveInterval.Explorer {
     void walk(double walkMin, double walkMax) {
         run(walkMin, walkMax, plan.maxPieces());
         if (merged.pieces() > plan.maxPieces()) {
-            throw new NumericalBreakdownException(SegmentPlan.STALLED + plan.maxPieces() + " linear pieces (in "
+            throw new SearchStalledException(SegmentPlan.STALLED + plan.maxPieces() + " linear pieces (in "
                     + 2 * executor.segmentsPerSide() + " segments over [" + lo + ", " + hi + "])");
         }
     }
@@ -118,10 +119,7 @@ final class SegmentedWalk implements SelectiveInterval.Explorer {
         }
         try {
             run(Math.min(newLo, lo), Math.max(newHi, hi), left);
-        } catch (NumericalBreakdownException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith(SegmentPlan.STALLED)) {
-                throw e;
-            }
+        } catch (SearchStalledException e) {
             LOG.debug("confidence interval: piece budget reached while widening the search");
             return false;
         }

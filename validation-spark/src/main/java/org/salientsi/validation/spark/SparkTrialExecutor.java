@@ -15,6 +15,7 @@ import org.salientsi.api.error.EmptyRegionException;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.error.NumericalBreakdownException;
+import org.salientsi.api.error.SearchStalledException;
 import org.salientsi.api.error.ShapeMismatchException;
 import org.salientsi.api.error.UnsupportedLayerException;
 import org.salientsi.api.spi.Parameters;
@@ -160,6 +161,12 @@ public final class SparkTrialExecutor implements TrialExecutor {
             }
         }
         String message = e.getMessage() == null ? "" : e.getMessage();
+        String stalled = reported(message, SearchStalledException.class);
+        if (stalled != null) {
+            SearchStalledException n = new SearchStalledException(stalled);
+            n.initCause(e);
+            return n;
+        }
         String breakdown = reported(message, NumericalBreakdownException.class);
         if (breakdown != null) {
             NumericalBreakdownException n = new NumericalBreakdownException(breakdown);
