@@ -252,7 +252,7 @@ final class ConvKernel extends Kernel {
      * The slope-free channel-last pass of one input channel of a 3x3 kernel on SIMD vectors: for each pair of
      * positions the nine taps in one pass over the two accumulator rows ({@link VectorBlocks#block9p}). Each
      * accumulator receives the same three three-tap sums in the same order as from three {@link #block3p}
-     * passes, so the result is equal bit for bit; the outputs past the last whole vector run here as scalars.
+     * passes, so the result is equal bit for bit; the outputs past the last whole vector run in {@link #block3pFrom}.
      */
     private void nineTaps(double[] padP, double[] accP, NineTaps nine, int cBase, int wBase, int o0, int from,
                           int len) {
@@ -280,13 +280,8 @@ final class ConvKernel extends Kernel {
             int r1 = k1 * outC + o0;
             int done = VectorBlocks.block9p(t, accP, r0, r1, w, a, n);
             for (int j = 0; j < 9; j += 3) {
-                for (int o = done; o < n; o++) {
-                    double x = t[w[j] + o];
-                    double y = t[w[j + 1] + o];
-                    double z = t[w[j + 2] + o];
-                    accP[r0 + o] += x * a[j] + y * a[j + 1] + z * a[j + 2];
-                    accP[r1 + o] += x * a[9 + j] + y * a[10 + j] + z * a[11 + j];
-                }
+                block3pFrom(done, accP, r0, r1, w[j], w[j + 1], w[j + 2], n, a[j], a[j + 1], a[j + 2], a[9 + j],
+                        a[10 + j], a[11 + j]);
             }
         }
     }
@@ -315,10 +310,16 @@ final class ConvKernel extends Kernel {
     /** {@link #block3} without the slope. */
     private void block3p(double[] accP, int r0, int r1, int w0, int w1, int w2, int n,
                          double a00, double a01, double a02, double a10, double a11, double a12) {
-        double[] t = wT;
-        int o = n < Simd.LANES ? 0 : VectorBlocks.block3p(t, accP, r0, r1, w0, w1, w2, n,
+        int done = n < Simd.LANES ? 0 : VectorBlocks.block3p(wT, accP, r0, r1, w0, w1, w2, n,
                 a00, a01, a02, a10, a11, a12);
-        for (; o < n; o++) {
+        block3pFrom(done, accP, r0, r1, w0, w1, w2, n, a00, a01, a02, a10, a11, a12);
+    }
+
+    /** {@link #block3p}'s scalar loop over the outputs {@code from <= o < n}. */
+    private void block3pFrom(int from, double[] accP, int r0, int r1, int w0, int w1, int w2, int n,
+                             double a00, double a01, double a02, double a10, double a11, double a12) {
+        double[] t = wT;
+        for (int o = from; o < n; o++) {
             double x = t[w0 + o];
             double y = t[w1 + o];
             double z = t[w2 + o];

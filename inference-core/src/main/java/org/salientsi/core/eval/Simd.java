@@ -28,9 +28,4 @@ final class Simd {
 
     private Simd() {
     }
-
-    /** @return what runs, for benchmarks: {@code "simd N doubles"} or {@code "scalar"} */
-    static String describe() {
-        return ENABLED ? "simd " + LANES + " doubles" : "scalar";
-    }
 }

@@ -20,7 +20,6 @@ class VectorBlocksTest {
         // surefire starts every test JVM with --add-modules jdk.incubator.vector, as the launcher does
         assertThat(Simd.ENABLED).as("the JVM runs with --add-modules jdk.incubator.vector").isTrue();
         assertThat(Simd.LANES).isBetween(2, 64);
-        assertThat(Simd.describe()).startsWith("simd ");
     }
 
     @Test
