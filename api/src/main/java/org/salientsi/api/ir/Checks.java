@@ -37,6 +37,28 @@ final class Checks {
         return inputs.get(0);
     }
 
+    /**
+     * The shape of an elementwise op on two inputs with broadcasting: along each axis the sizes are equal or
+     * one of them is 1.
+     */
+    static TensorShape broadcast(Op op, List<TensorShape> inputs) {
+        if (inputs.size() != 2) {
+            throw new ShapeMismatchException(op.type() + " takes two inputs, got " + inputs.size());
+        }
+        TensorShape a = inputs.get(0);
+        TensorShape b = inputs.get(1);
+        return TensorShape.of(broadcast(op, a, b, a.channels(), b.channels()), broadcast(op, a, b, a.height(),
+                b.height()), broadcast(op, a, b, a.width(), b.width()));
+    }
+
+    private static int broadcast(Op op, TensorShape a, TensorShape b, int m, int n) {
+        if (m != n && m != 1 && n != 1) {
+            throw new ShapeMismatchException(op.type() + " of " + a + " and " + b + ": along each axis the sizes "
+                    + "must be equal or one of them 1");
+        }
+        return Math.max(m, n);
+    }
+
     static int pooledLength(String op, int in, int padBefore, int padAfter, int kernel, int stride, int dilation,
                             boolean ceil) {
         int effective = (kernel - 1) * dilation + 1;

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public sealed interface Op extends java.io.Serializable permits Input, Conv2d, ConvTranspose, Dense, BatchNorm, Relu,
         LeakyRelu, MaxPool, AvgPool, GlobalAvgPool, GlobalMaxPool, Upsample, Pad, Add, Concat, Flatten, Reshape,
-        Transpose, Affine, Identity, Sigmoid, Softmax {
+        Transpose, Affine, Identity, Sigmoid, Softmax, Tanh, Exp, Erf, Gelu, Mul, Div, MatMul, LayerNorm, Slice {
 
     /** @return a short type name for messages, e.g. {@code "Conv2d"} */
     default String type() {
@@ -24,8 +24,8 @@ public sealed interface Op extends java.io.Serializable permits Input, Conv2d, C
     }
 
     /**
-     * @return whether the op is affine or piecewise linear (false for the output-only sigmoid and
-     *     softmax)
+     * @return whether the op is affine or piecewise linear (false for the smooth ops: sigmoid, softmax, tanh,
+     *     exp, erf, GELU, layer normalisation, and the products and quotients of two data-dependent tensors)
      */
     default boolean piecewiseLinear() {
         return true;

@@ -3,8 +3,11 @@ package org.salientsi.api.ir;
 import java.util.List;
 
 /**
- * The logistic function, allowed only as a final output: nothing that the selection depends on may
- * lie after it (the inference core refuses such networks).
+ * The logistic function, elementwise: \( y = 1 / (1 + e^{-x}) \), increasing, values in (0, 1).
+ *
+ * <p>Smooth, not piecewise linear: as a final output the exact walk never needs it; where the selection
+ * depends on it the exact walk refuses the network and the certified search bounds it over segments of the
+ * test line instead.
  */
 public record Sigmoid() implements Op {
 

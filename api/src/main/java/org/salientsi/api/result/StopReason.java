@@ -17,7 +17,14 @@ public enum StopReason {
      * The search ran out of the time it was given: the bounds on the p-value are proven by the part of
      * the range walked, but wider than requested (and the result depends on the machine's speed).
      */
-    TIME_LIMIT;
+    TIME_LIMIT,
+    /**
+     * A network that is not piecewise linear: the certified search bounded the truncation set by segments
+     * certified into and out of it and undecided ones, and the p-value lies within the proven bounds (the
+     * verdict uses the upper bound); the bounds reached the requested width, or the undecided segments the
+     * width limit.
+     */
+    CERTIFIED;
 
     /** @return the JSON name */
     @JsonValue

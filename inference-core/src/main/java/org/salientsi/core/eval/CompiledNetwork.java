@@ -105,7 +105,7 @@ public final class CompiledNetwork {
                 }
             }
         }
-        return new SegmentEvaluator(this, abs, lineOrder(requiredNodes));
+        return new SegmentEvaluator(this, abs, evaluationOrder(requiredNodes));
     }
 
     /**
@@ -114,7 +114,7 @@ public final class CompiledNetwork {
      *     (every node among them and their ancestors can be bounded)
      */
     public boolean segmentBoundsSupported(int... requiredNodes) {
-        for (int id : lineOrder(requiredNodes)) {
+        for (int id : evaluationOrder(requiredNodes)) {
             if (!SegmentEvaluator.supports(kernels[id])) {
                 return false;
             }
@@ -137,7 +137,31 @@ public final class CompiledNetwork {
         return max;
     }
 
+    /**
+     * @param requiredNodes node ids
+     * @return whether those nodes and their ancestors are all piecewise linear (then the exact walk computes the
+     *     truncation set; else only the certified search can bound it)
+     */
+    public boolean piecewiseLinear(int... requiredNodes) {
+        for (int id : evaluationOrder(requiredNodes)) {
+            if (!network.node(id).op().piecewiseLinear()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The required nodes and their ancestors but the input, in topological order, whatever their ops. */
+    int[] evaluationOrder(int[] required) {
+        return order(required, false);
+    }
+
+    /** As {@link #evaluationOrder}, refusing a node that is not piecewise linear (for the line evaluators). */
     int[] lineOrder(int[] required) {
+        return order(required, true);
+    }
+
+    private int[] order(int[] required, boolean piecewiseLinearOnly) {
         boolean[] needed = new boolean[network.size()];
         for (int r : required) {
             needed[r] = true;
@@ -145,7 +169,7 @@ public final class CompiledNetwork {
         for (int id = network.size() - 1; id >= 0; id--) {
             if (needed[id]) {
                 Node n = network.node(id);
-                if (!n.op().piecewiseLinear()) {
+                if (piecewiseLinearOnly && !n.op().piecewiseLinear()) {
                     throw new UnsupportedLayerException(n.name(), n.op().type(),
                             "not piecewise linear, but the selection depends on it; sigmoid and softmax may only "
                                     + "follow the nodes that the saliency method reads");

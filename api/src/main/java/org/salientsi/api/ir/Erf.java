@@ -1,0 +1,23 @@
+package org.salientsi.api.ir;
+
+import java.util.List;
+
+/**
+ * The error function, elementwise: \( y = \operatorname{erf} x = \frac{2}{\sqrt\pi}\int_0^x e^{-t^2} dt \),
+ * increasing, odd, values in (-1, 1).
+ *
+ * <p>Smooth, not piecewise linear: the exact walk refuses it where the selection depends on it, and the
+ * certified search bounds it over segments of the test line instead.
+ */
+public record Erf() implements Op {
+
+    @Override
+    public boolean piecewiseLinear() {
+        return false;
+    }
+
+    @Override
+    public TensorShape outputShape(List<TensorShape> inputs) {
+        return Checks.single(this, inputs);
+    }
+}
