@@ -21,8 +21,8 @@ public record Termination(StopReason reason, double value) {
         if (reason == null) {
             throw new InvalidInputException("termination needs a kind");
         }
-        if (reason == StopReason.TIME_LIMIT) {
-            throw new InvalidInputException("a time limit is not a termination rule (SelectiveTest.withTimeLimit)");
+        if (reason == StopReason.TIME_LIMIT || reason == StopReason.CERTIFIED) {
+            throw new InvalidInputException("'" + reason.label() + "' is how a search ended, not a termination rule");
         }
         if (reason != StopReason.EXHAUSTIVE && !(value > 0 && value < 1)) {
             throw new InvalidInputException("termination " + reason.label() + " needs a value in (0, 1), got "
@@ -91,7 +91,7 @@ public record Termination(StopReason reason, double value) {
             case EXHAUSTIVE -> false;
             case PRECISION -> upper - lower <= value;
             case DECISION -> upper <= value || lower > value;
-            case TIME_LIMIT -> throw new IllegalStateException("not a termination rule");
+            case TIME_LIMIT, CERTIFIED -> throw new IllegalStateException("not a termination rule");
         };
     }
 
