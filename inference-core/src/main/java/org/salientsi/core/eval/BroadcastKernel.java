@@ -88,6 +88,7 @@ final class BroadcastKernel extends SmoothKernel {
                 r.emit(node, o);
                 continue;
             }
+            r.fold();
             double rlp = r.lp;
             double rlq = r.lq;
             double rup = r.up;

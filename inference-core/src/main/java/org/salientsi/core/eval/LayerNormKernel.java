@@ -6,8 +6,8 @@ package org.salientsi.core.eval;
  *
  * <p>Over a segment: the centred values are linear in x, so their centre lines are exact and their radii
  * \( (1 - 1/n) r_i + \frac1n \sum_{j \ne i} r_j \); each \( d_i^2 \) is relaxed by its tangent and chord
- * ({@link SegmentRelaxation#square}), their mean gives the variance's lines (the lower one kept at 0 or
- * above where that is tighter), \( \rho \) is relaxed on the variance's range
+ * ({@link SegmentRelaxation#square}), their mean gives the variance's lines (the lower one replaced by the
+ * constant mean of the squared distances of the \( d_i \)'s ranges from 0 where that is tighter), \( \rho \) is relaxed on the variance's range
  * ({@link SegmentRelaxation#inverseSqrt}), and \( d_i \rho \) by McCormick's envelopes, then scaled and
  * shifted.
  */
@@ -106,11 +106,15 @@ final class LayerNormKernel extends SmoothKernel {
             double vuq = 0;
             double vmag = 0;
             double dmax = 0;
+            double gaps = 0;
             for (int k = 0; k < n; k++) {
                 double lo = r.min(dlp[k], dlq[k]);
                 double hi = r.max(dup[k], duq[k]);
                 dmax = Math.max(dmax, Math.max(Math.abs(lo), Math.abs(hi)));
+                double gap = Math.max(0, Math.max(lo, -hi));
+                gaps += gap * gap;
                 r.square(dlp[k], dlq[k], dup[k], duq[k], lo, hi);
+                r.fold();
                 vlp += r.lp;
                 vlq += r.lq;
                 vup += r.up;
@@ -122,21 +126,23 @@ final class LayerNormKernel extends SmoothKernel {
             vup /= n;
             vuq /= n;
             vmag = vmag / n + 2 * dmax * cmag;
-            if (!(r.atMid(vlp, vlq) >= 0)) {
-                vlp = 0;
+            // v >= 0, and v >= the mean of the squared distances of the d_i's ranges from 0
+            double floor = gaps / n * (1 - 1e-12);
+            if (!(r.atMid(vlp, vlq) >= floor)) {
+                vlp = floor;
                 vlq = 0;
             }
-            double lv = Math.max(0, r.min(vlp, vlq));
+            double lv = Math.max(floor, r.min(vlp, vlq));
             double uv = Math.max(lv, r.max(vup, vuq));
             if (!(Double.isFinite(uv) && Double.isFinite(vmag) && Double.isFinite(vlp) && Double.isFinite(vlq))) {
                 for (int k = 0, i = s0; k < n; k++, i += st) {
-                    r.mag = 0;
                     r.infinite();
                     r.emit(node, i);
                 }
                 continue;
             }
             r.inverseSqrt(vlp, vlq, vup, vuq, lv, uv, epsilon);
+            r.fold();
             double glp = r.lp;
             double glq = r.lq;
             double gup = r.up;

@@ -6,9 +6,10 @@ package org.salientsi.core.eval;
  * line \( u(z) = u_p + u_q z \) in the one variable z, so that a relaxation that is linear in its inputs is
  * again such a pair of lines, and relaxations compose.
  *
- * <p>Each relaxation leaves its result in {@link #lp}, {@link #lq}, {@link #up}, {@link #uq} and the sum of
- * the magnitudes of the terms that made it in {@link #mag}, from which {@link #emit} derives an outward
- * margin of {@value #RELATIVE_MARGIN} times that magnitude plus {@value #ABSOLUTE_MARGIN} (covering the
+ * <p>Each relaxation leaves its result in {@link #lp}, {@link #lq}, {@link #up}, {@link #uq} and the sums of
+ * the magnitudes of the terms that made it in {@link #mag} (shared), {@link #magL} and {@link #magU} (each
+ * line's own), from which {@link #emit} derives each line's outward margin: {@value #RELATIVE_MARGIN} times
+ * that magnitude plus {@value #ABSOLUTE_MARGIN} (covering the
  * rounding of the relaxation and of the functions' evaluations, a few ulps each, by several orders of
  * magnitude). A bound that is not finite (exponential overflow, an input that is not bounded, a divisor whose
  * range holds 0) becomes the whole real line: centre 0, radius \( +\infty \), never NaN.
@@ -43,8 +44,12 @@ final class SegmentRelaxation {
     double up;
     /** Upper line: slope. */
     double uq;
-    /** Sum of the magnitudes of the terms of the current bound. */
+    /** Sum of the magnitudes of the terms of the current bound that both lines share. */
     double mag;
+    /** Sum of the magnitudes of the terms of the current lower line alone. */
+    double magL;
+    /** Sum of the magnitudes of the terms of the current upper line alone. */
+    double magU;
 
     SegmentRelaxation(double[][] mp, double[][] mq, double[][] rp, double[][] rq) {
         this.mp = mp;
@@ -113,11 +118,11 @@ final class SegmentRelaxation {
         if (k >= 0) {
             lp = c + k * xlp;
             lq = k * xlq;
-            mag += Math.abs(c) + k * size(xlp, xlq);
+            magL += Math.abs(c) + k * size(xlp, xlq);
         } else {
             lp = c + k * xup;
             lq = k * xuq;
-            mag += Math.abs(c) - k * size(xup, xuq);
+            magL += Math.abs(c) - k * size(xup, xuq);
         }
     }
 
@@ -126,11 +131,11 @@ final class SegmentRelaxation {
         if (k >= 0) {
             up = c + k * xup;
             uq = k * xuq;
-            mag += Math.abs(c) + k * size(xup, xuq);
+            magU += Math.abs(c) + k * size(xup, xuq);
         } else {
             up = c + k * xlp;
             uq = k * xlq;
-            mag += Math.abs(c) - k * size(xlp, xlq);
+            magU += Math.abs(c) - k * size(xlp, xlq);
         }
     }
 
@@ -140,7 +145,21 @@ final class SegmentRelaxation {
         lq = 0;
         up = upper;
         uq = 0;
+        reset();
         mag = Math.abs(lower) + Math.abs(upper);
+    }
+
+    private void reset() {
+        mag = 0;
+        magL = 0;
+        magU = 0;
+    }
+
+    /** Moves the magnitudes of the lines' own terms into the shared {@link #mag}. */
+    void fold() {
+        mag += magL + magU;
+        magL = 0;
+        magU = 0;
     }
 
     /** Sets the bound to the whole real line. */
@@ -157,7 +176,7 @@ final class SegmentRelaxation {
     void unary(SmoothFunction f, double xlp, double xlq, double xup, double xuq) {
         double lo = min(xlp, xlq);
         double hi = max(xup, xuq);
-        mag = 0;
+        reset();
         if (!(lo > Double.NEGATIVE_INFINITY && hi < Double.POSITIVE_INFINITY)) {
             if (f.bounded() && !Double.isNaN(lo) && !Double.isNaN(hi)) {
                 constant(f.value(Math.min(lo, hi)), f.value(Math.max(lo, hi)));
@@ -173,20 +192,24 @@ final class SegmentRelaxation {
         }
         double fl = f.value(lo);
         double fh = f.value(hi);
-        mag = Math.abs(fl) + Math.abs(fh);
         boolean wide = hi - lo > CHORD_WIDTH * (1 + Math.abs(lo) + Math.abs(hi));
         boolean convex = wide && f.convex(lo, hi);
         boolean concave = wide && !convex && f.concave(lo, hi);
         if (convex || concave) {
             double t = 0.5 * (lo + hi);
-            double k = f.slope(t);
             double ft = f.value(t);
+            double k = f == SmoothFunction.EXP ? ft : f.slope(t);
             double s = (fh - fl) / (hi - lo);
-            mag += Math.abs(ft) + Math.abs(k * t) + Math.abs(s * lo);
+            double tangent = Math.abs(ft) + Math.abs(k * t);
+            double chord = Math.abs(fl) + Math.abs(fh) + Math.abs(s * lo);
             if (convex) {
+                magL = tangent;
+                magU = chord;
                 lowerOf(k, ft - k * t, xlp, xlq, xup, xuq);
                 upperOf(s, fl - s * lo, xlp, xlq, xup, xuq);
             } else {
+                magL = chord;
+                magU = tangent;
                 lowerOf(s, fl - s * lo, xlp, xlq, xup, xuq);
                 upperOf(k, ft - k * t, xlp, xlq, xup, xuq);
             }
@@ -195,7 +218,7 @@ final class SegmentRelaxation {
         double dmin = f.minSlope(lo, hi);
         double dmax = f.maxSlope(lo, hi);
         double h = 0.5 * (hi - lo);
-        mag += (Math.abs(dmin) + Math.abs(dmax)) * (Math.abs(lo) + Math.abs(hi));
+        mag = Math.abs(fl) + Math.abs(fh) + (Math.abs(dmin) + Math.abs(dmax)) * (Math.abs(lo) + Math.abs(hi));
         if (fl + dmin * h >= fh - dmax * h) {
             lowerOf(dmin, fl - dmin * lo, xlp, xlq, xup, xuq);
         } else {
@@ -214,6 +237,7 @@ final class SegmentRelaxation {
      */
     void square(double xlp, double xlq, double xup, double xuq, double lo, double hi) {
         double t = 0.5 * (lo + hi);
+        reset();
         mag = t * t + Math.abs(lo * hi);
         lowerOf(2 * t, -t * t, xlp, xlq, xup, xuq);
         upperOf(lo + hi, -lo * hi, xlp, xlq, xup, xuq);
@@ -225,7 +249,6 @@ final class SegmentRelaxation {
      */
     void reciprocal(double xlp, double xlq, double xup, double xuq, double lo, double hi) {
         if (!(lo > 0 || hi < 0) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-            mag = 0;
             infinite();
             return;
         }
@@ -234,6 +257,7 @@ final class SegmentRelaxation {
         double c = 2 / t;
         double s = -1 / (lo * hi);
         double d = 1 / lo + 1 / hi;
+        reset();
         mag = Math.abs(c) + Math.abs(d);
         if (lo > 0) {
             lowerOf(k, c, xlp, xlq, xup, xuq);
@@ -255,6 +279,7 @@ final class SegmentRelaxation {
         double t = 0.5 * (lo + hi);
         double gt = 1 / Math.sqrt(t + eps);
         double k = -0.5 * gt / (t + eps);
+        reset();
         mag = gl + gh + gt + Math.abs(k * t);
         lowerOf(k, gt - k * t, vlp, vlq, vup, vuq);
         double s = hi - lo > CHORD_WIDTH * (1 + hi) ? (gh - gl) / (hi - lo) : -0.5 * gh / (hi + eps);
@@ -270,7 +295,7 @@ final class SegmentRelaxation {
      */
     void product(double xlp, double xlq, double xup, double xuq, double lx, double ux,
                  double ylp, double ylq, double yup, double yuq, double ly, double uy) {
-        mag = 0;
+        reset();
         if (!(Double.isFinite(lx) && Double.isFinite(ux) && Double.isFinite(ly) && Double.isFinite(uy))) {
             infinite();
             return;
@@ -337,15 +362,16 @@ final class SegmentRelaxation {
      * radius); a bound that is not finite becomes the whole line.
      */
     void emit(int id, int i) {
-        double m = RELATIVE_MARGIN * (mag + size(lp, lq) + size(up, uq)) + ABSOLUTE_MARGIN;
-        double l0 = lp - m;
-        double u0 = up + m;
+        double ml = RELATIVE_MARGIN * (mag + magL + size(lp, lq)) + ABSOLUTE_MARGIN;
+        double mu = RELATIVE_MARGIN * (mag + magU + size(up, uq)) + ABSOLUTE_MARGIN;
+        double l0 = lp - ml;
+        double u0 = up + mu;
         double cp = 0.5 * (u0 + l0);
         double cq = 0.5 * (uq + lq);
         double wp = 0.5 * (u0 - l0);
         double wq = 0.5 * (uq - lq);
         if (Double.isFinite(cp) && Double.isFinite(cq) && Double.isFinite(wp) && Double.isFinite(wq)
-                && Double.isFinite(m)) {
+                && Double.isFinite(ml) && Double.isFinite(mu)) {
             mp[id][i] = cp;
             mq[id][i] = cq;
             rp[id][i] = wp;

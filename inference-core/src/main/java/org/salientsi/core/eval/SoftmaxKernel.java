@@ -57,7 +57,8 @@ final class SoftmaxKernel extends SmoothKernel {
                 double slq = 0;
                 double sup = 1;
                 double suq = 0;
-                double smag = 1;
+                double magL = 0;
+                double magU = 0;
                 boolean infinite = false;
                 for (int b = 0, j = s0; b < n; b++, j += st) {
                     if (b == a) {
@@ -68,27 +69,30 @@ final class SoftmaxKernel extends SmoothKernel {
                     if (Double.isFinite(r.lp) && Double.isFinite(r.lq)) {
                         slp += r.lp;
                         slq += r.lq;
-                        smag += r.size(r.lp, r.lq);
+                        magL += r.mag + r.magL + r.size(r.lp, r.lq);
                     }
                     if (Double.isFinite(r.up) && Double.isFinite(r.uq)) {
                         sup += r.up;
                         suq += r.uq;
-                        smag += r.size(r.up, r.uq);
+                        magU += r.mag + r.magU + r.size(r.up, r.uq);
                     } else {
                         infinite = true;
                     }
-                    smag += r.mag;
                 }
                 double lo = r.min(slp, slq);
                 if (!(lo >= 1)) {
                     lo = 1;
                 }
                 double hi = infinite ? Double.POSITIVE_INFINITY : Math.max(lo, r.max(sup, suq));
-                if (infinite || !Double.isFinite(hi) || !Double.isFinite(smag)) {
+                if (infinite || !Double.isFinite(hi) || !Double.isFinite(magL + magU)) {
                     r.constant(0, 1 / lo);
                 } else {
                     r.reciprocal(slp, slq, sup, suq, lo, hi);
-                    r.mag += smag;
+                    // an error e in S's upper line moves the tangent (slope -1/t^2) by e / t^2, one in its lower
+                    // line the chord (slope -1/(lo hi)) by e / (lo hi)
+                    double t = 0.5 * (lo + hi);
+                    r.magL += magU / t / t;
+                    r.magU += magL / lo / hi;
                 }
                 r.floor(0);
                 r.ceiling(1);
