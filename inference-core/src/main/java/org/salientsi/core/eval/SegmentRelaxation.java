@@ -253,18 +253,21 @@ final class SegmentRelaxation {
             return;
         }
         double t = 0.5 * (lo + hi);
-        double k = -1 / (t * t);
-        double c = 2 / t;
         double s = -1 / (lo * hi);
         double d = 1 / lo + 1 / hi;
         reset();
-        mag = Math.abs(c) + Math.abs(d);
+        mag = Math.abs(d);
+        // the tangent at t, 2/t - x/t^2, as (2 - x/t)/t: 1/t^2 alone underflows for |t| > 1e154
         if (lo > 0) {
-            lowerOf(k, c, xlp, xlq, xup, xuq);
+            lp = (2 - xup / t) / t;
+            lq = -(xuq / t) / t;
+            magL = (2 + size(xup, xuq) / t) / t;
             upperOf(s, d, xlp, xlq, xup, xuq);
         } else {
             lowerOf(s, d, xlp, xlq, xup, xuq);
-            upperOf(k, c, xlp, xlq, xup, xuq);
+            up = (2 - xlp / t) / t;
+            uq = -(xlq / t) / t;
+            magU = -(2 + size(xlp, xlq) / -t) / t;
         }
     }
 
@@ -278,10 +281,13 @@ final class SegmentRelaxation {
         double gh = 1 / Math.sqrt(hi + eps);
         double t = 0.5 * (lo + hi);
         double gt = 1 / Math.sqrt(t + eps);
-        double k = -0.5 * gt / (t + eps);
         reset();
-        mag = gl + gh + gt + Math.abs(k * t);
-        lowerOf(k, gt - k * t, vlp, vlq, vup, vuq);
+        mag = gl + gh;
+        // the tangent at t, g(t) (1 + (t - v) / (2 (t + eps))), without forming g'(t), which underflows for huge t
+        double h = 0.5 / (t + eps);
+        lp = gt * (1 + (t - vup) * h);
+        lq = -gt * (vuq * h);
+        magL = gt * (1 + (Math.abs(t) + size(vup, vuq)) * h);
         double s = hi - lo > CHORD_WIDTH * (1 + hi) ? (gh - gl) / (hi - lo) : -0.5 * gh / (hi + eps);
         mag += Math.abs(s * lo);
         upperOf(s, gl - s * lo, vlp, vlq, vup, vuq);

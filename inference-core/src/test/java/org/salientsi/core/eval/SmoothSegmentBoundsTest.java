@@ -88,6 +88,44 @@ class SmoothSegmentBoundsTest {
     }
 
     @Test
+    void extremeAndConstantInputsLieWithinTheirBounds() {
+        // logits in the hundreds (exponentials of differences overflow, sigmoids saturate), segments down to
+        // 1e-9 (the derivative-bound branch), and inputs constant on the line (half the slopes 0)
+        TensorShape chw = TensorShape.of(2, 3, 4);
+        List<Network> nets = List.of(SmoothKernelReferenceTest.network(new Softmax(), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Softmax(1), List.of(chw)),
+                SmoothKernelReferenceTest.network(new LayerNorm(2, new double[] {1, -1, 2, 0.5},
+                        new double[] {0, 1, 0, -1}, 1e-5), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Sigmoid(), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Tanh(), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Erf(), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Gelu(), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Mul(), List.of(chw, chw)), chain());
+        SplittableRandom rng = new SplittableRandom(41);
+        int checked = 0;
+        for (Network net : nets) {
+            CompiledNetwork program = CompiledNetwork.compile(net);
+            SegmentEvaluator seg = program.segmentEvaluator(net.output());
+            PointEvaluator point = program.pointEvaluator();
+            int n = net.inputShape().size();
+            for (double scale : new double[] {300, 1}) {
+                double[] a = Gaussian.vector(rng, n, scale);
+                double[] c = Gaussian.vector(rng, n, scale);
+                for (int i = 0; i < n; i += 2) {
+                    c[i] = 0;
+                }
+                seg.setLine(a, c);
+                for (double length : new double[] {1e-9, 1e-6, 0.01, 1}) {
+                    double from = rng.nextDouble() - 0.5;
+                    seg.bound(from, from + length);
+                    checked += checkSegment(net, seg, point, a, c, from, from + length);
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(50_000);
+    }
+
+    @Test
     void boundsShrinkQuadraticallyWithTheSegment() {
         long seed = 21;
         for (Network net : List.of(attention(5), geluMlp(6), gates(7), chain(),
@@ -154,7 +192,6 @@ class SmoothSegmentBoundsTest {
         PointEvaluator point = program.pointEvaluator();
         int n = net.inputShape().size();
         int checked = 0;
-        double[] x = new double[n];
         for (int line = 0; line < lines; line++) {
             double[] a = Gaussian.vector(rng, n, 1);
             double[] c = Gaussian.vector(rng, n, 1);
@@ -163,35 +200,50 @@ class SmoothSegmentBoundsTest {
                 double from = rng.nextDouble() * 4 - 2;
                 double to = from + length;
                 seg.bound(from, to);
-                for (int k = 0; k <= POINTS; k++) {
-                    double z = k == POINTS ? to : from + (to - from) * k / POINTS;
-                    for (int i = 0; i < n; i++) {
-                        x[i] = a[i] + c[i] * z;
-                    }
-                    point.evaluate(x);
-                    for (int id = 0; id < net.size(); id++) {
-                        if (id == net.input()) {
-                            continue;
-                        }
-                        double[] v = point.value(id);
-                        double[] mp = seg.centreIntercept(id);
-                        double[] mq = seg.centreSlope(id);
-                        double[] rp = seg.radiusIntercept(id);
-                        double[] rq = seg.radiusSlope(id);
-                        // the linear ops' bounds are exact up to the rounding of their sums (no margin)
-                        double floor = net.node(id).op().piecewiseLinear() ? 1e-12 : 1e-300;
-                        for (int i = 0; i < v.length; i++) {
-                            double m = mp[i] + mq[i] * z;
-                            double r = rp[i] + rq[i] * z;
-                            double tol = 1e-12 * (Math.abs(v[i]) + Math.abs(m) + Math.abs(r)) + floor;
-                            assertThat(r).as("%s node %s unit %d radius at z = %s", net, net.node(id).name(), i, z)
-                                    .isGreaterThanOrEqualTo(-tol);
-                            assertThat(Math.abs(v[i] - m)).as("%s node %s (%s) unit %d at z = %s in [%s, %s]", net,
-                                    net.node(id).name(), net.node(id).op().type(), i, z, from, to)
-                                    .isLessThanOrEqualTo(r + tol);
-                            checked++;
-                        }
-                    }
+                checked += checkSegment(net, seg, point, a, c, from, to);
+            }
+        }
+        return checked;
+    }
+
+    /**
+     * Every node's value at {@link #POINTS} + 1 points of {@code [from, to]} lies within its bounds.
+     *
+     * @return the number of values checked
+     */
+    private static int checkSegment(Network net, SegmentEvaluator seg, PointEvaluator point, double[] a, double[] c,
+                                    double from, double to) {
+        int n = a.length;
+        double[] x = new double[n];
+        int checked = 0;
+        for (int k = 0; k <= POINTS; k++) {
+            double z = k == POINTS ? to : from + (to - from) * k / POINTS;
+            for (int i = 0; i < n; i++) {
+                x[i] = a[i] + c[i] * z;
+            }
+            point.evaluate(x);
+            for (int id = 0; id < net.size(); id++) {
+                if (id == net.input()) {
+                    continue;
+                }
+                double[] v = point.value(id);
+                double[] mp = seg.centreIntercept(id);
+                double[] mq = seg.centreSlope(id);
+                double[] rp = seg.radiusIntercept(id);
+                double[] rq = seg.radiusSlope(id);
+                // the linear ops' bounds are exact up to the rounding of their sums (no margin)
+                double floor = net.node(id).op().piecewiseLinear() ? 1e-12 : 1e-300;
+                for (int i = 0; i < v.length; i++) {
+                    double m = mp[i] + mq[i] * z;
+                    double r = rp[i] + rq[i] * z;
+                    assertThat(m).as("%s node %s unit %d centre", net, net.node(id).name(), i).isNotNaN();
+                    double tol = 1e-12 * (Math.abs(v[i]) + Math.abs(m) + Math.abs(r)) + floor;
+                    assertThat(r).as("%s node %s unit %d radius at z = %s", net, net.node(id).name(), i, z)
+                            .isGreaterThanOrEqualTo(-tol);
+                    assertThat(Math.abs(v[i] - m)).as("%s node %s (%s) unit %d at z = %s in [%s, %s]", net,
+                            net.node(id).name(), net.node(id).op().type(), i, z, from, to)
+                            .isLessThanOrEqualTo(r + tol);
+                    checked++;
                 }
             }
         }
