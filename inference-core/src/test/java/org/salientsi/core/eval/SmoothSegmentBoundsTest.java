@@ -250,7 +250,7 @@ class SmoothSegmentBoundsTest {
         return checked;
     }
 
-    /** a / b with b = exp(y) + 0.1 * |...|: a positive divisor whose range varies with the segment. */
+    /** Quotients by exp(y) and sigmoid(y) (positive) and by -sigmoid(y) - 0.5 (negative). */
     private static Network positiveDivision() {
         Network.Builder b = Network.builder(TensorShape.of(1, 2, 6));
         int a = b.add("a", new Slice(1, 0, 1), b.input());
@@ -259,7 +259,9 @@ class SmoothSegmentBoundsTest {
         int s = b.add("sig", new Sigmoid(), y);
         int d1 = b.add("div-exp", new Div(), a, e);
         int d2 = b.add("div-sig", new Div(), e, s);
-        return b.build(b.add("sum", new Add(), d1, d2));
+        int neg = b.add("negative", new Affine(new double[] {-1}, new double[] {-0.5}), s);
+        int d3 = b.add("div-negative", new Div(), d1, neg);
+        return b.build(b.add("sum", new Add(), d3, d2));
     }
 
     /** x -> tanh -> GELU -> exp -> erf -> sigmoid, with a ReLU in between (radii not zero). */
