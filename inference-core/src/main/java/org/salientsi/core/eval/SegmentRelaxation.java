@@ -66,6 +66,16 @@ final class SegmentRelaxation {
         this.unbounded = false;
     }
 
+    /** @return the segment's left end */
+    double from() {
+        return from;
+    }
+
+    /** @return the segment's right end */
+    double to() {
+        return to;
+    }
+
     /** @return the smallest value of the line on the segment */
     double min(double p, double q) {
         return Math.min(p + q * from, p + q * to);
@@ -84,6 +94,14 @@ final class SegmentRelaxation {
     /** @return the magnitude of a line's terms on the segment */
     double size(double p, double q) {
         return Math.abs(p) + Math.abs(q) * zabs;
+    }
+
+    /**
+     * @param magnitude the sum of the magnitudes of the terms of an intermediate line
+     * @return the outward shift of that line's intercept that covers its rounding (as {@link #emit} does)
+     */
+    static double margin(double magnitude) {
+        return RELATIVE_MARGIN * magnitude + ABSOLUTE_MARGIN;
     }
 
     /** Node {@code id}, unit {@code i}: lower line intercept. */
@@ -190,14 +208,24 @@ final class SegmentRelaxation {
             lo = hi;
             hi = t;
         }
-        double fl = f.value(lo);
-        double fh = f.value(hi);
+        relax(f, xlp, xlq, xup, xuq, lo, hi, f.value(lo), f.value(hi), Double.NaN);
+    }
+
+    /**
+     * {@link #unary} on a known finite range {@code lo <= hi} of x with {@code fl = f(lo)}, {@code fh = f(hi)}
+     * and {@code ft} f at the midpoint, or NaN to compute it here.
+     */
+    void relax(SmoothFunction f, double xlp, double xlq, double xup, double xuq, double lo, double hi, double fl,
+               double fh, double ft) {
+        reset();
         boolean wide = hi - lo > CHORD_WIDTH * (1 + Math.abs(lo) + Math.abs(hi));
         boolean convex = wide && f.convex(lo, hi);
         boolean concave = wide && !convex && f.concave(lo, hi);
         if (convex || concave) {
             double t = 0.5 * (lo + hi);
-            double ft = f.value(t);
+            if (Double.isNaN(ft)) {
+                ft = f.value(t);
+            }
             double k = f == SmoothFunction.EXP ? ft : f.slope(t);
             double s = (fh - fl) / (hi - lo);
             double tangent = Math.abs(ft) + Math.abs(k * t);
@@ -215,8 +243,8 @@ final class SegmentRelaxation {
             }
             return;
         }
-        double dmin = f.minSlope(lo, hi);
-        double dmax = f.maxSlope(lo, hi);
+        double dmin = f == SmoothFunction.EXP ? fl : f.minSlope(lo, hi);
+        double dmax = f == SmoothFunction.EXP ? fh : f.maxSlope(lo, hi);
         double h = 0.5 * (hi - lo);
         mag = Math.abs(fl) + Math.abs(fh) + (Math.abs(dmin) + Math.abs(dmax)) * (Math.abs(lo) + Math.abs(hi));
         if (fl + dmin * h >= fh - dmax * h) {

@@ -93,6 +93,7 @@ class SmoothSegmentBoundsTest {
         // 1e-9 (the derivative-bound branch), and inputs constant on the line (half the slopes 0)
         TensorShape chw = TensorShape.of(2, 3, 4);
         List<Network> nets = List.of(SmoothKernelReferenceTest.network(new Softmax(), List.of(chw)),
+                SmoothKernelReferenceTest.network(new Softmax(), List.of(TensorShape.of(1, 1, 40))),
                 SmoothKernelReferenceTest.network(new Softmax(1), List.of(chw)),
                 SmoothKernelReferenceTest.network(new LayerNorm(2, new double[] {1, -1, 2, 0.5},
                         new double[] {0, 1, 0, -1}, 1e-5), List.of(chw)),
