@@ -207,7 +207,9 @@ def single_ops(out):
     add("softmax_opset11_last", [n("Softmax", ["input"], ["output"], axis=3)], [], [1, 2, 3, 4], opset=11,
         what="Softmax at opset 11 along the last axis (coerced to 2-D from axis 3: same as the last axis)")
     add("softmax_opset11_axis1", [n("Softmax", ["input"], ["output"], axis=1)], [], [1, 2, 3, 4], opset=11,
-        what="Softmax at opset 11 from axis 1 (coerced to 2-D: over C*H*W, refused)")
+        what="Softmax at opset 11 from axis 1 (coerced to 2-D: over all C*H*W elements of the sample)")
+    add("softmax_opset11_axis2", [n("Softmax", ["input"], ["output"], axis=2)], [], [1, 2, 3, 4], opset=11,
+        what="Softmax at opset 11 from axis 2 (coerced to 2-D: over H*W together, refused)")
     # Sigmoid inside: sigmoid gate then a conv
     w = rng.standard_normal((3, 2, 1, 1))
     add("sigmoid_inside", [n("Sigmoid", ["input"], ["s"]), n("Conv", ["s", "w"], ["output"])], [f32("w", w)],
@@ -249,15 +251,19 @@ def single_ops(out):
         [f32("three", 3.0)], [1, 2, 3, 4], what="x * erf(x / 3): not GELU, translated unfused (Erf, Mul)")
     # products of two image tensors
     add("mul_self", [n("Mul", ["input", "input"], ["output"])], [], [1, 2, 3, 4], what="x * x")
-    add("mul_broadcast_w", [n("ReduceMean", ["input"], ["r"], axes=[3], keepdims=1),
-                            n("Mul", ["input", "r"], ["output"])], [], [1, 2, 3, 4],
-        what="x * mean_w(x): broadcast along the last axis")
-    add("mul_broadcast_c", [n("ReduceSum", ["input", "ax1"], ["r"], keepdims=1),
-                            n("Mul", ["r", "input"], ["output"])], [i64("ax1", [1])], [1, 2, 3, 4],
-        what="sum_c(x) * x: broadcast along channels (ReduceSum over channels, opset 13 axes input)")
-    add("div_broadcast", [n("Exp", ["input"], ["e"]), n("ReduceSum", ["e", "ax3"], ["s"], keepdims=1),
-                          n("Div", ["e", "s"], ["output"])], [i64("ax3", [3])], [1, 2, 3, 4],
-        what="exp(x) / sum_w(exp(x)): softmax written out, Div with broadcasting")
+    add("mul_broadcast_w", [n("Slice", ["input", "z", "o", "a3"], ["r"]), n("Mul", ["input", "r"], ["output"])],
+        [i64("z", [0]), i64("o", [1]), i64("a3", [3])], [1, 2, 3, 4],
+        what="x * x[..., 0:1]: broadcast along the last axis")
+    add("mul_broadcast_c", [n("Slice", ["input", "z", "o", "a1"], ["r"]), n("Mul", ["r", "input"], ["output"])],
+        [i64("z", [0]), i64("o", [1]), i64("a1", [1])], [1, 2, 3, 4],
+        what="x[:, 0:1] * x: broadcast along channels")
+    add("div_broadcast", [n("Exp", ["input"], ["e"]), n("Slice", ["e", "z", "o", "a2"], ["s"]),
+                          n("Div", ["e", "s"], ["output"])], [i64("z", [1]), i64("o", [2]), i64("a2", [2])],
+        [1, 2, 3, 4], what="exp(x) / exp(x)[:, :, 1:2]: Div with broadcasting along rows")
+    add("mul_rank_mismatch", [n("Reshape", ["input", "shp"], ["r"]), n("Slice", ["r", "z", "o", "a1"], ["v"]),
+                              n("Reshape", ["v", "shp1"], ["w"]), n("Mul", ["r", "w"], ["output"])],
+        [i64("shp", [1, 6, 4]), i64("z", [0]), i64("o", [1]), i64("a1", [1]), i64("shp1", [1, 4])], [1, 6, 4],
+        what="tokens [6, 4] times the first token as a vector [4] (operands of different ranks)")
     # MatMul of two image tensors
     add("matmul_rank3", [n("Transpose", ["input"], ["t"], perm=[0, 1, 3, 2]), n("MatMul", ["input", "t"], ["output"])],
         [], [1, 2, 3, 3], what="x @ x^T batched over the 2 channels: (2,3,4) x (2,4,3)")
