@@ -29,7 +29,9 @@ Writes into the output directory:
                                block delta 2 elsewhere) the image (row-major S*S), the logits and the class-token
                                attention rows (block, head, tokens) of the model converted to float64 (torch)
   op_<name>.onnx               single-op models (float32 weights) on an input (1, 2, 3, 4) unless noted; see
-                               SINGLE_OPS below and ops.json (name, file, input dims, what it tests)
+                               single_ops below and ops.json (name, file, input dims, what it tests)
+  ops_reference.json           float64 outputs (torch) of the single-op models with Erf or Conv, which ONNX
+                               Runtime cannot run in float64, on 3 inputs each (CHW order)
 """
 import json
 import math
@@ -291,6 +293,25 @@ def single_ops(out):
         what="Concat of two image tensors along rows")
     with open(os.path.join(out, "ops.json"), "w") as f:
         json.dump({"torch": torch.__version__, "onnx": onnx.__version__, "models": specs}, f, indent=1)
+    # float64 references (torch) for the models whose ops ONNX Runtime has no float64 kernel for (Erf, Conv)
+    f64 = lambda a: torch.tensor(np.asarray(a, dtype=np.float32), dtype=torch.float64)
+    refs = {
+        "op_erf.onnx": torch.erf,
+        "op_gelu.onnx": lambda x: torch.nn.functional.gelu(x),
+        "op_gelu_variant.onnx": lambda x: torch.nn.functional.gelu(x),
+        "op_erf_mul.onnx": lambda x: x * torch.erf(x / 3.0),
+        "op_sigmoid_inside.onnx": lambda x: torch.nn.functional.conv2d(torch.sigmoid(x), f64(w)),
+    }
+    rows = []
+    xr = np.random.default_rng(2401)
+    for file, fn in refs.items():
+        for i in range(3):
+            x = xr.standard_normal((1, 2, 3, 4)) * 2
+            rows.append({"file": file, "input": x.reshape(-1).tolist(),
+                         "output": fn(torch.tensor(x, dtype=torch.float64)).numpy().reshape(-1).tolist()})
+    with open(os.path.join(out, "ops_reference.json"), "w") as f:
+        json.dump({"torch": torch.__version__, "note": "GELU models: the exact GELU (x/2)(1 + erf(x/sqrt 2))",
+                   "cases": rows}, f)
 
 
 def main(out):

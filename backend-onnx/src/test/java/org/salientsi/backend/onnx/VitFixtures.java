@@ -37,7 +37,8 @@ final class VitFixtures {
         return files;
     }
 
-    private static JsonNode json(String name) {
+    /** @return a JSON file of the fixtures, parsed */
+    static JsonNode json(String name) {
         try {
             return new ObjectMapper().readTree(dir().resolve(name).toFile());
         } catch (IOException e) {
