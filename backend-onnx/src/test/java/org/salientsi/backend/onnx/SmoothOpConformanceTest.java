@@ -21,11 +21,12 @@ import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
 
 /**
- * Point evaluation of the translated smooth-op models and Vision Transformers against two independent references:
- * ONNX Runtime on the models rewritten in float64 ({@link DoubleModels}; the float32 weights widen exactly, so the
- * float64 run is the model's arithmetic to rounding) within 1e-9 of the output's largest magnitude, ONNX Runtime
- * on the float32 models within float32 rounding, and PyTorch's float64 logits and class-token attention rows
- * ({@code vit_reference.json}) within 1e-9. The errors measured are written to
+ * Point evaluation of the translated smooth-op models and Vision Transformers against independent references, each
+ * error measured relative to the reference's largest magnitude: ONNX Runtime on the models rewritten in float64
+ * ({@link DoubleModels}; the float32 weights widen exactly, so the float64 run is the model's arithmetic to
+ * rounding) within 1e-9; where ONNX Runtime has no float64 kernel (Erf, Conv) PyTorch's float64 run within 1e-9
+ * ({@code ops_reference.json}, and the ViTs' logits and class-token attention rows in {@code vit_reference.json});
+ * and ONNX Runtime on the float32 models within 1e-5. The errors measured are written to
  * {@code target/smooth-op-conformance.txt}.
  */
 class SmoothOpConformanceTest {
@@ -143,7 +144,7 @@ class SmoothOpConformanceTest {
                 e32 = worstAgainstRuntime(m, 16);
             }
             MEASURED.add(String.format("%s: float32 ORT %.3e", file, e32));
-            assertThat(e32).as("%s against ONNX Runtime in float32", file).isLessThanOrEqualTo(1e-4);
+            assertThat(e32).as("%s against ONNX Runtime in float32", file).isLessThanOrEqualTo(1e-5);
         }
     }
 
