@@ -23,6 +23,8 @@ Writes into the output directory:
                                output "logits" (1, 2)
   vit_16_opset14.onnx          the 16 px model at opset 14 (LayerNorm decomposed into ReduceMean, Sub, Pow,
                                Sqrt, Div, Mul, Add)
+  vit_16_unfolded.onnx         the 16 px model at opset 17 exported without constant folding (the Shape, Gather,
+                               Unsqueeze, Concat subgraphs of every reshape left in the graph)
   vit_reference.json           per model: file, size, opset, tokens, softmax node names and their output tensor
                                names (one per block, shape (1, heads, tokens, tokens)), test accuracy, training
                                loss; and for 3 fixed images (0: noise, 1: noise + block delta 3, 2: noise +
@@ -146,10 +148,10 @@ def images(size):
     return base
 
 
-def export(model, size, opset, path):
+def export(model, size, opset, path, fold=True):
     x = torch.zeros(1, 1, size, size)
     torch.onnx.export(model, x, path, opset_version=opset, input_names=["input"], output_names=["logits"],
-                      do_constant_folding=True)
+                      do_constant_folding=fold)
     m = onnx.load(path)
     onnx.checker.check_model(m)
     names = [(n.name, n.output[0]) for n in m.graph.node if n.op_type == "Softmax"]
@@ -321,9 +323,11 @@ def main(out):
     for size, seed, steps in [(16, 1624, 400), (32, 3224, 400)]:
         model, loss, acc = train(size, seed, steps)
         refs = reference(model, size)
-        variants = [(17, "vit_%d.onnx" % size)] + ([(14, "vit_16_opset14.onnx")] if size == 16 else [])
-        for opset, name in variants:
-            softmax, nodes = export(model, size, opset, os.path.join(out, name))
+        variants = [(17, "vit_%d.onnx" % size, True)]
+        if size == 16:
+            variants += [(14, "vit_16_opset14.onnx", True), (17, "vit_16_unfolded.onnx", False)]
+        for opset, name, fold in variants:
+            softmax, nodes = export(model, size, opset, os.path.join(out, name), fold)
             models.append({"name": name[:-5], "file": name, "size": size, "opset": opset,
                            "tokens": (size // PATCH) ** 2 + 1, "dim": DIM, "heads": HEADS, "depth": DEPTH,
                            "nodes": nodes, "softmax": softmax, "steps": steps, "final_loss": round(loss, 4),

@@ -178,7 +178,7 @@ class SmoothOpTranslationTest {
 
     @Test
     void visionTransformersTranslateWithNamedAttentionSoftmaxes() throws Exception {
-        for (String file : List.of("vit_16.onnx", "vit_16_opset14.onnx", "vit_32.onnx")) {
+        for (String file : List.of("vit_16.onnx", "vit_16_opset14.onnx", "vit_16_unfolded.onnx", "vit_32.onnx")) {
             Network net = net(file);
             assertThat(ops(net, LayerNorm.class)).as(file).hasSize(5);
             assertThat(ops(net, Gelu.class)).as(file).hasSize(2);
