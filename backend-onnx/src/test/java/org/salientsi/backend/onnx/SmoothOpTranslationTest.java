@@ -2,9 +2,13 @@ package org.salientsi.backend.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.salientsi.backend.onnx.OnnxGraph.attr;
+import static org.salientsi.backend.onnx.OnnxGraph.in;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.backend.ModelBackend;
 import org.salientsi.api.error.UnsupportedLayerException;
@@ -31,6 +35,9 @@ import org.salientsi.api.spi.Parameters;
 class SmoothOpTranslationTest {
 
     private final ModelBackend backend = new OnnxBackendProvider().backend();
+
+    @TempDir
+    Path dir;
 
     private Network net(String file) throws Exception {
         try (LoadedModel m = backend.load(VitFixtures.dir().resolve(file), Parameters.empty())) {
@@ -193,5 +200,56 @@ class SmoothOpTranslationTest {
             }
             assertThat(net.outputShape()).isEqualTo(TensorShape.vector(2));
         }
+    }
+
+    /** Writes a graph conv3(input) -> op(...) -> output and returns the refusal. */
+    private UnsupportedLayerException refusedGraph(String label, int opset, java.util.function.Function<OnnxGraph,
+            String> body) {
+        OnnxGraph g = new OnnxGraph(label, 3).input("input", 1, 1, 6, 6);
+        String out = body.apply(g);
+        g.node("Identity", in(out), new String[] {"output"});
+        g.output("output");
+        Path file = g.write(dir, label + ".onnx", opset);
+        UnsupportedLayerException e = catchThrowableOfType(UnsupportedLayerException.class,
+                () -> backend.load(file, Parameters.empty()));
+        assertThat(e).as(label).isNotNull();
+        assertThat(e.getMessage()).as(label).doesNotContain("\n").contains(e.layerName());
+        return e;
+    }
+
+    @Test
+    void whatTheIrCannotHoldIsRefusedNamingNodeOpAndReason() {
+        UnsupportedLayerException gather = refusedGraph("gather2", 13, g -> g.node("Gather",
+                in(g.conv3("input", 1, 2), g.ints("idx", 0, 1)), attr("axis", 2L)));
+        assertThat(gather.layerType()).isEqualTo("Gather");
+        assertThat(gather.getMessage()).contains("only one integer index");
+        UnsupportedLayerException step = refusedGraph("step", 13, g -> g.node("Slice", in(g.conv3("input", 1, 2),
+                g.ints("st", 0), g.ints("en", 6), g.ints("ax", 3), g.ints("sp", 2))));
+        assertThat(step.layerType()).isEqualTo("Slice");
+        assertThat(step.getMessage()).contains("step 2").contains("only step 1");
+        UnsupportedLayerException ranks = refusedGraph("ranks", 13, g -> {
+            String a = g.conv3("input", 1, 2);
+            String r = g.node("Reshape", in(a, g.ints("shp", 1, 12, 6)));
+            return g.node("MatMul", in(a, r));
+        });
+        assertThat(ranks.layerType()).isEqualTo("MatMul");
+        assertThat(ranks.getMessage()).contains("[1, 2, 6, 6]").contains("[1, 12, 6]");
+        UnsupportedLayerException batch = refusedGraph("batch", 13, g -> {
+            String a = g.conv3("input", 1, 2);
+            return g.node("Concat", in(a, a), attr("axis", 0L));
+        });
+        assertThat(batch.layerType()).isEqualTo("Concat");
+        assertThat(batch.getMessage()).contains("batch axis");
+        UnsupportedLayerException stats = refusedGraph("stats", 17, g -> {
+            String a = g.conv3("input", 1, 2);
+            g.node("LayerNormalization", in(a, g.weight("gamma", 1, 6)), new String[] {"y", "mean"});
+            return g.node("Add", in("y", "mean"));
+        });
+        assertThat(stats.layerType()).isEqualTo("LayerNormalization");
+        assertThat(stats.getMessage()).contains("Mean or InvStdDev output is used");
+        UnsupportedLayerException tanhGelu = refusedGraph("gelu_tanh", 20, g -> g.node("Gelu",
+                in(g.conv3("input", 1, 2)), attr("approximate", "tanh")));
+        assertThat(tanhGelu.layerType()).isEqualTo("Gelu");
+        assertThat(tanhGelu.getMessage()).contains("approximate='tanh'");
     }
 }

@@ -69,6 +69,9 @@ final class Fusions {
             if (f.values.containsKey(n.getOutput(0))) {
                 continue;
             }
+            if (n.getInputCount() == 0) {
+                continue;
+            }
             if (n.getOpType().equals("Erf")) {
                 f.gelu(n);
             } else if (n.getOpType().equals("ReduceMean")) {
@@ -238,7 +241,8 @@ final class Fusions {
         }
         NodeProto pow = is(readers.get(0), "Pow") ? readers.get(0) : readers.get(1);
         NodeProto div = pow == readers.get(0) ? readers.get(1) : readers.get(0);
-        if (!is(pow, "Pow") || !pow.getInput(0).equals(xc) || scalar(pow.getInput(1)) != 2.0 || !is(div, "Div")
+        if (!is(pow, "Pow") || pow.getInputCount() != 2 || div.getInputCount() != 2 || !pow.getInput(0).equals(xc)
+                || scalar(pow.getInput(1)) != 2.0 || !is(div, "Div")
                 || !div.getInput(0).equals(xc)) {
             return;
         }

@@ -285,7 +285,8 @@ final class LayoutOps {
         for (int j = 0; j < starts.length; j++) {
             int a = ConstantFolder.axis(axes == null ? j : axes[j], full.length);
             if (steps != null && steps[j] != 1) {
-                throw Translation.unsupported(n, "has step " + steps[j] + " on axis " + a + "; only step 1 is supported");
+                throw Translation.unsupported(n, "has step " + steps[j] + " on axis " + a
+                        + "; only step 1 is supported");
             }
             long d = full[a];
             long st = Math.max(0, Math.min(d, starts[j] < 0 ? starts[j] + d : starts[j]));

@@ -179,7 +179,8 @@ final class SmoothOps {
                     + Arrays.toString(b.fullDims()) + " do not broadcast");
         }
         if (out.length > 4) {
-            throw Translation.unsupported(n, "produces a tensor of rank " + out.length + "; the IR holds rank 4 at most");
+            throw Translation.unsupported(n, "produces a tensor of rank " + out.length
+                    + "; the IR holds rank 4 at most");
         }
         int r = out.length - 1;
         int ia = padRank(t, n, a, r, "/lhs_rank");
