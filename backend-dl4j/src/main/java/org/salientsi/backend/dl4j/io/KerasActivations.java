@@ -69,7 +69,7 @@ final class KerasActivations {
      * Gives the remembered layers of an imported network their activation function.
      *
      * @param model the {@link ComputationGraph} or {@link MultiLayerNetwork} DL4J built
-     * @throws IllegalStateException if a remembered layer is missing or carries no activation
+     * @throws UnsupportedLayerException if DL4J made a remembered layer into something without an activation
      */
     void attach(Model model) {
         for (Map.Entry<String, IActivation> e : byLayer.entrySet()) {
@@ -98,8 +98,9 @@ final class KerasActivations {
         } else if (layer instanceof BaseLayer b) {
             b.setActivationFn(fn);
         } else {
-            throw new IllegalStateException("layer '" + name + "' has activation " + fn + " in Keras but DL4J's "
-                    + "import made " + layer);
+            throw new UnsupportedLayerException(name, layer == null ? "?" : layer.getClass().getSimpleName(),
+                    "has activation " + fn + " in its Keras configuration, but DL4J's import made it a layer "
+                            + "without an activation");
         }
     }
 }
