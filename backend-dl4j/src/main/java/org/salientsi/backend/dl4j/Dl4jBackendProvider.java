@@ -8,7 +8,8 @@ import org.salientsi.api.spi.Capabilities;
 
 /**
  * The {@code dl4j} backend: Keras 1/2 HDF5 files (through DL4J's Keras import) and DL4J model zips,
- * translated into the piecewise-linear IR, with DL4J's own output for cross-checks. Listed in
+ * translated into the IR (piecewise linear, or with sigmoid, tanh, softmax, exp and GELU activations, which the
+ * certified search handles), with DL4J's own output for cross-checks. Listed in
  * {@code META-INF/services/org.salientsi.api.backend.ModelBackendProvider}.
  *
  * <p>As DJL's engine providers do, the backend (whose first use loads ND4J's native libraries) is

@@ -182,15 +182,21 @@ class BadInputTest {
 
     @Test
     void activationsOutsideTheIrAreUnsupportedByLayer() {
-        Path tanh = list("tanh", Activation.TANH, Activation.SIGMOID);
-        Throwable e = loadError(tanh, shape("6x6"), "tanh in a hidden conv layer");
+        Path elu = list("elu", Activation.ELU, Activation.RELU);
+        Throwable e = loadError(elu, shape("6x6"), "elu in a hidden conv layer");
         assertThat(e).isInstanceOf(UnsupportedLayerException.class).hasMessageContaining("'conv'")
-                .hasMessageContaining("ConvolutionLayer").hasMessageContaining("tanh");
+                .hasMessageContaining("ConvolutionLayer").hasMessageContaining("elu")
+                .hasMessageContaining("has no IR op");
 
-        Path hiddenSigmoid = list("hidden_sigmoid", Activation.RELU, Activation.SIGMOID, Activation.SOFTMAX);
-        assertThat(loadError(hiddenSigmoid, shape("6x6"), "sigmoid in a hidden dense layer"))
+        Path softplus = list("hidden_softplus", Activation.RELU, Activation.SOFTPLUS, Activation.SOFTMAX);
+        assertThat(loadError(softplus, shape("6x6"), "softplus in a hidden dense layer"))
                 .isInstanceOf(UnsupportedLayerException.class).hasMessageContaining("'hidden'")
-                .hasMessageContaining("only on the network's output layer");
+                .hasMessageContaining("softplus");
+
+        Path gelu = list("dl4j_gelu", Activation.RELU, Activation.GELU, Activation.SOFTMAX);
+        assertThat(loadError(gelu, shape("6x6"), "DL4J's own (approximate) GELU in a hidden dense layer"))
+                .isInstanceOf(UnsupportedLayerException.class).hasMessageContaining("'hidden'")
+                .hasMessageContaining("DL4J's GELU is an approximation").hasMessageContaining("exact erf form");
     }
 
     @Test

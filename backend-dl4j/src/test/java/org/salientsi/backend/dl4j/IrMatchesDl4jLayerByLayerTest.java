@@ -30,6 +30,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.spi.Parameters;
+import org.salientsi.backend.dl4j.io.KerasImporter;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.PointEvaluator;
 import org.slf4j.Logger;
@@ -49,35 +50,56 @@ class IrMatchesDl4jLayerByLayerTest {
 
     static Stream<Arguments> networks() {
         List<Arguments> list = new ArrayList<>();
-        for (TestNetworks.Spec spec : TestNetworks.all()) {
+        for (TestNetworks.Spec spec : concat(TestNetworks.all(), TestNetworks.smooth())) {
             list.add(Arguments.of(spec.label(), spec, spec.save(dir)));
         }
         list.add(keras("keras/functional_mixed.h5", false));
         list.add(keras("keras/sequential_flatten.h5", true));
         list.add(keras("keras/functional_mlp.h5", false));
         list.add(keras("keras/functional_unet.h5", false));
+        list.add(kerasWithAddedActivations("keras/functional_smooth_cnn.h5"));
+        list.add(kerasWithAddedActivations("keras/sequential_smooth_mlp.h5"));
         for (int size : new int[] {8, 16, 32, 64}) {
-            list.add(keras(TestModels.paperModel(size), false, "paper model_" + size));
+            list.add(keras(TestModels.paperModel(size), false, "paper model_" + size, false));
         }
         return list.stream();
     }
 
     private static Arguments keras(String resource, boolean sequential) {
-        return keras(TestModels.resourceFile(resource, dir), sequential, "keras " + resource.replace("keras/", ""));
+        return keras(TestModels.resourceFile(resource, dir), sequential, "keras " + resource.replace("keras/", ""),
+                false);
     }
 
-    /** The Keras file, and DL4J's own import of it in double precision. */
-    private static Arguments keras(Path file, boolean sequential, String label) {
+    private static Arguments kerasWithAddedActivations(String resource) {
+        return keras(TestModels.resourceFile(resource, dir), false, "keras " + resource.replace("keras/", ""), true);
+    }
+
+    /**
+     * The Keras file, and DL4J's import of it in double precision: DL4J's own {@link KerasModelImport}, or for
+     * files with activations it does not know ('exponential', 'gelu') the backend's importer, which gives
+     * those layers nd4j implementations of them.
+     */
+    private static Arguments keras(Path file, boolean sequential, String label, boolean ownImporter) {
         try {
-            Model m = sequential
-                    ? KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false)
-                            .convertDataType(DataType.DOUBLE)
-                    : KerasModelImport.importKerasModelAndWeights(file.toString(), false)
-                            .convertDataType(DataType.DOUBLE);
+            Model m;
+            if (ownImporter) {
+                m = KerasImporter.load(file).model();
+            } else {
+                m = sequential ? KerasModelImport.importKerasSequentialModelAndWeights(file.toString(), false)
+                        : KerasModelImport.importKerasModelAndWeights(file.toString(), false);
+            }
+            m = m instanceof ComputationGraph g ? g.convertDataType(DataType.DOUBLE)
+                    : ((MultiLayerNetwork) m).convertDataType(DataType.DOUBLE);
             return Arguments.of(label, new TestNetworks.Spec(label, m, Parameters.empty(), "NHWC"), file);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static List<TestNetworks.Spec> concat(List<TestNetworks.Spec> a, List<TestNetworks.Spec> b) {
+        List<TestNetworks.Spec> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -110,7 +110,8 @@ class PaperModelTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"functional_mixed", "sequential_flatten", "functional_mlp", "functional_unet"})
+    @ValueSource(strings = {"functional_mixed", "sequential_flatten", "functional_mlp", "functional_unet",
+        "functional_smooth_cnn", "sequential_smooth_mlp"})
     void kerasFixturesMatchTheirNumpyReference(String name) throws Exception {
         Map<String, double[]> ref = TestModels.reference("keras/" + name + "_reference.txt");
         double[] shape = ref.get("shape");

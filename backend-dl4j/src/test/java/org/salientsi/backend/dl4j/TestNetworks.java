@@ -292,6 +292,39 @@ final class TestNetworks {
         return new Spec("graph_deconvolution_nhwc", seeded(new ComputationGraph(conf), 20), shape("5x4x2"), "NHWC");
     }
 
+    /**
+     * The networks with smooth activations inside (not piecewise linear, so outside {@link #all()}, whose
+     * networks the conformance kit also walks along lines).
+     */
+    static List<Spec> smooth() {
+        return List.of(graphSmoothChannelsFirst());
+    }
+
+    /**
+     * NCHW graph with smooth activations inside: conv Same (tanh), ActivationLayer softmax (DL4J takes it
+     * along the last array dimension, the columns of NCHW activations), conv 1x1 (sigmoid), global average
+     * pool, dense (tanh), softmax output.
+     */
+    static Spec graphSmoothChannelsFirst() {
+        ComputationGraphConfiguration conf = base(21).graphBuilder()
+                .addInputs("image")
+                .setInputTypes(InputType.convolutional(6, 5, 2))
+                .addLayer("conv_tanh", new ConvolutionLayer.Builder(3, 3).nOut(3).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.TANH).build(), "image")
+                .addLayer("softmax_columns", new ActivationLayer.Builder().activation(Activation.SOFTMAX).build(),
+                        "conv_tanh")
+                .addLayer("conv_sigmoid", new ConvolutionLayer.Builder(1, 1).nOut(2)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.SIGMOID).build(),
+                        "softmax_columns")
+                .addLayer("gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "conv_sigmoid")
+                .addLayer("dense", new DenseLayer.Builder().nOut(4).activation(Activation.TANH).build(), "gap")
+                .addLayer("out", new OutputLayer.Builder(LossFunction.MCXENT).nOut(3).activation(Activation.SOFTMAX)
+                        .build(), "dense")
+                .setOutputs("out")
+                .build();
+        return new Spec("graph_smooth_nchw", seeded(new ComputationGraph(conf), 21), shape("6x5x2"), "NCHW");
+    }
+
     private static Parameters shape(String s) {
         return Parameters.empty().with(Dl4jBackend.OPTION_IMAGE_SHAPE, s);
     }

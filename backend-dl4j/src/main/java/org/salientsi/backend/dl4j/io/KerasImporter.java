@@ -83,6 +83,7 @@ public final class KerasImporter {
             }
             config.put("keras_version", version);
             refuseTransposedOptions(layerConfigs(config));
+            KerasActivations added = KerasActivations.rewrite(layerConfigs(config));
             String backend = keras.rootString("backend");
             config.put("backend", backend == null ? "tensorflow" : backend);
             String className = config.path("class_name").asText();
@@ -104,9 +105,11 @@ public final class KerasImporter {
                 KerasWeights.attach(file, keras, model, layerConfigs(config), keras.weights());
                 if (model instanceof KerasSequentialModel sequential) {
                     MultiLayerNetwork net = sequential.getMultiLayerNetwork(true);
+                    added.attach(net);
                     return new Imported(net, inputType(model), "Keras " + version + " Sequential model");
                 }
                 ComputationGraph graph = model.getComputationGraph(true);
+                added.attach(graph);
                 return new Imported(graph, inputType(model), "Keras " + version + " " + className + " model");
             } catch (UnsupportedKerasConfigurationException e) {
                 throw unsupported(file, dl4jConfig, e);

@@ -5,7 +5,9 @@
  * configuration with a nesting limit ({@link org.salientsi.backend.dl4j.io.ModelConfigJson}) and checks every
  * weight against the architecture ({@link org.salientsi.backend.dl4j.io.KerasWeights},
  * {@link org.salientsi.backend.dl4j.io.KerasWeightShapes}) before DL4J sees it, so HDF5's C library never
- * reads a Keras file; {@link org.salientsi.backend.dl4j.io.ZipImporter} reads DL4J zips. DL4J's exceptions
+ * reads a Keras file; the activations 'exponential' and 'gelu', which DL4J's Keras import does not know, are
+ * given to their layers after the import ({@link org.salientsi.backend.dl4j.io.KerasActivations});
+ * {@link org.salientsi.backend.dl4j.io.ZipImporter} reads DL4J zips. DL4J's exceptions
  * become {@link org.salientsi.api.error.ModelLoadException} and
  * {@link org.salientsi.api.error.UnsupportedLayerException}. Internal to the backend.
  */

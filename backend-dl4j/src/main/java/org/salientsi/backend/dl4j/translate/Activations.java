@@ -1,23 +1,37 @@
 package org.salientsi.backend.dl4j.translate;
 
 import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationGELU;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.salientsi.api.error.UnsupportedLayerException;
+import org.salientsi.api.ir.Exp;
+import org.salientsi.api.ir.Gelu;
 import org.salientsi.api.ir.LeakyRelu;
 import org.salientsi.api.ir.Op;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Sigmoid;
 import org.salientsi.api.ir.Softmax;
+import org.salientsi.api.ir.Tanh;
 
 /**
- * DL4J activation functions as IR ops, by class: identity (no op), ReLU, leaky ReLU, and at the
- * network's output only, sigmoid and softmax.
+ * DL4J activation functions as IR ops, by class, anywhere in the network: identity (no op), ReLU, leaky
+ * ReLU, sigmoid, tanh, softmax, and the two functions the Keras import attaches for activations DL4J does
+ * not know, {@link ExpActivation} and {@link ExactGeluActivation}. Everything else (ELU, SELU, softplus,
+ * softsign, hard sigmoid, swish, ReLU6, DL4J's approximate GELU, ...) has no IR op and is refused.
+ *
+ * <p>DL4J's softmax runs along the last dimension of its array: the features of a flat activation (the IR's
+ * {@link Softmax#ALL}), the channels of an NHWC activation (IR axis 0 of CHW) and the columns of an NCHW
+ * activation (IR axis 2).
  */
 final class Activations {
+
+    private static final String SUPPORTED = "supported: identity, relu, leakyrelu, sigmoid, tanh, softmax, "
+            + "exponential and exact gelu";
 
     private Activations() {
     }
@@ -26,11 +40,11 @@ final class Activations {
      * @param fn the activation, or {@code null} for none
      * @param layerName the layer it belongs to
      * @param layerType the layer's class, for messages
-     * @param atOutput whether the layer is the network's output (and nothing reads it)
+     * @param layout the layout of the array DL4J applies it to (decides softmax's axis)
      * @return the op, or {@code null} for the identity
-     * @throws UnsupportedLayerException for any other activation, or sigmoid/softmax inside the network
+     * @throws UnsupportedLayerException for an activation without an IR op
      */
-    static Op of(IActivation fn, String layerName, String layerType, boolean atOutput) {
+    static Op of(IActivation fn, String layerName, String layerType, Layout layout) {
         if (fn == null || fn instanceof ActivationIdentity) {
             return null;
         }
@@ -46,16 +60,31 @@ final class Activations {
         if (fn instanceof ActivationLReLU l) {
             return new LeakyRelu(l.getAlpha());
         }
-        if (fn instanceof ActivationSigmoid || fn instanceof ActivationSoftmax) {
-            String name = fn instanceof ActivationSigmoid ? "sigmoid" : "softmax";
-            if (!atOutput) {
-                throw new UnsupportedLayerException(layerName, layerType, "activation " + name
-                        + " is not piecewise linear and is allowed only on the network's output layer");
-            }
-            return fn instanceof ActivationSigmoid ? new Sigmoid() : new Softmax();
+        if (fn instanceof ActivationSigmoid) {
+            return new Sigmoid();
         }
-        throw new UnsupportedLayerException(layerName, layerType, "activation " + fn
-                + " is not piecewise linear (supported: identity, relu, leakyrelu; sigmoid and softmax on the "
-                + "output layer)");
+        if (fn instanceof ActivationTanH) {
+            return new Tanh();
+        }
+        if (fn instanceof ExpActivation) {
+            return new Exp();
+        }
+        if (fn instanceof ExactGeluActivation) {
+            return new Gelu();
+        }
+        if (fn instanceof ActivationGELU g) {
+            throw new UnsupportedLayerException(layerName, layerType, "DL4J's GELU is an approximation (precise="
+                    + g.isPrecise() + ": a tanh or sigmoid form), not the exact erf form of the IR's Gelu ("
+                    + SUPPORTED + ")");
+        }
+        if (fn instanceof ActivationSoftmax) {
+            return new Softmax(switch (layout) {
+                case FLAT -> Softmax.ALL;
+                case NHWC -> 0;
+                case NCHW -> 2;
+            });
+        }
+        throw new UnsupportedLayerException(layerName, layerType, "activation " + fn + " has no IR op ("
+                + SUPPORTED + ")");
     }
 }

@@ -30,6 +30,8 @@ import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.deeplearning4j.nn.conf.layers.ZeroPaddingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -53,7 +55,6 @@ import org.salientsi.api.ir.Op;
 import org.salientsi.api.ir.Pad;
 import org.salientsi.api.ir.Padding;
 import org.salientsi.api.ir.Reshape;
-import org.salientsi.api.ir.Softmax;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.ir.Upsample;
 
@@ -75,10 +76,10 @@ import org.salientsi.api.ir.Upsample;
  *       a {@link Flatten} in the order of the tensor's actual layout (HWC for channels-last activations,
  *       as in Keras), {@link FeedForwardToCnnPreProcessor} a {@link Reshape}.</li>
  * </ul>
- * A layer's activation becomes a node of its own after the layer: ReLU, leaky ReLU; sigmoid and softmax
- * only on the network's output (DL4J ignores the activation configured on batch-norm and dropout layers,
- * and so does the translation). Anything else is an {@link UnsupportedLayerException} naming the layer
- * and its type.
+ * A layer's activation becomes a node of its own after the layer, anywhere in the network: ReLU, leaky
+ * ReLU, sigmoid, tanh, softmax (along the axis DL4J uses, see {@link Activations}), exponential and exact
+ * GELU (DL4J ignores the activation configured on batch-norm and dropout layers, and so does the
+ * translation). Anything else is an {@link UnsupportedLayerException} naming the layer and its type.
  *
  * <p>Node names follow DL4J's vertex names, so that the node named after a layer holds what DL4J's
  * {@code feedForward} returns for that layer (its output after the activation): a layer with an
@@ -190,18 +191,17 @@ public final class IrTranslator {
         String name = v.name();
         String type = layer.getClass().getSimpleName();
         if (!LAYERS.contains(layer.getClass())) {
-            throw new UnsupportedLayerException(name, type, "no piecewise-linear IR translation for this layer type");
+            throw new UnsupportedLayerException(name, type, "no IR translation for this layer type");
         }
         Port in = preprocess(name, false, v.preprocessor(), single(name, type, inputs));
-        boolean atOutput = name.equals(output) && graph.consumers(name).isEmpty();
         // DL4J applies the configured activation in these layers only (BatchNormalization and DropoutLayer
         // carry one in their configuration but ignore it in the forward pass)
         boolean applies = layer instanceof ConvolutionLayer || layer instanceof DenseLayer
                 || layer instanceof OutputLayer || layer instanceof LossLayer || layer instanceof ActivationLayer;
-        Op activation = !applies ? null : layer instanceof ActivationLayer a
-                ? Activations.of(a.getActivationFn(), name, type, atOutput)
-                : Activations.of(((BaseLayer) layer).getActivationFn(), name, type, atOutput);
-        String main = activation == null ? name : name + "/preact";
+        IActivation fn = !applies ? null : layer instanceof ActivationLayer a ? a.getActivationFn()
+                : ((BaseLayer) layer).getActivationFn();
+        boolean identity = fn == null || fn instanceof ActivationIdentity;
+        String main = identity ? name : name + "/preact";
         Map<String, INDArray> params = v.params();
         Port out;
         if (layer instanceof Deconvolution2D d) {
@@ -226,19 +226,15 @@ public final class IrTranslator {
             out = dense(name, main, (FeedForwardLayer) layer, in, params);
         } else {
             // ActivationLayer, LossLayer (its activation only), DropoutLayer (identity in inference)
-            if (activation == null) {
+            if (identity) {
                 return add(name, new Identity(), in.layout(), in.node());
             }
             out = in;
         }
-        if (activation == null) {
+        if (identity) {
             return out;
         }
-        if (activation instanceof Softmax && out.layout() != Layout.FLAT) {
-            throw new UnsupportedLayerException(name, type, "softmax over a convolutional activation has no IR "
-                    + "translation (the IR's softmax runs over a vector)");
-        }
-        return add(name, activation, out.layout(), out.node());
+        return add(name, Activations.of(fn, name, type, out.layout()), out.layout(), out.node());
     }
 
     private Port conv(String name, String node, ConvolutionLayer c, Port in, Map<String, INDArray> params) {
