@@ -1,16 +1,28 @@
 package org.salientsi.methods.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.salientsi.api.error.EmptyRegionException;
+import org.salientsi.api.error.InvalidInputException;
+import org.salientsi.api.error.UnsupportedLayerException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.interval.Interval;
 import org.salientsi.api.interval.IntervalSet;
+import org.salientsi.api.ir.Conv2d;
+import org.salientsi.api.ir.Dense;
+import org.salientsi.api.ir.Gelu;
+import org.salientsi.api.ir.GlobalAvgPool;
 import org.salientsi.api.ir.Network;
+import org.salientsi.api.ir.Padding;
+import org.salientsi.api.ir.Relu;
+import org.salientsi.api.ir.Sigmoid;
+import org.salientsi.api.ir.Tanh;
+import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.api.result.CertifiedBounds;
 import org.salientsi.api.result.Provenance;
@@ -213,5 +225,108 @@ class CertifiedSearchTest {
         assertThat(SelectiveTest.withDefaults().searchFor(selection)).isEqualTo(SearchMode.EXACT);
         assertThat(SelectiveTest.withDefaults().withSearch(SearchMode.CERTIFIED).searchFor(selection))
                 .isEqualTo(SearchMode.CERTIFIED);
+    }
+
+    /** A small CAM network with smooth ops inside (tanh after the first convolution, GELU after the third). */
+    private static Network smooth(int size, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Network.Builder b = Network.builder(TensorShape.of(1, size, size));
+        int x = b.add("conv1", conv(4, 1, Gaussian.vector(rng, 36, Math.sqrt(2.0 / 9)), rng), b.input());
+        x = b.add("tanh1", new Tanh(), x);
+        x = b.add("conv2", conv(4, 4, Gaussian.vector(rng, 144, Math.sqrt(2.0 / 36)), rng), x);
+        x = b.add("relu2", new Relu(), x);
+        x = b.add("conv3", conv(4, 4, Gaussian.vector(rng, 144, Math.sqrt(2.0 / 36)), rng), x);
+        x = b.add("gelu3", new Gelu(), x);
+        int gap = b.add("gap", new GlobalAvgPool(), x);
+        int dense = b.add("dense", new Dense(4, 1, Gaussian.vector(rng, 4, 1.0), new double[] {0.1}), gap);
+        return b.build(b.add("sigmoid", new Sigmoid(), dense));
+    }
+
+    private static Conv2d conv(int out, int in, double[] w, SplittableRandom rng) {
+        return Conv2d.of(out, in, 3, 3, w, Gaussian.vector(rng, out, 0.05), Padding.symmetric(1));
+    }
+
+    @Test
+    void onASmoothNetworkTheCertifiedSetsAgreeWithADenseGridOfPointEvaluations() {
+        Network net = smooth(6, 24_005L);
+        Selection selection = cam(net, new ReferenceMeanStatistic());
+        assertThat(SelectiveTest.withDefaults().searchFor(selection)).isEqualTo(SearchMode.CERTIFIED);
+        org.salientsi.api.saliency.SaliencyMethod method = selection.method();
+        org.salientsi.core.eval.PointEvaluator point = selection.network().pointEvaluator();
+        SplittableRandom rng = new SplittableRandom(24_006L);
+        int checked = 0;
+        for (int trial = 0; trial < 8 && checked < 3; trial++) {
+            Observation obs = image(net, rng, trial % 2 == 0 ? 1.0 : 0);
+            SelectiveResult r;
+            try {
+                r = SelectiveTest.withDefaults().withRange(4).run(selection, obs, Provenance.empty());
+            } catch (EmptyRegionException e) {
+                continue;
+            }
+            String what = "smooth network, image " + trial;
+            assertThat(r.search()).isEqualTo("certified");
+            assertThat(r.stopReason()).isEqualTo(StopReason.CERTIFIED);
+            // the line of ref-mean with sigma = 1 and one reference: c = eta / |eta|^2 on the image block
+            double[] eta = new ReferenceMeanStatistic().contrast(r.region(), obs).eta();
+            double[] y = obs.stacked();
+            int n = obs.imageSize();
+            double t = 0;
+            double ee = 0;
+            for (int i = 0; i < y.length; i++) {
+                t += eta[i] * y[i];
+                ee += eta[i] * eta[i];
+            }
+            assertThat(r.statistic()).isCloseTo(t, org.assertj.core.api.Assertions.within(1e-12 * (1 + Math.abs(t))));
+            boolean[] observed = r.region().toMask();
+            double lo = r.searchRange().lo();
+            double hi = r.searchRange().hi();
+            int grid = 20_000;
+            double h = (hi - lo) / grid;
+            IntervalSet in = r.intervals();
+            IntervalSet undecided = r.certified().undecided();
+            IntervalSet.Builder member = IntervalSet.builder();
+            int wrong = 0;
+            for (int k = 0; k < grid; k++) {
+                double z = lo + h * (k + 0.5);
+                double[] x = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double c = eta[i] / ee;
+                    x[i] = y[i] - c * t + c * z;
+                }
+                boolean selected = selection.selector().select(method.map(point.evaluate(x))).matches(observed);
+                if (selected) {
+                    member.add(z - h / 2, z + h / 2);
+                }
+                boolean certifiedIn = in.contains(z) && !BruteForceTruncationSetTest.nearEnd(in, z);
+                boolean certifiedOut = !in.contains(z) && !undecided.contains(z);
+                if (selected && certifiedOut || !selected && certifiedIn) {
+                    wrong++;
+                }
+            }
+            assertThat(wrong).as("grid points certified on the wrong side, %s", what).isZero();
+            // the p-value of the grid's set lies within the bounds, up to the grid's error at each end of the set
+            IntervalSet z = member.build();
+            double p = org.salientsi.core.stats.TruncatedNormal.of(0, r.sigmaT(), z).pValue(t, r.alternative());
+            double slack = 2e-3;
+            assertThat(p).as("grid p, %s, bounds %s", what, r.pBounds())
+                    .isBetween(r.pBounds().lower() - slack, r.pBounds().upper() + slack);
+            checked++;
+        }
+        assertThat(checked).isEqualTo(3);
+    }
+
+    @Test
+    void anExactSearchOfASmoothNetworkAndACertifiedOneWithoutBoundsAreTypedErrorsNamingWhatIsMissing() {
+        Network net = smooth(6, 24_007L);
+        Selection selection = cam(net, new ReferenceMeanStatistic());
+        assertThatThrownBy(() -> SelectiveTest.withDefaults().withSearch(SearchMode.EXACT).searchFor(selection))
+                .isInstanceOf(UnsupportedLayerException.class).hasMessageContaining("tanh1")
+                .hasMessageContaining("certified");
+        Selection gradient = new Selection(CompiledNetwork.compile(net),
+                new org.salientsi.methods.gradient.GradientMethod.AbsoluteProvider().create(net, Parameters.empty()),
+                new ThresholdSelector(0), new ReferenceMeanStatistic());
+        assertThatThrownBy(() -> SelectiveTest.withDefaults().searchFor(gradient))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("tanh1")
+                .hasMessageContaining("bounds-maps");
     }
 }
