@@ -62,7 +62,8 @@ public final class SelectionOptions {
 
     @Option(names = "--search", defaultValue = "auto", paramLabel = "SEARCH",
             description = "How the truncation set is found (default: ${DEFAULT-VALUE}): exact (the walk over the "
-                    + "linear pieces of a piecewise-linear network: the exact p-value), certified (bounds [lo, hi] that "
+                    + "linear pieces of a piecewise-linear network: the exact p-value), certified (bounds [lo, hi] "
+                    + "that "
                     + "provably contain it, for networks with sigmoid, tanh, GELU, softmax...; the p-value reported "
                     + "is hi) or auto (exact when the network and the method are piecewise linear, else certified).")
     String search;

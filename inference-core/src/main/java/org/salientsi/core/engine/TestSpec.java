@@ -284,7 +284,8 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withNoise(NoiseSpec value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, Objects.requireNonNull(value, "noise"), searchThreads, timeLimit, search, widthLimit);
+                skipping, range, confidence, Objects.requireNonNull(value, "noise"), searchThreads, timeLimit, search,
+                widthLimit);
     }
 
     /**
