@@ -26,7 +26,7 @@ import org.salientsi.api.interval.IntervalSet;
  * @param sigmaT \( \sigma_T \) of that contrast; null unless tested
  * @param selectiveP the selective p-value; null unless tested
  * @param pBounds bounds on it (equal when exhaustive; the upper end is the valid p-value after an early stop)
- * @param ocP the over-conditioned p-value; null unless tested
+ * @param ocP the over-conditioned p-value; null unless tested, and null for a certified search
  * @param naiveP the naive p-value (not valid: the data chose the component); null unless tested
  * @param fdrP the adjusted p-value over the family, or null
  * @param fdrMethod {@code by} or {@code bh} when {@code fdrP} is given, else null
@@ -80,6 +80,9 @@ public record ComponentResult(
         }
         if (TESTED.equals(outcome)) {
             for (Double p : new Double[] {selectiveP, ocP, naiveP}) {
+                if (p == null && p == ocP) {
+                    continue; // a certified search has no OC p-value
+                }
                 if (p == null || !(p >= 0 && p <= 1)) {
                     throw InvalidValueException.of("a tested component's p-values must be in [0, 1], got %s", p);
                 }

@@ -50,10 +50,15 @@ import org.salientsi.api.interval.IntervalSet;
  * @param ciLevel the confidence level of {@code ci}
  * @param seconds wall time of the search and p-values (model loading excluded)
  * @param provenance where the result comes from
+ * @param certified what a certified search proved ({@link CertifiedBounds}); null for the exact search and when
+ *     nothing was tested. With it, {@code selectiveP} is the bounds' upper end (what a verdict reads),
+ *     {@code pBounds} are the certified bounds, {@code ocP}, {@code ocInterval} and both ends of {@code ci} are
+ *     null, {@code intervals} is the part certified into the truncation set, {@code pieces} counts segment
+ *     evaluations and {@code stopReason} is {@link StopReason#CERTIFIED} (or {@link StopReason#TIME_LIMIT})
  */
 @JsonPropertyOrder({"image", "outcome", "selective_p", "oc_p", "naive_p", "alternative", "statistic", "sigma_t",
         "region_size", "target", "region", "map", "intervals", "oc_interval", "search_range", "mass_outside",
-        "pieces", "p_bounds", "stop_reason", "ci", "ci_level", "seconds", "provenance"})
+        "pieces", "p_bounds", "stop_reason", "search", "certified", "ci", "ci_level", "seconds", "provenance"})
 public record SelectiveResult(
         @JsonProperty("image") String image,
         @JsonProperty("outcome") Outcome outcome,
@@ -77,7 +82,8 @@ public record SelectiveResult(
         @JsonProperty("ci") ConfidenceInterval ci,
         @JsonProperty("ci_level") double ciLevel,
         @JsonProperty("seconds") double seconds,
-        @JsonProperty("provenance") Provenance provenance) {
+        @JsonProperty("provenance") Provenance provenance,
+        @JsonProperty("certified") @JsonInclude(JsonInclude.Include.NON_NULL) CertifiedBounds certified) {
 
     /**
      * @throws InvalidValueException if a p-value is outside [0, 1] or a number is not finite (a result never
@@ -104,12 +110,108 @@ public record SelectiveResult(
                     region.height(), region.width());
         }
         if (outcome == Outcome.TESTED) {
-            checkTested(selectiveP, ocP, naiveP, statistic, sigmaT, massOutside, pBounds, ci, stopReason, intervals,
-                    searchRange);
+            checkTested(selectiveP, certified != null && ocP == null ? Double.valueOf(0) : ocP, naiveP, statistic,
+                    sigmaT, massOutside, pBounds, ci, stopReason, intervals, searchRange);
+            if (certified != null && (selectiveP.doubleValue() != certified.pUpper()
+                    || pBounds.lower() != certified.pLower() || pBounds.upper() != certified.pUpper())) {
+                throw InvalidValueException.of("a certified result's selective_p and p_bounds are its certified "
+                        + "bounds, got %s and %s for [%s, %s]", selectiveP, pBounds, certified.pLower(),
+                        certified.pUpper());
+            }
         } else {
+            if (certified != null) {
+                throw InvalidValueException.of("a result with outcome %s has no certified bounds", outcome.label());
+            }
             checkUntested(outcome, selectiveP, ocP, naiveP, statistic, sigmaT, massOutside, pBounds, ci, stopReason,
                     intervals, ocInterval, searchRange, map, region, pieces);
         }
+    }
+
+    /**
+     * A result of the exact search (no certified bounds), with every field of the canonical constructor but
+     * {@code certified}.
+     *
+     * @param image the image's label, or null
+     * @param outcome whether the region was tested
+     * @param selectiveP the selective p-value
+     * @param ocP the OC p-value
+     * @param naiveP the naive p-value
+     * @param alternative the alternative
+     * @param statistic the observed T
+     * @param sigmaT sigma_T
+     * @param regionSize selected pixels
+     * @param target the explained output unit
+     * @param region the selected pixels
+     * @param map the saliency map's values (untested results)
+     * @param intervals the truncation set within the search range
+     * @param ocInterval the linear piece that contains T
+     * @param searchRange the explored range
+     * @param massOutside null mass outside the search range
+     * @param pieces linear pieces visited
+     * @param pBounds bounds on the selective p-value
+     * @param stopReason why the search stopped
+     * @param ci the selective confidence interval
+     * @param ciLevel its level
+     * @param seconds wall time
+     * @param provenance where the result comes from
+     * @throws InvalidValueException as the canonical constructor does
+     */
+    public SelectiveResult(String image, Outcome outcome, Double selectiveP, Double ocP, Double naiveP,
+                           Alternative alternative, Double statistic, Double sigmaT, int regionSize, int target,
+                           Region region, MapValues map, IntervalSet intervals, Interval ocInterval,
+                           Interval searchRange, Double massOutside, long pieces, ProbabilityBounds pBounds,
+                           StopReason stopReason, ConfidenceInterval ci, double ciLevel, double seconds,
+                           Provenance provenance) {
+        this(image, outcome, selectiveP, ocP, naiveP, alternative, statistic, sigmaT, regionSize, target, region, map,
+                intervals, ocInterval, searchRange, massOutside, pieces, pBounds, stopReason, ci, ciLevel, seconds,
+                provenance, null);
+    }
+
+    /**
+     * A tested result of the certified search (outcome {@link Outcome#TESTED}): the p-value is the certified
+     * upper bound, the bounds the certified ones, no OC p-value, OC interval nor confidence interval.
+     *
+     * @param image the image's label, or null
+     * @param naiveP the naive p-value
+     * @param alternative the alternative
+     * @param statistic the observed T
+     * @param sigmaT sigma_T
+     * @param regionSize selected pixels
+     * @param target the explained output unit
+     * @param region the selected pixels
+     * @param in the part of the search range certified into the truncation set
+     * @param searchRange the explored range
+     * @param massOutside null mass outside the search range
+     * @param segments segment evaluations
+     * @param stopReason {@link StopReason#CERTIFIED} or {@link StopReason#TIME_LIMIT}
+     * @param ciLevel the confidence level (no interval is given)
+     * @param seconds wall time
+     * @param provenance where the result comes from
+     * @param certified what the search proved
+     * @return the result
+     * @throws InvalidValueException as the canonical constructor does
+     */
+    public static SelectiveResult certified(String image, double naiveP, Alternative alternative, double statistic,
+                                            double sigmaT, int regionSize, int target, Region region,
+                                            IntervalSet in, Interval searchRange, double massOutside, long segments,
+                                            StopReason stopReason, double ciLevel, double seconds,
+                                            Provenance provenance, CertifiedBounds certified) {
+        if (certified == null) {
+            throw new InvalidValueException("a certified result needs its certified bounds");
+        }
+        return new SelectiveResult(image, Outcome.TESTED, certified.pUpper(), null, naiveP, alternative, statistic,
+                sigmaT, regionSize, target, region, null, in, null, searchRange, massOutside, segments,
+                new ProbabilityBounds(certified.pLower(), certified.pUpper()), stopReason,
+                new ConfidenceInterval(null, null), ciLevel, seconds, provenance, certified);
+    }
+
+    /**
+     * @return {@code exact} (the walk over linear pieces) or {@code certified} (certified bounds,
+     *     {@link #certified()}); null unless tested
+     */
+    @JsonProperty(value = "search", access = JsonProperty.Access.READ_ONLY)
+    public String search() {
+        return !tested() ? null : certified != null ? "certified" : "exact";
     }
 
     /**
@@ -303,7 +405,7 @@ public record SelectiveResult(
     public SelectiveResult withImage(String name) {
         return new SelectiveResult(name, outcome, selectiveP, ocP, naiveP, alternative, statistic, sigmaT, regionSize,
                 target, region, map, intervals, ocInterval, searchRange, massOutside, pieces, pBounds, stopReason, ci,
-                ciLevel, seconds, provenance);
+                ciLevel, seconds, provenance, certified);
     }
 
     /**
@@ -313,6 +415,6 @@ public record SelectiveResult(
     public SelectiveResult withProvenance(Provenance value) {
         return new SelectiveResult(image, outcome, selectiveP, ocP, naiveP, alternative, statistic, sigmaT, regionSize,
                 target, region, map, intervals, ocInterval, searchRange, massOutside, pieces, pBounds, stopReason, ci,
-                ciLevel, seconds, value);
+                ciLevel, seconds, value, certified);
     }
 }

@@ -111,6 +111,34 @@ final class PValueBounds {
             u1 = IntervalMass.logAdd(u1, splitBetween);
             u2 = IntervalMass.logAdd(u2, splitAbove);
         }
+        boundUndecided(u0, u1, u2);
+    }
+
+    /**
+     * The log masses of {@code [a, b]} below the alternative's lower threshold, between the thresholds and
+     * above the upper one (scaled as every mass here), for {@link #boundUndecided}.
+     *
+     * @param a the interval's lower end
+     * @param b its upper end, {@code >= a}
+     * @return {@code {below, between, above}} (a new array)
+     */
+    double[] splitMasses(double a, double b) {
+        split(a, b);
+        return new double[] {splitBelow, splitBetween, splitAbove};
+    }
+
+    /**
+     * Bounds the selective p-value given that the truncation set holds everything {@link #add added} and
+     * possibly any part of a set that is not known, whose log masses below, between and above the
+     * thresholds are {@code u0, u1, u2} ({@link #splitMasses}, summed); read them with {@link #lower()} and
+     * {@link #upper()}. The p-value {@code N / (N + D)} grows with N and falls with D, so the lower bound
+     * counts the unknown mass in D only and the upper one in N only.
+     *
+     * @param u0 log mass of the unknown part below the lower threshold
+     * @param u1 between the thresholds
+     * @param u2 above the upper threshold
+     */
+    void boundUndecided(double u0, double u1, double u2) {
         switch (alternative) {
             case LESS -> {
                 double d = IntervalMass.logAdd(between, above);

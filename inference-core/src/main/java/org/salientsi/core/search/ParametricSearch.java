@@ -12,6 +12,7 @@ import org.salientsi.api.interval.Interval;
 import org.salientsi.api.interval.IntervalSet;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.api.result.CertifiedBounds;
 import org.salientsi.api.result.ConfidenceInterval;
 import org.salientsi.api.result.MapValues;
 import org.salientsi.api.result.Outcome;
@@ -133,6 +134,7 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         }
         int n = shape.size();
         config.noise().checkSize(n);
+        SearchMode mode = config.searchFor(selection);
 
         // 1. the observed selection
         PointEvaluation at = selection.network().pointEvaluator().evaluate(observation.image().toChw());
@@ -184,6 +186,9 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         double zMax = line.zMax();
         double walkMin = line.walkMin();
         double walkMax = line.walkMax();
+        if (mode == SearchMode.CERTIFIED) {
+            return certified(line, law, chi, map, region, tested, started, startedAt, provenance);
+        }
 
         // 3. the walkers, one on each side of T, or the segments of each side
         boolean[] mask = region.toMask();
@@ -311,11 +316,49 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
             prov = prov.withOption("executor", segments.name())
                     .withOption("search_segments", Integer.toString(segments.segmentsPerSide()));
         }
-        prov = withReferences(prov);
+        prov = withReferences(prov).withOption("search", SearchMode.EXACT.label());
         return new SelectiveResult(observation.image().name(), selectiveP, ocP, naiveP, alt, t, sigmaT,
                 tested.size(), map.target(), tested, z.intersect(Interval.of(zMin, zMax)), oc,
                 Interval.of(zMin, zMax), massOutside, pieces, ProbabilityBounds.of(pBounds), stop,
                 ConfidenceInterval.of(ci), config.confidenceLevel(), seconds, prov);
+    }
+
+    /**
+     * Steps 3 to 5 of the certified search ({@link CertifiedSearch}): segments of the search range certified into
+     * or out of the truncation set by bounds over each, bisected down to the width limit; the p-value is the
+     * bounds' upper end, with no OC p-value and no confidence interval.
+     */
+    private SelectiveResult certified(TestLine line, NullLaw law, ChiLine chi, SaliencyMap map, Region region,
+                                      Region tested, long started, java.time.Instant startedAt,
+                                      Provenance provenance) {
+        double t = line.t();
+        double sigmaT = line.sigmaT();
+        SegmentCertifier certifier = new SegmentCertifier(
+                SegmentPlan.segmentEvaluator(selection, selection.method().requiredNodes()), selection.method(),
+                selection.selector(), map, region.toMask());
+        double widthLimit = config.widthLimit() * sigmaT;
+        CertifiedSearch search = new CertifiedSearch(certifier, line.a(), line.c(), law.bounds(t),
+                config.termination(), widthLimit, config.maxPieces(), this::overTime);
+        CertifiedSearch.Outcome o = search.run(line.walkMin(), line.walkMax());
+        CertifiedBounds proved = CertifiedBounds.of(o.lower(), o.upper(), o.inSegments(), o.outSegments(),
+                o.undecidedSegments(), o.undecided(), widthLimit, o.ended());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        LOG.debug("{}: certified p in [{}, {}] from {} segments ({} in, {} out, {} undecided of width {}), {} s",
+                label(), o.lower(), o.upper(), o.evaluated(), o.inSegments(), o.outSegments(), o.undecidedSegments(),
+                o.undecided().measure(), seconds);
+        Provenance prov = described(provenance, startedAt).withOption("search", SearchMode.CERTIFIED.label())
+                .withOption("width_limit_sigma", Double.toString(config.widthLimit()));
+        if (chi != null) {
+            prov = prov.withOption("alternative", law.alternative().label())
+                    .withOption("statistic_distribution", "chi")
+                    .withOption("degrees_of_freedom", Integer.toString(chi.degrees()));
+        }
+        prov = withReferences(prov);
+        return SelectiveResult.certified(observation.image().name(), law.naive(t), law.alternative(), t, sigmaT,
+                tested.size(), map.target(), tested, o.in(), Interval.of(line.zMin(), line.zMax()),
+                law.massOutside(line.zMin(), line.zMax()), o.evaluated(),
+                o.timedOut() ? StopReason.TIME_LIMIT : StopReason.CERTIFIED, config.confidenceLevel(), seconds, prov,
+                proved);
     }
 
     /** @throws NumericalBreakdownException unless the part lies inside the observed region */

@@ -171,7 +171,7 @@ public record SegmentPlan(double t, double sigmaT, double[] a, double[] c, Obser
      * @return a walker's own segment evaluator, made on its first try (walkers may run on several threads,
      *     and a walk that ends soon never makes one)
      */
-    private static Supplier<SegmentEvaluator> segmentEvaluator(Selection selection, int[] required) {
+    static Supplier<SegmentEvaluator> segmentEvaluator(Selection selection, int[] required) {
         SegmentEvaluator[] made = new SegmentEvaluator[1];
         return () -> {
             if (made[0] == null) {

@@ -21,14 +21,15 @@ public record Selection(CompiledNetwork network, SaliencyMethod method, RegionSe
                         TestStatistic statistic) {
 
     /**
-     * @throws NotPiecewiseLinearException if the method is not piecewise linear
+     * @throws NotPiecewiseLinearException if the method is neither piecewise linear nor able to bound its maps
+     *     over segments of the line (then only the certified search can test it: {@link SearchMode})
      */
     public Selection {
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(statistic, "statistic");
-        if (!method.can(Capabilities.PIECEWISE_LINEAR)) {
+        if (!method.can(Capabilities.PIECEWISE_LINEAR) && !method.can(Capabilities.BOUNDS_MAPS)) {
             throw new NotPiecewiseLinearException(method.name());
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.InvalidValueException;
 import org.salientsi.api.image.Region;
 import org.salientsi.api.result.Alternative;
@@ -35,7 +36,8 @@ import org.salientsi.core.region.ConnectedComponents;
 public final class SelectiveTest {
 
     private static final SelectiveTest DEFAULTS = new SelectiveTest(Alternative.TWO_SIDED, Termination.exhaustive(),
-            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.ALWAYS, 1, null);
+            10.0, 0.95, NoiseModel.isotropic(1.0), 50_000_000L, true, SegmentSkipping.ALWAYS, 1, null,
+            SearchMode.AUTO, CertifiedSearch.DEFAULT_WIDTH_LIMIT);
 
     private final Alternative alternative;
     private final Termination termination;
@@ -47,10 +49,12 @@ public final class SelectiveTest {
     private final SegmentSkipping skipping;
     private final int searchThreads;
     private final Duration timeLimit;
+    private final SearchMode search;
+    private final double widthLimit;
 
     private SelectiveTest(Alternative alternative, Termination termination, double range, double confidenceLevel,
                           NoiseModel noise, long maxPieces, boolean incremental, SegmentSkipping skipping,
-                          int searchThreads, Duration timeLimit) {
+                          int searchThreads, Duration timeLimit, SearchMode search, double widthLimit) {
         this.alternative = alternative;
         this.termination = termination;
         this.range = range;
@@ -61,6 +65,8 @@ public final class SelectiveTest {
         this.skipping = skipping;
         this.searchThreads = searchThreads;
         this.timeLimit = timeLimit;
+        this.search = search;
+        this.widthLimit = widthLimit;
     }
 
     /** @return the default configuration */
@@ -74,7 +80,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest with(Alternative value) {
         return new SelectiveTest(Objects.requireNonNull(value), termination, range, confidenceLevel, noise, maxPieces,
-                incremental, skipping, searchThreads, timeLimit);
+                incremental, skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -83,7 +89,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withTermination(Termination value) {
         return new SelectiveTest(alternative, Objects.requireNonNull(value), range, confidenceLevel, noise, maxPieces,
-                incremental, skipping, searchThreads, timeLimit);
+                incremental, skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -95,7 +101,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("search range must be a finite number of sigma_T > 0, got %s", k);
         }
         return new SelectiveTest(alternative, termination, k, confidenceLevel, noise, maxPieces, incremental,
-                skipping, searchThreads, timeLimit);
+                skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -107,7 +113,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("confidence level must be in (0, 1) or 0, got %s", level);
         }
         return new SelectiveTest(alternative, termination, range, level, noise, maxPieces, incremental,
-                skipping, searchThreads, timeLimit);
+                skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -116,7 +122,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withNoise(NoiseModel value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, Objects.requireNonNull(value),
-                maxPieces, incremental, skipping, searchThreads, timeLimit);
+                maxPieces, incremental, skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -128,7 +134,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("max pieces must be >= 1, got %d", value);
         }
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, value, incremental,
-                skipping, searchThreads, timeLimit);
+                skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -139,7 +145,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withIncremental(boolean value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, value,
-                skipping, searchThreads, timeLimit);
+                skipping, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -151,7 +157,7 @@ public final class SelectiveTest {
      */
     public SelectiveTest withSkipping(SegmentSkipping value) {
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                Objects.requireNonNull(value), searchThreads, timeLimit);
+                Objects.requireNonNull(value), searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -171,7 +177,7 @@ public final class SelectiveTest {
             throw InvalidValueException.of("search threads must be >= 1, got %d", value);
         }
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                skipping, value, timeLimit);
+                skipping, value, timeLimit, search, widthLimit);
     }
 
     /**
@@ -191,7 +197,59 @@ public final class SelectiveTest {
             throw InvalidValueException.of("time limit must be positive, got %s", value);
         }
         return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
-                skipping, searchThreads, value);
+                skipping, searchThreads, value, search, widthLimit);
+    }
+
+    /**
+     * @param value how the search finds the truncation set (default {@link SearchMode#AUTO}: the exact walk on
+     *     a piecewise-linear network and method, the {@link CertifiedSearch certified} bounds otherwise)
+     * @return a copy
+     */
+    public SelectiveTest withSearch(SearchMode value) {
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
+                skipping, searchThreads, timeLimit, Objects.requireNonNull(value), widthLimit);
+    }
+
+    /**
+     * @param value the certified search's width limit in units of sigma_T, finite and {@code > 0} (default
+     *     {@value CertifiedSearch#DEFAULT_WIDTH_LIMIT}): an undecided segment of the line this short is not
+     *     bisected further; its whole null mass stays in the gap between the p-value bounds
+     * @return a copy
+     */
+    public SelectiveTest withWidthLimit(double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw InvalidValueException.of("width limit must be a finite number of sigma_T > 0, got %s", value);
+        }
+        return new SelectiveTest(alternative, termination, range, confidenceLevel, noise, maxPieces, incremental,
+                skipping, searchThreads, timeLimit, search, value);
+    }
+
+    /** @return how the search finds the truncation set */
+    public SearchMode search() {
+        return search;
+    }
+
+    /**
+     * The search a selection gets under this configuration: {@link SearchMode#EXACT} or
+     * {@link SearchMode#CERTIFIED}, never {@link SearchMode#AUTO} (which picks the exact walk when the
+     * method and the network's nodes it reads are piecewise linear).
+     *
+     * @param selection network, method and selector
+     * @return the search the run uses
+     * @throws org.salientsi.api.error.NotPiecewiseLinearException for the exact search of a method that is not
+     *     piecewise linear
+     * @throws org.salientsi.api.error.UnsupportedLayerException for the exact search of a network with a smooth
+     *     op among the nodes the method reads (naming it)
+     * @throws InvalidInputException for the certified search of a method, selector or network that cannot
+     *     bound segments (naming what is missing)
+     */
+    public SearchMode searchFor(Selection selection) {
+        return SearchChoice.resolve(search, selection);
+    }
+
+    /** @return the certified search's width limit, in units of sigma_T */
+    public double widthLimit() {
+        return widthLimit;
     }
 
     /** @return the longest a search may run, or {@code null} for no limit */
@@ -368,6 +426,7 @@ public final class SelectiveTest {
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
                 + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + ", "
-                + searchThreads + " search thread(s)" + (timeLimit == null ? "" : ", time limit " + timeLimit) + "]";
+                + searchThreads + " search thread(s)" + (timeLimit == null ? "" : ", time limit " + timeLimit) + ", search " + search.label()
+                + (search == SearchMode.EXACT ? "" : ", width limit " + widthLimit) + "]";
     }
 }

@@ -78,13 +78,11 @@ final class Walker {
     double lastTo;
     boolean lastMatched;
 
-    /** Bounds over segments (made on first use, shared by both walkers), or null when not certifying. */
-    private Supplier<SegmentEvaluator> segment;
+    /** What certifies segments over this walker's line, or null when not certifying. */
+    private SegmentCertifier segment;
     /** This walker's line (walker coordinates), set into the shared evaluator before each try. */
     private double[] lineA;
     private double[] lineC;
-    private double[] mapLower;
-    private double[] mapUpper;
     /** Whether the next piece needs a full pass (after a certified segment, the incremental state is behind). */
     private boolean jumped;
     /** Segments ruled out of the truncation set. */
@@ -141,7 +139,7 @@ final class Walker {
      * @param include whether segments may be certified into the truncation set too
      */
     void enableSkipping(Supplier<SegmentEvaluator> bounds, double[] a, double[] c, double length, boolean include) {
-        this.segment = bounds;
+        this.segment = new SegmentCertifier(bounds, method, selector, observed, observedMask);
         this.lineA = a;
         this.lineC = c;
         this.outSchedule.reset(length);
@@ -206,7 +204,7 @@ final class Walker {
         if (!bound(target)) {
             return false;
         }
-        if (!selector.excludes(mapLower, mapUpper, height, width, observedMask)) {
+        if (!segment.excludes()) {
             return false;
         }
         skips++;
@@ -227,8 +225,7 @@ final class Walker {
         if (!bound(target)) {
             return false;
         }
-        if (!method.choicesHold(segment.get(), observed)
-                || !selector.includes(mapLower, mapUpper, height, width, observedMask)) {
+        if (!segment.includes()) {
             return false;
         }
         inclusions++;
@@ -236,21 +233,16 @@ final class Walker {
         return true;
     }
 
-    /** Bounds the map over {@code [position, target]} into {@code mapLower, mapUpper}; false if it cannot. */
+    /** Bounds the map over {@code [position, target]}; false if it cannot. */
     private boolean bound(double target) {
         if (segment == null || !(target > position)) {
             return false;
         }
         skipTries++;
-        if (mapLower == null) {
-            mapLower = new double[height * width];
-            mapUpper = new double[height * width];
-        }
-        SegmentEvaluator bounds = segment.get();
-        bounds.setLine(lineA, lineC);
-        bounds.bound(position, target);
-        if (!method.mapBounds(bounds, observed, mapLower, mapUpper)) {
-            segment = null; // the method cannot bound after all: walk from now on
+        if (!segment.bound(lineA, lineC, position, target)) {
+            if (segment.refused()) {
+                segment = null; // the method cannot bound after all: walk from now on
+            }
             return false;
         }
         return true;
