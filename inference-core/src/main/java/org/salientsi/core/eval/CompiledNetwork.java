@@ -12,13 +12,20 @@ import org.salientsi.api.ir.Concat;
 import org.salientsi.api.ir.Conv2d;
 import org.salientsi.api.ir.ConvTranspose;
 import org.salientsi.api.ir.Dense;
+import org.salientsi.api.ir.Div;
+import org.salientsi.api.ir.Erf;
+import org.salientsi.api.ir.Exp;
 import org.salientsi.api.ir.Flatten;
+import org.salientsi.api.ir.Gelu;
 import org.salientsi.api.ir.GlobalAvgPool;
 import org.salientsi.api.ir.GlobalMaxPool;
 import org.salientsi.api.ir.Identity;
 import org.salientsi.api.ir.Input;
+import org.salientsi.api.ir.LayerNorm;
 import org.salientsi.api.ir.LeakyRelu;
+import org.salientsi.api.ir.MatMul;
 import org.salientsi.api.ir.MaxPool;
+import org.salientsi.api.ir.Mul;
 import org.salientsi.api.ir.Network;
 import org.salientsi.api.ir.Node;
 import org.salientsi.api.ir.Op;
@@ -26,7 +33,9 @@ import org.salientsi.api.ir.Pad;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Reshape;
 import org.salientsi.api.ir.Sigmoid;
+import org.salientsi.api.ir.Slice;
 import org.salientsi.api.ir.Softmax;
+import org.salientsi.api.ir.Tanh;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.ir.Transpose;
 import org.salientsi.api.ir.Upsample;
@@ -73,7 +82,7 @@ public final class CompiledNetwork {
     /**
      * @param requiredNodes the nodes whose values on the line are needed
      * @return a new line evaluator that computes those nodes and their ancestors
-     * @throws UnsupportedLayerException if a sigmoid or softmax lies among them
+     * @throws UnsupportedLayerException if an op that is not piecewise linear lies among them
      */
     public LineEvaluator lineEvaluator(int... requiredNodes) {
         return new LineEvaluator(this, lineOrder(requiredNodes));
@@ -82,7 +91,7 @@ public final class CompiledNetwork {
     /**
      * @param requiredNodes the nodes whose values on the line are needed
      * @return a new incremental line evaluator that computes those nodes and their ancestors
-     * @throws UnsupportedLayerException if a sigmoid or softmax lies among them
+     * @throws UnsupportedLayerException if an op that is not piecewise linear lies among them
      */
     public IncrementalLineEvaluator incrementalLineEvaluator(int... requiredNodes) {
         return new IncrementalLineEvaluator(this, lineOrder(requiredNodes));
@@ -91,8 +100,7 @@ public final class CompiledNetwork {
     /**
      * @param requiredNodes the nodes whose bounds over a segment of the line are needed
      * @return a new segment evaluator for those nodes and their ancestors (check
-     *     {@link SegmentEvaluator#supported()})
-     * @throws UnsupportedLayerException if a sigmoid or softmax lies among them
+     *     {@link SegmentEvaluator#supported()}); smooth ops are bounded too
      */
     public SegmentEvaluator segmentEvaluator(int... requiredNodes) {
         CompiledNetwork abs = absolute;
@@ -124,6 +132,17 @@ public final class CompiledNetwork {
 
     Kernel kernel(int node) {
         return kernels[node];
+    }
+
+    /** @return the largest scratch buffer any smooth kernel needs to bound its node on a segment */
+    int boundWorkSize() {
+        int max = 0;
+        for (Kernel k : kernels) {
+            if (k instanceof SmoothKernel s) {
+                max = Math.max(max, s.boundWorkSize());
+            }
+        }
+        return max;
     }
 
     /** @return the largest scratch buffer any kernel needs */
@@ -171,8 +190,8 @@ public final class CompiledNetwork {
                 Node n = network.node(id);
                 if (piecewiseLinearOnly && !n.op().piecewiseLinear()) {
                     throw new UnsupportedLayerException(n.name(), n.op().type(),
-                            "not piecewise linear, but the selection depends on it; sigmoid and softmax may only "
-                                    + "follow the nodes that the saliency method reads");
+                            "not piecewise linear, but the selection depends on it, so the exact walk cannot "
+                                    + "follow it (the certified search bounds it over segments of the line)");
                 }
                 for (int in : n.inputs()) {
                     needed[in] = true;
@@ -261,8 +280,28 @@ public final class CompiledNetwork {
         if (op instanceof Transpose t) {
             return new GatherKernel(id, n.inputs(), SparseMap.transpose(t, inShape));
         }
-        if (op instanceof Sigmoid || op instanceof Softmax) {
-            return new OutputActivationKernel(id, in0, out.size(), op instanceof Softmax, n.name());
+        if (op instanceof Slice s) {
+            return new GatherKernel(id, n.inputs(), SparseMap.slice(s, inShape));
+        }
+        SmoothFunction f = op instanceof Sigmoid ? SmoothFunction.SIGMOID : op instanceof Tanh ? SmoothFunction.TANH
+                : op instanceof Exp ? SmoothFunction.EXP : op instanceof Erf ? SmoothFunction.ERF
+                : op instanceof Gelu ? SmoothFunction.GELU : null;
+        if (f != null) {
+            return new UnaryKernel(id, in0, out.size(), f, n.name());
+        }
+        if (op instanceof Softmax s) {
+            return new SoftmaxKernel(id, in0, AxisLines.of(inShape, s.axis()), n.name());
+        }
+        if (op instanceof LayerNorm l) {
+            return new LayerNormKernel(id, in0, AxisLines.of(inShape, l.axis()), l.gamma(), l.beta(), l.epsilon(),
+                    n.name());
+        }
+        if (op instanceof Mul || op instanceof Div) {
+            return new BroadcastKernel(id, n.inputs(), inShape, net.node(n.input(1)).shape(), out, op instanceof Div,
+                    n.name());
+        }
+        if (op instanceof MatMul) {
+            return new MatMulKernel(id, n.inputs(), inShape, net.node(n.input(1)).shape(), out, n.name());
         }
         throw new UnsupportedLayerException(n.name(), op.type(), "no evaluator for this op");
     }

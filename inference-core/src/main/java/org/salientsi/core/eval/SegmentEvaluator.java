@@ -13,9 +13,20 @@ import org.salientsi.api.ir.Network;
  * below (whichever is tighter, as in DeepPoly); a max-pool window passes on a unit that surely wins,
  * else it is bounded below by the unit with the largest lower bound and above by a constant.
  *
- * <p>Supported: every IR op the line evaluators compute, except leaky ReLU with a slope outside
- * [0, 1] ({@link #supported()} says). One evaluator per search; not thread-safe; nothing is allocated
- * per evaluation. The bounds hold for the exact network; rounding is a few ulps of the values, far
+ * <p>The smooth ops ({@link SmoothKernel}: sigmoid, tanh, exp, erf, GELU, softmax, layer normalisation,
+ * products, quotients and matrix products of data-dependent tensors) are bounded by linear relaxations in
+ * the one variable z ({@link SegmentRelaxation}): tangents and chords where a function is convex or
+ * concave on its input's range, derivative bounds elsewhere, McCormick's envelopes for products. Their
+ * output lines are widened by an outward margin of {@value SegmentRelaxation#RELATIVE_MARGIN} times the
+ * magnitude of their terms plus {@value SegmentRelaxation#ABSOLUTE_MARGIN}, which covers the rounding of
+ * the relaxations and of the functions' evaluations. A bound that cannot be finite (an exponential that
+ * overflows, a divisor whose range holds 0) is the whole line (centre 0, radius \( +\infty \)), and
+ * so is every node computed from it that would otherwise be NaN: never NaN, and a caller that meets an
+ * infinite radius cannot certify anything from it.
+ *
+ * <p>Supported: every IR op, except leaky ReLU with a slope outside [0, 1] ({@link #supported()} says).
+ * One evaluator per search; not thread-safe; nothing is allocated per evaluation. The bounds of the
+ * piecewise-linear ops hold for the exact network; their rounding is a few ulps of the values, far
  * below the margins the selectors keep.
  */
 public final class SegmentEvaluator implements LineBounds {
@@ -28,6 +39,8 @@ public final class SegmentEvaluator implements LineBounds {
     private final double[][] rp;
     private final double[][] rq;
     private final double[][] work;
+    private final double[][] boundWork;
+    private final SegmentRelaxation relax;
     private final boolean supported;
     private double from;
     private double to;
@@ -42,6 +55,8 @@ public final class SegmentEvaluator implements LineBounds {
         this.mq = new double[net.size()][];
         this.rp = new double[net.size()][];
         this.rq = new double[net.size()][];
+        this.boundWork = new double[Kernel.WORK_BUFFERS][program.boundWorkSize()];
+        this.relax = new SegmentRelaxation(mp, mq, rp, rq);
         int in = net.input();
         allocate(in, net.node(in).shape().size());
         boolean ok = true;
@@ -54,8 +69,7 @@ public final class SegmentEvaluator implements LineBounds {
 
     /** @return whether a kernel's node can be bounded on a segment */
     static boolean supports(Kernel k) {
-        return !(k instanceof OutputActivationKernel
-                || k instanceof ReluKernel r && !(r.alpha() >= 0 && r.alpha() <= 1));
+        return !(k instanceof ReluKernel r && !(r.alpha() >= 0 && r.alpha() <= 1));
     }
 
     private void allocate(int id, int size) {
@@ -102,9 +116,12 @@ public final class SegmentEvaluator implements LineBounds {
         }
         this.from = lo;
         this.to = hi;
+        relax.segment(lo, hi);
         for (int id : order) {
             Kernel k = program.kernel(id);
-            if (k instanceof ReluKernel r) {
+            if (k instanceof SmoothKernel s) {
+                s.bound(relax, boundWork);
+            } else if (k instanceof ReluKernel r) {
                 relu(id, k.inputs[0], r.alpha());
             } else if (k instanceof MaxPoolKernel m) {
                 maxPool(id, k.inputs[0], m.windows());
@@ -112,6 +129,9 @@ public final class SegmentEvaluator implements LineBounds {
                 // linear: centre through the layer, radius through its absolute weights (no constant)
                 k.line(mp, mq, null, work);
                 absolute.kernel(id).line(rp, rq, null, work);
+            }
+            if (relax.unbounded) {
+                relax.sanitize(id);
             }
         }
     }

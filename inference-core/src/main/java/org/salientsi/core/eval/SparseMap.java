@@ -5,6 +5,7 @@ import java.util.List;
 import org.salientsi.api.ir.Concat;
 import org.salientsi.api.ir.Pad;
 import org.salientsi.api.ir.Padding;
+import org.salientsi.api.ir.Slice;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.ir.Transpose;
 import org.salientsi.api.ir.Upsample;
@@ -16,7 +17,7 @@ import org.salientsi.api.ir.Upsample;
  * position \( p_e \) (which of the op's inputs), a flat CHW index \( i_e \) in that input and a weight
  * \( w_e \); {@code start} has one more element than there are outputs, and an output with no entries is
  * zero (padding). The IR's rearranging ops are such maps: resizing (nearest and bilinear), zero padding,
- * channel concatenation, channels-last flattening and axis transposition; the static factories build
+ * channel concatenation, channels-last flattening, axis transposition and slicing; the static factories build
  * their tables once, for the forward evaluators of this package and for the reverse pass of
  * {@code org.salientsi.core.grad}, which applies the transpose.
  *
@@ -160,6 +161,31 @@ public final class SparseMap {
                     coord[perm[1]] = i1;
                     coord[perm[2]] = i2;
                     b.output(out.index(i0, i1, i2)).add(0, in.index(coord[0], coord[1], coord[2]), 1.0);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * Slicing along one axis: output \( (c, h, w) \) is input \( (c, h, w) \) with the sliced axis's coordinate
+     * shifted by {@code start}, weight 1.
+     *
+     * @param op the slice
+     * @param in its input's shape
+     * @return the map
+     * @throws org.salientsi.api.error.ShapeMismatchException if the slice reaches past the input
+     */
+    public static SparseMap slice(Slice op, TensorShape in) {
+        TensorShape out = op.outputShape(List.of(in));
+        int dc = op.axis() == 0 ? op.start() : 0;
+        int dh = op.axis() == 1 ? op.start() : 0;
+        int dw = op.axis() == 2 ? op.start() : 0;
+        Builder b = new Builder(out.size());
+        for (int c = 0; c < out.channels(); c++) {
+            for (int h = 0; h < out.height(); h++) {
+                for (int w = 0; w < out.width(); w++) {
+                    b.output(out.index(c, h, w)).add(0, in.index(c + dc, h + dh, w + dw), 1.0);
                 }
             }
         }

@@ -25,6 +25,7 @@ import org.salientsi.api.ir.Op;
 import org.salientsi.api.ir.Pad;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Reshape;
+import org.salientsi.api.ir.Slice;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.ir.Transpose;
 import org.salientsi.api.ir.Upsample;
@@ -248,6 +249,9 @@ public final class ReverseProgram {
         }
         if (op instanceof Transpose t) {
             return new SparseAdjoint(id, n.inputs(), SparseMap.transpose(t, inShape));
+        }
+        if (op instanceof Slice s) {
+            return new SparseAdjoint(id, n.inputs(), SparseMap.slice(s, inShape));
         }
         throw new UnsupportedLayerException(n.name(), op.type(), op.piecewiseLinear()
                 ? "no reverse pass for this op"

@@ -18,8 +18,8 @@ import org.salientsi.core.testing.TestNetworks;
  * rounding, with and without periodic full passes (and exactly, with a full pass at every breakpoint).
  * Every IR op is covered ({@code allOps}: strided,
  * dilated and grouped convolutions, dense, average and max pooling with padding, global pooling,
- * resizing, padding, concat, transpose, residual add, batch norm, leaky ReLU), and the paper's CAM
- * architecture with pass-through and with random weights.
+ * resizing, padding, concat, transpose, residual add, batch norm, leaky ReLU; slicing in {@code sliced}),
+ * and the paper's CAM architecture with pass-through and with random weights.
  */
 class IncrementalLineEvaluatorTest {
 
@@ -40,7 +40,7 @@ class IncrementalLineEvaluatorTest {
             lines += compareWithFullPass(net, 3, 51, Integer.MAX_VALUE, false);
             lines += compareWithFullPass(net, 2, 52, IncrementalLineEvaluator.DEFAULT_REFRESH, false);
         }
-        assertThat(lines).isEqualTo(25);
+        assertThat(lines).isEqualTo(30);
     }
 
     @Test
@@ -81,7 +81,7 @@ class IncrementalLineEvaluatorTest {
 
     private static List<Network> networks() {
         return List.of(TestNetworks.allOps(3), TestNetworks.allOps(4), TestNetworks.paperCam(8, 1, true),
-                TestNetworks.paperCam(16, 2, false), TestNetworks.paperCam(12, 9, false));
+                TestNetworks.paperCam(16, 2, false), TestNetworks.paperCam(12, 9, false), TestNetworks.sliced(6));
     }
 
     /** The last node before the output activation (the line cannot cross a sigmoid or softmax). */

@@ -24,7 +24,7 @@ class SegmentEvaluatorTest {
     @Test
     void everyNodeLiesWithinItsBoundsOnTheWholeSegment() {
         List<Network> nets = List.of(TestNetworks.allOps(1), TestNetworks.allOps(2), TestNetworks.paperCam(8, 3, false),
-                TestNetworks.paperCam(16, 4, true));
+                TestNetworks.paperCam(16, 4, true), TestNetworks.sliced(7));
         SplittableRandom rng = new SplittableRandom(77);
         int checked = 0;
         for (Network net : nets) {

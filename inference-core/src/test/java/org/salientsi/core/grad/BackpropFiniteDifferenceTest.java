@@ -42,6 +42,12 @@ class BackpropFiniteDifferenceTest {
     }
 
     @Test
+    void slicesAlongEachAxisHaveTheGradientOfFiniteDifferences() {
+        Network net = TestNetworks.sliced(12);
+        checkJacobian(net, net.output(), 3, new SplittableRandom(13));
+    }
+
+    @Test
     void thePaperArchitectureHasTheGradientOfFiniteDifferences() {
         Network random = TestNetworks.paperCam(8, 5, false);
         checkJacobian(random, random.node("dense").orElseThrow().id(), 4, new SplittableRandom(7));

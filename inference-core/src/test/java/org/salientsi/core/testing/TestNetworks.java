@@ -20,6 +20,7 @@ import org.salientsi.api.ir.Padding;
 import org.salientsi.api.ir.Relu;
 import org.salientsi.api.ir.Reshape;
 import org.salientsi.api.ir.Sigmoid;
+import org.salientsi.api.ir.Slice;
 import org.salientsi.api.ir.Softmax;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.api.ir.Transpose;
@@ -146,5 +147,31 @@ public final class TestNetworks {
         int logits = b.add("logits", new Dense(6, 3, Gaussian.vector(rng, 18, 0.7), Gaussian.vector(rng, 3, 0.1)),
                 id);
         return b.build(b.add("softmax", new Softmax(), logits));
+    }
+
+    /**
+     * Slices along each axis between ReLU convolutions: conv(3, 3x3, same) ReLU on a 2x6x6 input, rows 1..4,
+     * columns 2..5, channels 1..2, ReLU, conv(2, 3x3, same) ReLU, HWC flatten, dense(3) "logits" (piecewise
+     * linear throughout).
+     *
+     * @param seed weight seed
+     * @return the network
+     */
+    public static Network sliced(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        Network.Builder b = Network.builder(TensorShape.of(2, 6, 6));
+        int x = b.add("conv1", new Conv2d(3, 2, 3, 3, Gaussian.vector(rng, 3 * 2 * 9, 0.5),
+                Gaussian.vector(rng, 3, 0.1), 1, 1, 1, 1, Padding.symmetric(1), 1), b.input());
+        x = b.add("relu1", new Relu(), x);
+        x = b.add("rows", new Slice(1, 1, 5), x);
+        x = b.add("cols", new Slice(2, 2, 6), x);
+        x = b.add("channels", new Slice(0, 1, 3), x);
+        x = b.add("relu2", new Relu(), x);
+        x = b.add("conv2", new Conv2d(2, 2, 3, 3, Gaussian.vector(rng, 2 * 2 * 9, 0.5),
+                Gaussian.vector(rng, 2, 0.1), 1, 1, 1, 1, Padding.symmetric(1), 1), x);
+        x = b.add("relu3", new Relu(), x);
+        x = b.add("flatten", new Flatten(Flatten.Order.HWC), x);
+        return b.build(b.add("logits", new Dense(32, 3, Gaussian.vector(rng, 96, 0.3), Gaussian.vector(rng, 3, 0.1)),
+                x));
     }
 }
