@@ -23,13 +23,17 @@ Writes into the output directory:
                                output "logits" (1, 2)
   vit_16_opset14.onnx          the 16 px model at opset 14 (LayerNorm decomposed into ReduceMean, Sub, Pow,
                                Sqrt, Div, Mul, Add)
+  vit_16_unfolded.onnx         the 16 px model at opset 17 exported without constant folding (the Shape, Gather,
+                               Unsqueeze, Concat subgraphs of every reshape left in the graph)
   vit_reference.json           per model: file, size, opset, tokens, softmax node names and their output tensor
                                names (one per block, shape (1, heads, tokens, tokens)), test accuracy, training
                                loss; and for 3 fixed images (0: noise, 1: noise + block delta 3, 2: noise +
                                block delta 2 elsewhere) the image (row-major S*S), the logits and the class-token
                                attention rows (block, head, tokens) of the model converted to float64 (torch)
   op_<name>.onnx               single-op models (float32 weights) on an input (1, 2, 3, 4) unless noted; see
-                               SINGLE_OPS below and ops.json (name, file, input dims, what it tests)
+                               single_ops below and ops.json (name, file, input dims, what it tests)
+  ops_reference.json           float64 outputs (torch) of the single-op models with Erf or Conv, which ONNX
+                               Runtime cannot run in float64, on 3 inputs each (CHW order)
 """
 import json
 import math
@@ -144,10 +148,10 @@ def images(size):
     return base
 
 
-def export(model, size, opset, path):
+def export(model, size, opset, path, fold=True):
     x = torch.zeros(1, 1, size, size)
     torch.onnx.export(model, x, path, opset_version=opset, input_names=["input"], output_names=["logits"],
-                      do_constant_folding=True)
+                      do_constant_folding=fold)
     m = onnx.load(path)
     onnx.checker.check_model(m)
     names = [(n.name, n.output[0]) for n in m.graph.node if n.op_type == "Softmax"]
@@ -207,7 +211,9 @@ def single_ops(out):
     add("softmax_opset11_last", [n("Softmax", ["input"], ["output"], axis=3)], [], [1, 2, 3, 4], opset=11,
         what="Softmax at opset 11 along the last axis (coerced to 2-D from axis 3: same as the last axis)")
     add("softmax_opset11_axis1", [n("Softmax", ["input"], ["output"], axis=1)], [], [1, 2, 3, 4], opset=11,
-        what="Softmax at opset 11 from axis 1 (coerced to 2-D: over C*H*W, refused)")
+        what="Softmax at opset 11 from axis 1 (coerced to 2-D: over all C*H*W elements of the sample)")
+    add("softmax_opset11_axis2", [n("Softmax", ["input"], ["output"], axis=2)], [], [1, 2, 3, 4], opset=11,
+        what="Softmax at opset 11 from axis 2 (coerced to 2-D: over H*W together, refused)")
     # Sigmoid inside: sigmoid gate then a conv
     w = rng.standard_normal((3, 2, 1, 1))
     add("sigmoid_inside", [n("Sigmoid", ["input"], ["s"]), n("Conv", ["s", "w"], ["output"])], [f32("w", w)],
@@ -249,15 +255,19 @@ def single_ops(out):
         [f32("three", 3.0)], [1, 2, 3, 4], what="x * erf(x / 3): not GELU, translated unfused (Erf, Mul)")
     # products of two image tensors
     add("mul_self", [n("Mul", ["input", "input"], ["output"])], [], [1, 2, 3, 4], what="x * x")
-    add("mul_broadcast_w", [n("ReduceMean", ["input"], ["r"], axes=[3], keepdims=1),
-                            n("Mul", ["input", "r"], ["output"])], [], [1, 2, 3, 4],
-        what="x * mean_w(x): broadcast along the last axis")
-    add("mul_broadcast_c", [n("ReduceSum", ["input", "ax1"], ["r"], keepdims=1),
-                            n("Mul", ["r", "input"], ["output"])], [i64("ax1", [1])], [1, 2, 3, 4],
-        what="sum_c(x) * x: broadcast along channels (ReduceSum over channels, opset 13 axes input)")
-    add("div_broadcast", [n("Exp", ["input"], ["e"]), n("ReduceSum", ["e", "ax3"], ["s"], keepdims=1),
-                          n("Div", ["e", "s"], ["output"])], [i64("ax3", [3])], [1, 2, 3, 4],
-        what="exp(x) / sum_w(exp(x)): softmax written out, Div with broadcasting")
+    add("mul_broadcast_w", [n("Slice", ["input", "z", "o", "a3"], ["r"]), n("Mul", ["input", "r"], ["output"])],
+        [i64("z", [0]), i64("o", [1]), i64("a3", [3])], [1, 2, 3, 4],
+        what="x * x[..., 0:1]: broadcast along the last axis")
+    add("mul_broadcast_c", [n("Slice", ["input", "z", "o", "a1"], ["r"]), n("Mul", ["r", "input"], ["output"])],
+        [i64("z", [0]), i64("o", [1]), i64("a1", [1])], [1, 2, 3, 4],
+        what="x[:, 0:1] * x: broadcast along channels")
+    add("div_broadcast", [n("Exp", ["input"], ["e"]), n("Slice", ["e", "z", "o", "a2"], ["s"]),
+                          n("Div", ["e", "s"], ["output"])], [i64("z", [1]), i64("o", [2]), i64("a2", [2])],
+        [1, 2, 3, 4], what="exp(x) / exp(x)[:, :, 1:2]: Div with broadcasting along rows")
+    add("mul_rank_mismatch", [n("Reshape", ["input", "shp"], ["r"]), n("Slice", ["r", "z", "o", "a1"], ["v"]),
+                              n("Reshape", ["v", "shp1"], ["w"]), n("Mul", ["r", "w"], ["output"])],
+        [i64("shp", [1, 6, 4]), i64("z", [0]), i64("o", [1]), i64("a1", [1]), i64("shp1", [1, 4])], [1, 6, 4],
+        what="tokens [6, 4] times the first token as a vector [4] (operands of different ranks)")
     # MatMul of two image tensors
     add("matmul_rank3", [n("Transpose", ["input"], ["t"], perm=[0, 1, 3, 2]), n("MatMul", ["input", "t"], ["output"])],
         [], [1, 2, 3, 3], what="x @ x^T batched over the 2 channels: (2,3,4) x (2,4,3)")
@@ -285,6 +295,25 @@ def single_ops(out):
         what="Concat of two image tensors along rows")
     with open(os.path.join(out, "ops.json"), "w") as f:
         json.dump({"torch": torch.__version__, "onnx": onnx.__version__, "models": specs}, f, indent=1)
+    # float64 references (torch) for the models whose ops ONNX Runtime has no float64 kernel for (Erf, Conv)
+    f64 = lambda a: torch.tensor(np.asarray(a, dtype=np.float32), dtype=torch.float64)
+    refs = {
+        "op_erf.onnx": torch.erf,
+        "op_gelu.onnx": lambda x: torch.nn.functional.gelu(x),
+        "op_gelu_variant.onnx": lambda x: torch.nn.functional.gelu(x),
+        "op_erf_mul.onnx": lambda x: x * torch.erf(x / 3.0),
+        "op_sigmoid_inside.onnx": lambda x: torch.nn.functional.conv2d(torch.sigmoid(x), f64(w)),
+    }
+    rows = []
+    xr = np.random.default_rng(2401)
+    for file, fn in refs.items():
+        for i in range(3):
+            x = xr.standard_normal((1, 2, 3, 4)) * 2
+            rows.append({"file": file, "input": x.reshape(-1).tolist(),
+                         "output": fn(torch.tensor(x, dtype=torch.float64)).numpy().reshape(-1).tolist()})
+    with open(os.path.join(out, "ops_reference.json"), "w") as f:
+        json.dump({"torch": torch.__version__, "note": "GELU models: the exact GELU (x/2)(1 + erf(x/sqrt 2))",
+                   "cases": rows}, f)
 
 
 def main(out):
@@ -294,9 +323,11 @@ def main(out):
     for size, seed, steps in [(16, 1624, 400), (32, 3224, 400)]:
         model, loss, acc = train(size, seed, steps)
         refs = reference(model, size)
-        variants = [(17, "vit_%d.onnx" % size)] + ([(14, "vit_16_opset14.onnx")] if size == 16 else [])
-        for opset, name in variants:
-            softmax, nodes = export(model, size, opset, os.path.join(out, name))
+        variants = [(17, "vit_%d.onnx" % size, True)]
+        if size == 16:
+            variants += [(14, "vit_16_opset14.onnx", True), (17, "vit_16_unfolded.onnx", False)]
+        for opset, name, fold in variants:
+            softmax, nodes = export(model, size, opset, os.path.join(out, name), fold)
             models.append({"name": name[:-5], "file": name, "size": size, "opset": opset,
                            "tokens": (size // PATCH) ** 2 + 1, "dim": DIM, "heads": HEADS, "depth": DEPTH,
                            "nodes": nodes, "softmax": softmax, "steps": steps, "final_loss": round(loss, 4),

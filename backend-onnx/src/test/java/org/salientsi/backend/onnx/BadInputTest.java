@@ -150,7 +150,7 @@ class BadInputTest {
 
     @Test
     void unsupportedOpsNameTheNodeAndTheOp() {
-        for (String op : new String[] {"Tanh", "Sin"}) {
+        for (String op : new String[] {"Softplus", "Sin"}) {
             OnnxGraph g = new OnnxGraph("bad", 1).input("input", 1, 1, 6, 6);
             String x = g.conv3("input", 1, 2);
             x = g.node(op, in(x));
@@ -175,23 +175,25 @@ class BadInputTest {
     }
 
     @Test
-    void sigmoidBeforeTheOutputIsRefused() {
-        OnnxGraph g = new OnnxGraph("sigmoid", 1).input("input", 1, 1, 6, 6);
-        String x = g.node("Sigmoid", in(g.conv3("input", 1, 2)));
+    void softmaxOverTwoAxesTogetherIsRefused() {
+        OnnxGraph g = new OnnxGraph("softmax", 1).input("input", 1, 1, 6, 6);
+        String x = g.node("Softmax", in(g.conv3("input", 1, 2)), attr("axis", 2L));
         g.head(x, 2, 1, "output");
-        UnsupportedLayerException e = translationFails("Sigmoid in the middle", g, 13);
-        assertThat(e.layerType()).isEqualTo("Sigmoid");
-        assertThat(e.getMessage()).contains("final op");
+        UnsupportedLayerException e = translationFails("Softmax over rows and columns together at opset 11", g, 11);
+        assertThat(e.layerType()).isEqualTo("Softmax");
+        assertThat(e.getMessage()).contains("/Softmax_").contains("axes 2 to 3").contains("together");
     }
 
     @Test
-    void productOfTwoImageTensorsIsNotPiecewiseLinear() {
+    void productOfImageTensorsThatDoNotBroadcastIsRefused() {
         OnnxGraph g = new OnnxGraph("mul", 1).input("input", 1, 1, 6, 6);
         String a = g.conv3("input", 1, 2);
-        String x = g.node("Mul", in(a, a));
+        String b = g.conv3("input", 1, 3);
+        String x = g.node("Mul", in(a, b));
         g.head(x, 2, 1, "output");
-        UnsupportedLayerException e = translationFails("Mul of two image tensors", g, 13);
+        UnsupportedLayerException e = translationFails("Mul of image tensors that do not broadcast", g, 13);
         assertThat(e.layerType()).isEqualTo("Mul");
+        assertThat(e.getMessage()).contains("do not broadcast");
     }
 
     @Test

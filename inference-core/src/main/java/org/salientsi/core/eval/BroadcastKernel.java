@@ -88,15 +88,18 @@ final class BroadcastKernel extends SmoothKernel {
                 r.emit(node, o);
                 continue;
             }
-            double rlp = r.lp;
+            r.fold();
+            // the reciprocal's lines, widened by their rounding before the product reads them
+            double rlp = r.lp - SegmentRelaxation.margin(r.mag + r.size(r.lp, r.lq));
             double rlq = r.lq;
-            double rup = r.up;
+            double rup = r.up + SegmentRelaxation.margin(r.mag + r.size(r.up, r.uq));
             double ruq = r.uq;
-            double rmag = r.mag + r.size(rlp, rlq) + r.size(rup, ruq);
-            double lr = Math.max(r.min(rlp, rlq), 1 / uy);
-            double ur = Math.min(r.max(rup, ruq), 1 / ly);
+            // 1/b lies in [1/uy, 1/ly] (b keeps its sign), a few ulps outward
+            double least = 1 / uy;
+            double most = 1 / ly;
+            double lr = Math.max(r.min(rlp, rlq), least - Math.abs(least) * 1e-15);
+            double ur = Math.min(r.max(rup, ruq), most + Math.abs(most) * 1e-15);
             r.product(xlp, xlq, xup, xuq, lx, ux, rlp, rlq, rup, ruq, lr, Math.max(lr, ur));
-            r.mag += rmag * Math.max(Math.abs(lx), Math.abs(ux));
             r.emit(node, o);
         }
     }

@@ -6,10 +6,11 @@ package org.salientsi.core.eval;
  *
  * <p>Over a segment: the centred values are linear in x, so their centre lines are exact and their radii
  * \( (1 - 1/n) r_i + \frac1n \sum_{j \ne i} r_j \); each \( d_i^2 \) is relaxed by its tangent and chord
- * ({@link SegmentRelaxation#square}), their mean gives the variance's lines (the lower one kept at 0 or
- * above where that is tighter), \( \rho \) is relaxed on the variance's range
+ * ({@link SegmentRelaxation#square}), their mean gives the variance's lines (the lower one replaced by the
+ * constant mean of the squared distances of the \( d_i \)'s ranges from 0 where that is tighter), \( \rho \) is relaxed on the variance's range
  * ({@link SegmentRelaxation#inverseSqrt}), and \( d_i \rho \) by McCormick's envelopes, then scaled and
- * shifted.
+ * shifted. Each intermediate pair of lines (centred values, variance, \( \rho \)) is widened by the
+ * {@link SegmentRelaxation#margin} of its terms before the next step uses it.
  */
 final class LayerNormKernel extends SmoothKernel {
 
@@ -84,6 +85,11 @@ final class LayerNormKernel extends SmoothKernel {
             double own = 1 - 2.0 / n;
             double cmag = 0;
             for (int k = 0, i = s0; k < n; k++, i += st) {
+                cmag += r.size(r.lowerP(in, i), r.lowerQ(in, i)) + r.size(r.upperP(in, i), r.upperQ(in, i));
+            }
+            // the sums' rounding, shared by every element
+            cmag = cmag / n + r.size(cp, cq) + r.size(sp, sq);
+            for (int k = 0, i = s0; k < n; k++, i += st) {
                 double mpi = 0.5 * (r.lowerP(in, i) + r.upperP(in, i));
                 double mqi = 0.5 * (r.lowerQ(in, i) + r.upperQ(in, i));
                 double rpi = 0.5 * (r.upperP(in, i) - r.lowerP(in, i));
@@ -92,64 +98,68 @@ final class LayerNormKernel extends SmoothKernel {
                 double eq = mqi - cq;
                 double wp = own * rpi + sp;
                 double wq = own * rqi + sq;
-                dlp[k] = ep - wp;
+                double m = SegmentRelaxation.margin(cmag + r.size(mpi, mqi) + r.size(rpi, rqi));
+                dlp[k] = ep - wp - m;
                 dlq[k] = eq - wq;
-                dup[k] = ep + wp;
+                dup[k] = ep + wp + m;
                 duq[k] = eq + wq;
-                cmag += r.size(mpi, mqi) + r.size(rpi, rqi);
             }
-            cmag = 2 * cmag / n + r.size(cp, cq) + r.size(sp, sq);
             // variance
             double vlp = 0;
             double vlq = 0;
             double vup = 0;
             double vuq = 0;
             double vmag = 0;
-            double dmax = 0;
+            double gaps = 0;
             for (int k = 0; k < n; k++) {
                 double lo = r.min(dlp[k], dlq[k]);
                 double hi = r.max(dup[k], duq[k]);
-                dmax = Math.max(dmax, Math.max(Math.abs(lo), Math.abs(hi)));
+                double gap = Math.max(0, Math.max(lo, -hi));
+                gaps += gap * gap;
                 r.square(dlp[k], dlq[k], dup[k], duq[k], lo, hi);
+                r.fold();
                 vlp += r.lp;
                 vlq += r.lq;
                 vup += r.up;
                 vuq += r.uq;
-                vmag += r.mag;
+                vmag += r.mag + r.size(r.lp, r.lq) + r.size(r.up, r.uq);
             }
             vlp /= n;
             vlq /= n;
             vup /= n;
             vuq /= n;
-            vmag = vmag / n + 2 * dmax * cmag;
-            if (!(r.atMid(vlp, vlq) >= 0)) {
-                vlp = 0;
+            // the sums round: widen by their terms' magnitudes
+            vlp -= SegmentRelaxation.margin(vmag / n);
+            vup += SegmentRelaxation.margin(vmag / n);
+            // v >= 0, and v >= the mean of the squared distances of the d_i's ranges from 0
+            double floor = gaps / n * (1 - 1e-12);
+            if (!(r.atMid(vlp, vlq) >= floor)) {
+                vlp = floor;
                 vlq = 0;
             }
-            double lv = Math.max(0, r.min(vlp, vlq));
+            double lv = Math.max(floor, r.min(vlp, vlq));
             double uv = Math.max(lv, r.max(vup, vuq));
-            if (!(Double.isFinite(uv) && Double.isFinite(vmag) && Double.isFinite(vlp) && Double.isFinite(vlq))) {
+            if (!(Double.isFinite(uv) && Double.isFinite(vup) && Double.isFinite(vlp) && Double.isFinite(vlq))) {
                 for (int k = 0, i = s0; k < n; k++, i += st) {
-                    r.mag = 0;
                     r.infinite();
                     r.emit(node, i);
                 }
                 continue;
             }
             r.inverseSqrt(vlp, vlq, vup, vuq, lv, uv, epsilon);
-            double glp = r.lp;
+            r.fold();
+            double glp = r.lp - SegmentRelaxation.margin(r.mag + r.size(r.lp, r.lq));
             double glq = r.lq;
-            double gup = r.up;
+            double gup = r.up + SegmentRelaxation.margin(r.mag + r.size(r.up, r.uq));
             double guq = r.uq;
-            double gl = 1 / Math.sqrt(lv + epsilon);
-            double gmag = r.mag + r.size(glp, glq) + r.size(gup, guq) + 0.5 * gl / (lv + epsilon) * vmag;
-            double lrho = Math.max(r.min(glp, glq), 1 / Math.sqrt(uv + epsilon));
+            double gl = 1 / Math.sqrt(lv + epsilon) * (1 + 1e-15);
+            double lrho = Math.max(r.min(glp, glq), 1 / Math.sqrt(uv + epsilon) * (1 - 1e-15));
             double urho = Math.max(lrho, Math.min(r.max(gup, guq), gl));
             for (int k = 0, i = s0; k < n; k++, i += st) {
                 double lo = r.min(dlp[k], dlq[k]);
                 double hi = r.max(dup[k], duq[k]);
                 r.product(dlp[k], dlq[k], dup[k], duq[k], lo, hi, glp, glq, gup, guq, lrho, urho);
-                double mag = r.mag + gmag * Math.max(Math.abs(lo), Math.abs(hi)) + cmag * urho;
+                double mag = r.mag;
                 double g = gamma[k];
                 double b = beta[k];
                 double lp = r.lp;

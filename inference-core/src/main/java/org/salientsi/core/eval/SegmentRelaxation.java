@@ -6,9 +6,10 @@ package org.salientsi.core.eval;
  * line \( u(z) = u_p + u_q z \) in the one variable z, so that a relaxation that is linear in its inputs is
  * again such a pair of lines, and relaxations compose.
  *
- * <p>Each relaxation leaves its result in {@link #lp}, {@link #lq}, {@link #up}, {@link #uq} and the sum of
- * the magnitudes of the terms that made it in {@link #mag}, from which {@link #emit} derives an outward
- * margin of {@value #RELATIVE_MARGIN} times that magnitude plus {@value #ABSOLUTE_MARGIN} (covering the
+ * <p>Each relaxation leaves its result in {@link #lp}, {@link #lq}, {@link #up}, {@link #uq} and the sums of
+ * the magnitudes of the terms that made it in {@link #mag} (shared), {@link #magL} and {@link #magU} (each
+ * line's own), from which {@link #emit} derives each line's outward margin: {@value #RELATIVE_MARGIN} times
+ * that magnitude plus {@value #ABSOLUTE_MARGIN} (covering the
  * rounding of the relaxation and of the functions' evaluations, a few ulps each, by several orders of
  * magnitude). A bound that is not finite (exponential overflow, an input that is not bounded, a divisor whose
  * range holds 0) becomes the whole real line: centre 0, radius \( +\infty \), never NaN.
@@ -43,8 +44,12 @@ final class SegmentRelaxation {
     double up;
     /** Upper line: slope. */
     double uq;
-    /** Sum of the magnitudes of the terms of the current bound. */
+    /** Sum of the magnitudes of the terms of the current bound that both lines share. */
     double mag;
+    /** Sum of the magnitudes of the terms of the current lower line alone. */
+    double magL;
+    /** Sum of the magnitudes of the terms of the current upper line alone. */
+    double magU;
 
     SegmentRelaxation(double[][] mp, double[][] mq, double[][] rp, double[][] rq) {
         this.mp = mp;
@@ -59,6 +64,16 @@ final class SegmentRelaxation {
         this.mid = 0.5 * (lo + hi);
         this.zabs = Math.max(Math.abs(lo), Math.abs(hi));
         this.unbounded = false;
+    }
+
+    /** @return the segment's left end */
+    double from() {
+        return from;
+    }
+
+    /** @return the segment's right end */
+    double to() {
+        return to;
     }
 
     /** @return the smallest value of the line on the segment */
@@ -79,6 +94,14 @@ final class SegmentRelaxation {
     /** @return the magnitude of a line's terms on the segment */
     double size(double p, double q) {
         return Math.abs(p) + Math.abs(q) * zabs;
+    }
+
+    /**
+     * @param magnitude the sum of the magnitudes of the terms of an intermediate line
+     * @return the outward shift of that line's intercept that covers its rounding (as {@link #emit} does)
+     */
+    static double margin(double magnitude) {
+        return RELATIVE_MARGIN * magnitude + ABSOLUTE_MARGIN;
     }
 
     /** Node {@code id}, unit {@code i}: lower line intercept. */
@@ -113,11 +136,11 @@ final class SegmentRelaxation {
         if (k >= 0) {
             lp = c + k * xlp;
             lq = k * xlq;
-            mag += Math.abs(c) + k * size(xlp, xlq);
+            magL += Math.abs(c) + k * size(xlp, xlq);
         } else {
             lp = c + k * xup;
             lq = k * xuq;
-            mag += Math.abs(c) - k * size(xup, xuq);
+            magL += Math.abs(c) - k * size(xup, xuq);
         }
     }
 
@@ -126,11 +149,11 @@ final class SegmentRelaxation {
         if (k >= 0) {
             up = c + k * xup;
             uq = k * xuq;
-            mag += Math.abs(c) + k * size(xup, xuq);
+            magU += Math.abs(c) + k * size(xup, xuq);
         } else {
             up = c + k * xlp;
             uq = k * xlq;
-            mag += Math.abs(c) - k * size(xlp, xlq);
+            magU += Math.abs(c) - k * size(xlp, xlq);
         }
     }
 
@@ -140,7 +163,21 @@ final class SegmentRelaxation {
         lq = 0;
         up = upper;
         uq = 0;
+        reset();
         mag = Math.abs(lower) + Math.abs(upper);
+    }
+
+    private void reset() {
+        mag = 0;
+        magL = 0;
+        magU = 0;
+    }
+
+    /** Moves the magnitudes of the lines' own terms into the shared {@link #mag}. */
+    void fold() {
+        mag += magL + magU;
+        magL = 0;
+        magU = 0;
     }
 
     /** Sets the bound to the whole real line. */
@@ -157,7 +194,7 @@ final class SegmentRelaxation {
     void unary(SmoothFunction f, double xlp, double xlq, double xup, double xuq) {
         double lo = min(xlp, xlq);
         double hi = max(xup, xuq);
-        mag = 0;
+        reset();
         if (!(lo > Double.NEGATIVE_INFINITY && hi < Double.POSITIVE_INFINITY)) {
             if (f.bounded() && !Double.isNaN(lo) && !Double.isNaN(hi)) {
                 constant(f.value(Math.min(lo, hi)), f.value(Math.max(lo, hi)));
@@ -171,31 +208,45 @@ final class SegmentRelaxation {
             lo = hi;
             hi = t;
         }
-        double fl = f.value(lo);
-        double fh = f.value(hi);
-        mag = Math.abs(fl) + Math.abs(fh);
+        relax(f, xlp, xlq, xup, xuq, lo, hi, f.value(lo), f.value(hi), Double.NaN);
+    }
+
+    /**
+     * {@link #unary} on a known finite range {@code lo <= hi} of x with {@code fl = f(lo)}, {@code fh = f(hi)}
+     * and {@code ft} f at the midpoint, or NaN to compute it here.
+     */
+    void relax(SmoothFunction f, double xlp, double xlq, double xup, double xuq, double lo, double hi, double fl,
+               double fh, double ft) {
+        reset();
         boolean wide = hi - lo > CHORD_WIDTH * (1 + Math.abs(lo) + Math.abs(hi));
         boolean convex = wide && f.convex(lo, hi);
         boolean concave = wide && !convex && f.concave(lo, hi);
         if (convex || concave) {
             double t = 0.5 * (lo + hi);
-            double k = f.slope(t);
-            double ft = f.value(t);
+            if (Double.isNaN(ft)) {
+                ft = f.value(t);
+            }
+            double k = f == SmoothFunction.EXP ? ft : f.slope(t);
             double s = (fh - fl) / (hi - lo);
-            mag += Math.abs(ft) + Math.abs(k * t) + Math.abs(s * lo);
+            double tangent = Math.abs(ft) + Math.abs(k * t);
+            double chord = Math.abs(fl) + Math.abs(fh) + Math.abs(s * lo);
             if (convex) {
+                magL = tangent;
+                magU = chord;
                 lowerOf(k, ft - k * t, xlp, xlq, xup, xuq);
                 upperOf(s, fl - s * lo, xlp, xlq, xup, xuq);
             } else {
+                magL = chord;
+                magU = tangent;
                 lowerOf(s, fl - s * lo, xlp, xlq, xup, xuq);
                 upperOf(k, ft - k * t, xlp, xlq, xup, xuq);
             }
             return;
         }
-        double dmin = f.minSlope(lo, hi);
-        double dmax = f.maxSlope(lo, hi);
+        double dmin = f == SmoothFunction.EXP ? fl : f.minSlope(lo, hi);
+        double dmax = f == SmoothFunction.EXP ? fh : f.maxSlope(lo, hi);
         double h = 0.5 * (hi - lo);
-        mag += (Math.abs(dmin) + Math.abs(dmax)) * (Math.abs(lo) + Math.abs(hi));
+        mag = Math.abs(fl) + Math.abs(fh) + (Math.abs(dmin) + Math.abs(dmax)) * (Math.abs(lo) + Math.abs(hi));
         if (fl + dmin * h >= fh - dmax * h) {
             lowerOf(dmin, fl - dmin * lo, xlp, xlq, xup, xuq);
         } else {
@@ -214,6 +265,7 @@ final class SegmentRelaxation {
      */
     void square(double xlp, double xlq, double xup, double xuq, double lo, double hi) {
         double t = 0.5 * (lo + hi);
+        reset();
         mag = t * t + Math.abs(lo * hi);
         lowerOf(2 * t, -t * t, xlp, xlq, xup, xuq);
         upperOf(lo + hi, -lo * hi, xlp, xlq, xup, xuq);
@@ -225,22 +277,25 @@ final class SegmentRelaxation {
      */
     void reciprocal(double xlp, double xlq, double xup, double xuq, double lo, double hi) {
         if (!(lo > 0 || hi < 0) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-            mag = 0;
             infinite();
             return;
         }
         double t = 0.5 * (lo + hi);
-        double k = -1 / (t * t);
-        double c = 2 / t;
         double s = -1 / (lo * hi);
         double d = 1 / lo + 1 / hi;
-        mag = Math.abs(c) + Math.abs(d);
+        reset();
+        mag = Math.abs(d);
+        // the tangent at t, 2/t - x/t^2, as (2 - x/t)/t: 1/t^2 alone underflows for |t| > 1e154
         if (lo > 0) {
-            lowerOf(k, c, xlp, xlq, xup, xuq);
+            lp = (2 - xup / t) / t;
+            lq = -(xuq / t) / t;
+            magL = (2 + size(xup, xuq) / t) / t;
             upperOf(s, d, xlp, xlq, xup, xuq);
         } else {
             lowerOf(s, d, xlp, xlq, xup, xuq);
-            upperOf(k, c, xlp, xlq, xup, xuq);
+            up = (2 - xlp / t) / t;
+            uq = -(xlq / t) / t;
+            magU = -(2 + size(xlp, xlq) / -t) / t;
         }
     }
 
@@ -254,9 +309,13 @@ final class SegmentRelaxation {
         double gh = 1 / Math.sqrt(hi + eps);
         double t = 0.5 * (lo + hi);
         double gt = 1 / Math.sqrt(t + eps);
-        double k = -0.5 * gt / (t + eps);
-        mag = gl + gh + gt + Math.abs(k * t);
-        lowerOf(k, gt - k * t, vlp, vlq, vup, vuq);
+        reset();
+        mag = gl + gh;
+        // the tangent at t, g(t) (1 + (t - v) / (2 (t + eps))), without forming g'(t), which underflows for huge t
+        double h = 0.5 / (t + eps);
+        lp = gt * (1 + (t - vup) * h);
+        lq = -gt * (vuq * h);
+        magL = gt * (1 + (Math.abs(t) + size(vup, vuq)) * h);
         double s = hi - lo > CHORD_WIDTH * (1 + hi) ? (gh - gl) / (hi - lo) : -0.5 * gh / (hi + eps);
         mag += Math.abs(s * lo);
         upperOf(s, gl - s * lo, vlp, vlq, vup, vuq);
@@ -270,7 +329,7 @@ final class SegmentRelaxation {
      */
     void product(double xlp, double xlq, double xup, double xuq, double lx, double ux,
                  double ylp, double ylq, double yup, double yuq, double ly, double uy) {
-        mag = 0;
+        reset();
         if (!(Double.isFinite(lx) && Double.isFinite(ux) && Double.isFinite(ly) && Double.isFinite(uy))) {
             infinite();
             return;
@@ -337,15 +396,16 @@ final class SegmentRelaxation {
      * radius); a bound that is not finite becomes the whole line.
      */
     void emit(int id, int i) {
-        double m = RELATIVE_MARGIN * (mag + size(lp, lq) + size(up, uq)) + ABSOLUTE_MARGIN;
-        double l0 = lp - m;
-        double u0 = up + m;
+        double ml = RELATIVE_MARGIN * (mag + magL + size(lp, lq)) + ABSOLUTE_MARGIN;
+        double mu = RELATIVE_MARGIN * (mag + magU + size(up, uq)) + ABSOLUTE_MARGIN;
+        double l0 = lp - ml;
+        double u0 = up + mu;
         double cp = 0.5 * (u0 + l0);
         double cq = 0.5 * (uq + lq);
         double wp = 0.5 * (u0 - l0);
         double wq = 0.5 * (uq - lq);
         if (Double.isFinite(cp) && Double.isFinite(cq) && Double.isFinite(wp) && Double.isFinite(wq)
-                && Double.isFinite(m)) {
+                && Double.isFinite(ml) && Double.isFinite(mu)) {
             mp[id][i] = cp;
             mq[id][i] = cq;
             rp[id][i] = wp;

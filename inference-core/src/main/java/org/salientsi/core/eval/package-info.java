@@ -7,9 +7,14 @@
  * root in a priority queue and, at each breakpoint, updates only what the flipped decisions touch. Hot
  * loops run on primitive arrays allocated once per evaluator; compiled networks are shared read-only
  * across threads. The index tables of the linear ops ({@link org.salientsi.core.eval.SparseMap} for
- * resizing, padding, concatenation, channels-last flattening and transposition,
+ * resizing, padding, concatenation, channels-last flattening, transposition and slicing,
  * {@link org.salientsi.core.eval.WindowTable} for pooling, {@link org.salientsi.core.eval.ConvGeometry}
  * for convolutions) are public so that the reverse pass ({@code org.salientsi.core.grad}) builds its
  * transposes from the same tables.
+ *
+ * <p>The ops that are not piecewise linear (sigmoid, tanh, exp, erf, GELU, softmax, layer normalisation,
+ * products, quotients and matrix products of two data-dependent tensors) are evaluated at points only; the
+ * line evaluators refuse them, and {@link org.salientsi.core.eval.SegmentEvaluator} bounds them over whole
+ * segments of the line by sound linear relaxations, for the certified search.
  */
 package org.salientsi.core.eval;

@@ -25,7 +25,11 @@ public final class ConstantFolder {
     /** The op types this class folds. */
     public static final Set<String> FOLDABLE = Set.of("Constant", "Identity", "Dropout", "Cast", "Shape", "Size",
             "Gather", "Unsqueeze", "Squeeze", "Concat", "Slice", "Reshape", "Flatten", "Transpose", "Add", "Sub",
-            "Mul", "Div", "Neg", "Floor", "Ceil", "Sqrt", "Reciprocal", "ConstantOfShape", "Range");
+            "Mul", "Div", "Neg", "Floor", "Ceil", "Sqrt", "Reciprocal", "ConstantOfShape", "Range", "Equal", "Where",
+            "Expand");
+
+    /** The most elements a folded tensor may have (an Expand of a constant is checked before it allocates). */
+    static final long MAX_ELEMENTS = 1L << 26;
 
     private ConstantFolder() {
     }
@@ -69,6 +73,9 @@ public final class ConstantFolder {
             case "Neg", "Floor", "Ceil", "Sqrt", "Reciprocal" -> unary(op, x);
             case "ConstantOfShape" -> constantOfShape(x, at);
             case "Range" -> range(input(inputs, 0, "start"), input(inputs, 1, "limit"), input(inputs, 2, "delta"));
+            case "Equal" -> equal(x, input(inputs, 1, "B"));
+            case "Where" -> where(x, input(inputs, 1, "X"), input(inputs, 2, "Y"));
+            case "Expand" -> expand(x, input(inputs, 1, "shape").integers());
             default -> throw new IllegalArgumentException("cannot be folded");
         };
         List<ConstTensor> outs = new ArrayList<>();
@@ -671,5 +678,61 @@ public final class ConstantFolder {
             v[i] = s + i * d;
         }
         return ConstTensor.ofReals(new long[] {n}, v, start.onnxType());
+    }
+
+    private static long[] checkedCount(long[] dims) {
+        long n = 1;
+        for (long d : dims) {
+            if (d < 0 || d > 0 && n > MAX_ELEMENTS / d) {
+                throw new IllegalArgumentException("would make a tensor of dims " + Arrays.toString(dims)
+                        + ", more than " + MAX_ELEMENTS + " elements");
+            }
+            n *= d;
+        }
+        return dims;
+    }
+
+    /** {@code Equal} with broadcasting: a BOOL tensor (1 where equal). */
+    private static ConstTensor equal(ConstTensor a, ConstTensor b) {
+        long[] od = checkedCount(broadcast(a.dims(), b.dims()));
+        int[] ia = broadcastIndex(a.dims(), od);
+        int[] ib = broadcastIndex(b.dims(), od);
+        long[] v = new long[ia.length];
+        for (int k = 0; k < v.length; k++) {
+            boolean eq = a.isInteger() && b.isInteger() ? a.integer(ia[k]) == b.integer(ib[k])
+                    : a.real(ia[k]) == b.real(ib[k]);
+            v[k] = eq ? 1 : 0;
+        }
+        return ConstTensor.ofInts(od, v, OnnxTypes.BOOL);
+    }
+
+    /** {@code Where(condition, X, Y)} with broadcasting of all three. */
+    private static ConstTensor where(ConstTensor c, ConstTensor x, ConstTensor y) {
+        if (x.isInteger() != y.isInteger()) {
+            throw new IllegalArgumentException("selects between tensors of types " + OnnxTypes.name(x.onnxType())
+                    + " and " + OnnxTypes.name(y.onnxType()));
+        }
+        long[] od = checkedCount(broadcast(broadcast(c.dims(), x.dims()), y.dims()));
+        int[] ic = broadcastIndex(c.dims(), od);
+        int[] ix = broadcastIndex(x.dims(), od);
+        int[] iy = broadcastIndex(y.dims(), od);
+        if (x.isInteger()) {
+            long[] v = new long[ic.length];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = c.real(ic[k]) != 0 ? x.integer(ix[k]) : y.integer(iy[k]);
+            }
+            return ConstTensor.ofInts(od, v, x.onnxType());
+        }
+        double[] v = new double[ic.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = c.real(ic[k]) != 0 ? x.real(ix[k]) : y.real(iy[k]);
+        }
+        return ConstTensor.ofReals(od, v, x.onnxType());
+    }
+
+    /** {@code Expand}: broadcasts the tensor and the shape input against each other. */
+    private static ConstTensor expand(ConstTensor x, long[] shape) {
+        long[] od = checkedCount(broadcast(x.dims(), shape));
+        return x.gather(od, broadcastIndex(x.dims(), od));
     }
 }

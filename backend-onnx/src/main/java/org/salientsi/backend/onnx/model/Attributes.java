@@ -65,7 +65,7 @@ public final class Attributes {
      * @param f a float32 value
      * @return the double with the same shortest decimal representation
      */
-    static double widen(float f) {
+    public static double widen(float f) {
         return Float.isFinite(f) ? Double.parseDouble(Float.toString(f)) : f;
     }
 

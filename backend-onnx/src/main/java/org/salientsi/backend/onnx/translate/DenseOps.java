@@ -3,13 +3,21 @@ package org.salientsi.backend.onnx.translate;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import java.util.Arrays;
 import java.util.List;
+import org.salientsi.api.ir.Conv2d;
 import org.salientsi.api.ir.Dense;
+import org.salientsi.api.ir.Padding;
+import org.salientsi.api.ir.Transpose;
 import org.salientsi.backend.onnx.fold.ConstantFolder;
 import org.salientsi.backend.onnx.model.Attributes;
 import org.salientsi.backend.onnx.model.ConstTensor;
 import org.salientsi.backend.onnx.translate.Translation.Data;
 
-/** Fully connected layers: {@code Gemm}, and {@code MatMul} by a constant (with its bias {@code Add}). */
+/**
+ * Fully connected layers: {@code Gemm}, and {@code MatMul} by a constant (with its bias {@code Add}): of a vector
+ * as a {@link Dense} layer, of tokens {@code [N, K]} or {@code [A, B, K]} token by token as a 1x1
+ * {@link Conv2d} between two {@link Transpose}s (the features moved to the channel axis and back). A
+ * {@code MatMul} of two image-dependent tensors goes to {@link SmoothOps#matMul}.
+ */
 final class DenseOps {
 
     private DenseOps() {
@@ -88,6 +96,14 @@ final class DenseOps {
     }
 
     static void matMul(Translation t, NodeProto n) {
+        if (t.input(n, 0) instanceof Data a && t.input(n, 1) instanceof Data b) {
+            SmoothOps.matMul(t, n, a, b);
+            return;
+        }
+        if (t.input(n, 0) instanceof Data x && x.rank() >= 2) {
+            tokens(t, n, x);
+            return;
+        }
         Data x = vectorInput(t, n);
         ConstTensor w = t.constant(n, 1, "B");
         int k = (int) x.dims()[0];
@@ -97,22 +113,65 @@ final class DenseOps {
         }
         int m = w.rank() == 2 ? (int) w.dim(1) : 1;
         long[] dims = w.rank() == 2 ? new long[] {m} : new long[0];
-        double[] weights = new double[m * k];
-        for (int o = 0; o < m; o++) {
-            for (int i = 0; i < k; i++) {
-                weights[o * k + i] = w.real(i * m + o);
-            }
-        }
+        double[] weights = transposed(w, k, m);
         NodeProto add = biasAdd(t, n);
         if (add != null) {
-            String other = add.getInput(0).equals(n.getOutput(0)) ? add.getInput(1) : add.getInput(0);
-            ConstTensor c = (ConstTensor) t.value(other);
+            ConstTensor c = (ConstTensor) t.value(other(add, n));
             if (w.rank() == 2 && fits(c, m)) {
                 t.emitAs(add, add.getOutput(0), new Dense(k, m, weights, bias(add, c, m)), dims, x.id());
                 return;
             }
         }
         t.emit(n, new Dense(k, m, weights, null), dims, x.id());
+    }
+
+    /** {@code W[i][o]} of a row-major [K, M] matrix as {@code [o][i]} (row-major [M, K]). */
+    private static double[] transposed(ConstTensor w, int k, int m) {
+        double[] weights = new double[m * k];
+        for (int o = 0; o < m; o++) {
+            for (int i = 0; i < k; i++) {
+                weights[o * k + i] = w.real(i * m + o);
+            }
+        }
+        return weights;
+    }
+
+    private static String other(NodeProto add, NodeProto n) {
+        return add.getInput(0).equals(n.getOutput(0)) ? add.getInput(1) : add.getInput(0);
+    }
+
+    /**
+     * Tokens {@code [..., K]} times a constant {@code [K, M]} (a Linear layer applied token by token), with a
+     * following {@code Add} of a constant {@code [M]} fused as the bias: the feature axis moves to the channels,
+     * a 1x1 convolution maps K to M features, and the axis moves back.
+     */
+    private static void tokens(Translation t, NodeProto n, Data x) {
+        ConstTensor w = t.constant(n, 1, "B");
+        long[] d = x.dims();
+        int k = (int) d[d.length - 1];
+        if (w.rank() != 2 || w.dim(0) != k) {
+            throw Translation.unsupported(n, "multiplies tokens of dims " + Arrays.toString(x.fullDims())
+                    + " by a constant of dims " + Arrays.toString(w.dims()) + "; only a [K, M] matrix is supported");
+        }
+        int m = (int) w.dim(1);
+        long[] dims = d.clone();
+        dims[d.length - 1] = m;
+        NodeProto add = biasAdd(t, n);
+        double[] bias = null;
+        NodeProto last = n;
+        if (add != null) {
+            ConstTensor c = (ConstTensor) t.value(other(add, n));
+            if (fits(c, m)) {
+                bias = bias(add, c, m);
+                last = add;
+            }
+        }
+        int[] in = x.rank() == 2 ? new int[] {1, 0, 2} : new int[] {2, 0, 1};
+        int[] out = x.rank() == 2 ? new int[] {1, 0, 2} : new int[] {1, 2, 0};
+        String name = last.getOutput(0);
+        int moved = t.aux(name + "/features_first", new Transpose(in), x.id());
+        int conv = t.aux(name + "/linear", Conv2d.of(m, k, 1, 1, transposed(w, k, m), bias, Padding.NONE), moved);
+        t.emitAs(last, name, new Transpose(out), dims, conv);
     }
 
     /** @return the {@code Add} of a constant that is the only reader of the MatMul's output, or null */

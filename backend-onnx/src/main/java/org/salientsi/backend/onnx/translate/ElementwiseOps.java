@@ -7,8 +7,6 @@ import org.salientsi.api.ir.Affine;
 import org.salientsi.api.ir.Identity;
 import org.salientsi.api.ir.LeakyRelu;
 import org.salientsi.api.ir.Relu;
-import org.salientsi.api.ir.Sigmoid;
-import org.salientsi.api.ir.Softmax;
 import org.salientsi.api.ir.TensorShape;
 import org.salientsi.backend.onnx.fold.ConstantFolder;
 import org.salientsi.backend.onnx.model.Attributes;
@@ -18,8 +16,8 @@ import org.salientsi.backend.onnx.translate.Translation.Data;
 
 /**
  * Elementwise ops: arithmetic with constants (as {@link Affine}), sums of image tensors, the
- * piecewise-linear activations (ReLU, leaky ReLU, PReLU, Clip and Abs as ReLU combinations), the
- * output activations, and the identities.
+ * piecewise-linear activations (ReLU, leaky ReLU, PReLU, Clip and Abs as ReLU combinations) and the
+ * identities; products and quotients of two image tensors go to {@link SmoothOps#product}.
  */
 final class ElementwiseOps {
 
@@ -36,8 +34,8 @@ final class ElementwiseOps {
         Object b = t.input(n, 1);
         if (a instanceof Data x && b instanceof Data y) {
             if (op.equals("Mul") || op.equals("Div")) {
-                throw Translation.unsupported(n, (op.equals("Mul") ? "multiplies" : "divides")
-                        + " two tensors that depend on the image, which is not piecewise linear");
+                SmoothOps.product(t, n, x, y);
+                return;
             }
             if (!Arrays.equals(x.dims(), y.dims())) {
                 throw Translation.unsupported(n, "broadcasts two image tensors of dims " + Arrays.toString(x.fullDims())
@@ -212,35 +210,6 @@ final class ElementwiseOps {
             int sum = t.aux(name + "/difference", new Add(), ra, nb);
             t.emit(n, new Affine(ONE, new double[] {lo}), dims, sum);
         }
-    }
-
-    static void outputActivation(Translation t, NodeProto n) {
-        Data x = t.data(n, 0);
-        String op = n.getOpType();
-        if (!n.getOutput(0).equals(t.outputName)) {
-            throw Translation.unsupported(n, "is not piecewise linear; " + op
-                    + " is allowed only as the model's final op (it produces '" + n.getOutput(0)
-                    + "', the output is '" + t.outputName + "')");
-        }
-        if (op.equals("Sigmoid")) {
-            t.emit(n, new Sigmoid(), x.dims(), x.id());
-            return;
-        }
-        Attributes at = Attributes.of(n);
-        int rank = x.rank() + 1;
-        int axis = ConstantFolder.axis(at.getInt("axis", t.opset < 13 ? 1 : -1), rank);
-        long[] full = x.fullDims();
-        for (int i = 1; i < rank; i++) {
-            boolean normalised = t.opset < 13 ? i >= axis : i == axis;
-            if (!normalised && full[i] != 1) {
-                throw Translation.unsupported(n, "normalises over axis " + axis + " of a tensor of dims "
-                        + Arrays.toString(full) + "; the IR's softmax covers every element of a sample");
-            }
-        }
-        if (axis == 0) {
-            throw Translation.unsupported(n, "normalises over the batch axis");
-        }
-        t.emit(n, new Softmax(), x.dims(), x.id());
     }
 
     static void identity(Translation t, NodeProto n) {

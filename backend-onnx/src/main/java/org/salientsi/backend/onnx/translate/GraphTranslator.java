@@ -32,15 +32,17 @@ import org.slf4j.LoggerFactory;
  * are all constants is folded ({@link ConstantFolder}); then, in topological order, {@code Shape} of
  * an image-dependent tensor becomes a constant (its shape is known once the input size is), the
  * remaining shape arithmetic folds, and every other node becomes one IR node named after its output
- * tensor (a few ops become a short chain of IR nodes). Thread-safe: each call works on its own
- * state; decoded initializers are shared.
+ * tensor (a few ops become a short chain of IR nodes, and a few multi-node patterns one IR node: see
+ * {@link Fusions}). Thread-safe: each call works on its own state; decoded initializers are shared.
  *
  * <p>Ops translated (attributes handled):
  * <ul>
  * <li>{@code Conv} (pads, auto_pad, strides, dilations, group; 2-D only), {@code ConvTranspose} (pads,
  *     strides, output_padding; group 1, no dilation, auto_pad NOTSET, no output_shape), {@code Gemm} (transB,
  *     alpha, beta; transA = 0), {@code MatMul} by a constant matrix (fused with a following
- *     {@code Add} of a constant bias);</li>
+ *     {@code Add} of a constant bias; on a vector, or token by token on {@code [N, K]} and {@code [A, B, K]}),
+ *     {@code MatMul} of two image-dependent tensors ({@code [N, K] x [K, M]}, or batched
+ *     {@code [C, N, K] x [C, K, M]});</li>
  * <li>{@code Relu}, {@code LeakyRelu}, {@code PRelu}, {@code Clip} (as ReLUs);</li>
  * <li>{@code MaxPool}, {@code AveragePool} (kernel_shape, strides, pads, auto_pad, ceil_mode,
  *     count_include_pad), {@code GlobalAveragePool}, {@code GlobalMaxPool}, {@code ReduceMean},
@@ -51,12 +53,18 @@ import org.slf4j.LoggerFactory;
  *     pytorch_half_pixel, align_corners, asymmetric; the four nearest modes; axes and
  *     keep_aspect_ratio_policy) and {@code Upsample};</li>
  * <li>{@code Add}, {@code Sub}, {@code Mul}, {@code Div} by constants (as elementwise affine maps),
- *     {@code Add}, {@code Sub} and {@code Sum} of image tensors of one shape, {@code Neg}, {@code Abs}
- *     (as ReLUs);</li>
- * <li>{@code Concat} (channels), {@code Flatten} (axis 1), {@code Reshape}, {@code Squeeze},
- *     {@code Unsqueeze}, {@code Transpose} (batch axis fixed), {@code Identity}, {@code Dropout},
- *     {@code Cast} to a float type;</li>
- * <li>{@code Sigmoid} and {@code Softmax} as the final op only.</li>
+ *     {@code Add}, {@code Sub} and {@code Sum} of image tensors of one shape, {@code Mul} and {@code Div} of
+ *     two image tensors (broadcasting), {@code Neg}, {@code Abs} (as ReLUs);</li>
+ * <li>{@code Concat} (any axis but the batch's; constant operands such as a class token),
+ *     {@code Flatten} (axis 1), {@code Reshape}, {@code Squeeze}, {@code Unsqueeze}, {@code Transpose}
+ *     (batch axis fixed), {@code Gather} (one constant index), {@code Slice} (constant bounds, step 1),
+ *     {@code Identity}, {@code Dropout}, {@code Cast} to a float type;</li>
+ * <li>smooth ops, anywhere: {@code Sigmoid}, {@code Tanh}, {@code Exp}, {@code Erf}, {@code Gelu} (exact),
+ *     {@code Softmax} (one axis; below opset 13 when the coerced 2-D form is one axis or the whole sample),
+ *     {@code LayerNormalization} (last axis, epsilon, scale, optional bias), and the fused patterns of
+ *     {@link Fusions} (GELU as Div/Erf/Add/Mul, LayerNorm decomposed below opset 17);</li>
+ * <li>shape arithmetic folded to constants ({@link ConstantFolder}: Shape, Gather, Unsqueeze, Concat,
+ *     ConstantOfShape, Equal, Where, Expand, ...).</li>
  * </ul>
  */
 public final class GraphTranslator {
@@ -64,10 +72,10 @@ public final class GraphTranslator {
     private static final Logger LOG = LoggerFactory.getLogger(GraphTranslator.class);
 
     /** Ops that are not piecewise linear (named as such in errors). */
-    private static final Set<String> NONLINEAR = Set.of("Tanh", "Sin", "Cos", "Exp", "Log", "Pow", "Erf", "Elu",
-            "Selu", "Celu", "Gelu", "Softplus", "Softsign", "HardSigmoid", "HardSwish", "Mish", "LogSoftmax",
+    private static final Set<String> NONLINEAR = Set.of("Sin", "Cos", "Log", "Pow", "Elu",
+            "Selu", "Celu", "Softplus", "Softsign", "HardSigmoid", "HardSwish", "Mish", "LogSoftmax",
             "LSTM", "GRU", "RNN", "Tan", "Atan", "Asin", "Acos", "Sinh", "Cosh", "ThresholdedRelu",
-            "LpNormalization", "LRN", "InstanceNormalization", "LayerNormalization", "GroupNormalization",
+            "LpNormalization", "LRN", "InstanceNormalization", "GroupNormalization",
             "Hardmax", "ReduceProd", "ReduceL2", "ReduceLogSumExp", "ReduceSumSquare", "Sqrt", "Reciprocal");
 
     private final OnnxModelFile model;
@@ -148,11 +156,20 @@ public final class GraphTranslator {
                 fold(t, n);
             }
         }
+        Fusions fusions = Fusions.find(order, t);
         for (NodeProto n : order) {
-            if (t.values.containsKey(n.getOutput(0))) {
+            if (t.values.containsKey(n.getOutput(0)) || fusions.skips(n)) {
                 continue;
             }
-            translateNode(t, n);
+            try {
+                if (!fusions.emit(t, n)) {
+                    translateNode(t, n);
+                }
+            } catch (ShapeMismatchException | UnsupportedLayerException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw Translation.unsupported(n, e.getMessage());
+            }
         }
         Object out = t.values.get(model.outputName());
         if (!(out instanceof Translation.Data d)) {
@@ -242,7 +259,11 @@ public final class GraphTranslator {
                 case "Relu", "LeakyRelu" -> ElementwiseOps.relu(t, n);
                 case "PRelu" -> ElementwiseOps.prelu(t, n);
                 case "Clip" -> ElementwiseOps.clip(t, n);
-                case "Sigmoid", "Softmax" -> ElementwiseOps.outputActivation(t, n);
+                case "Sigmoid", "Tanh", "Exp", "Erf", "Gelu" -> SmoothOps.unary(t, n);
+                case "Softmax" -> SmoothOps.softmax(t, n);
+                case "LayerNormalization" -> SmoothOps.layerNormalization(t, n);
+                case "Gather" -> LayoutOps.gather(t, n);
+                case "Slice" -> LayoutOps.slice(t, n);
                 case "Identity", "Dropout", "Cast" -> ElementwiseOps.identity(t, n);
                 case "Flatten" -> LayoutOps.flatten(t, n);
                 case "Reshape" -> LayoutOps.reshape(t, n);
@@ -250,8 +271,9 @@ public final class GraphTranslator {
                 case "Transpose" -> LayoutOps.transpose(t, n);
                 case "Concat" -> LayoutOps.concat(t, n);
                 default -> throw Translation.unsupported(n, NONLINEAR.contains(op)
-                        ? "not piecewise linear, so it has no IR translation"
-                        : "no translation into the piecewise-linear IR (on a tensor that depends on the image)");
+                        ? "has no IR translation (the IR's smooth ops are Sigmoid, Tanh, Exp, Erf, GELU, Softmax, "
+                        + "LayerNorm and products of image tensors)"
+                        : "no translation into the IR (on a tensor that depends on the image)");
             }
         } catch (ShapeMismatchException | UnsupportedLayerException e) {
             throw e;

@@ -119,4 +119,31 @@ class ConstantFolderTest {
         assertThatThrownBy(() -> fold(node("Relu"), 13, ints2x3())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cannot be folded");
     }
+
+    @Test
+    void expandOfTheClassTokenByAWhereOfShapesAsPyTorchExportsIt() {
+        // PyTorch 1.13: shape = Where(Equal(target, ConstantOfShape * -1), ConstantOfShape, target); Expand(cls, shape)
+        ConstTensor target = ConstTensor.int64Vector(1, -1, -1);
+        ConstTensor ones = ConstTensor.int64Vector(1, 1, 1);
+        ConstTensor minusOnes = ConstTensor.int64Vector(-1, -1, -1);
+        ConstTensor eq = fold(node("Equal"), 13, target, minusOnes);
+        assertThat(eq.onnxType()).isEqualTo(OnnxTypes.BOOL);
+        assertThat(eq.integers()).containsExactly(0, 1, 1);
+        ConstTensor shape = fold(node("Where"), 13, eq, ones, target);
+        assertThat(shape.integers()).containsExactly(1, 1, 1);
+        ConstTensor cls = ConstTensor.ofReals(new long[] {1, 1, 3}, new double[] {0.5, -1, 2}, OnnxTypes.FLOAT);
+        ConstTensor e = fold(node("Expand"), 13, cls, shape);
+        assertThat(e.dims()).containsExactly(1, 1, 3);
+        ConstTensor wide = fold(node("Expand"), 13, ConstTensor.ofReals(new long[] {2, 1}, new double[] {1, 2},
+                OnnxTypes.FLOAT), ConstTensor.int64Vector(1, 3));
+        assertThat(wide.dims()).containsExactly(2, 3);
+        assertThat(wide.reals()).containsExactly(1, 1, 1, 2, 2, 2);
+    }
+
+    @Test
+    void expandBeyondTheElementLimitIsRefusedBeforeAllocating() {
+        assertThatThrownBy(() -> fold(node("Expand"), 13, ConstTensor.floatScalar(1),
+                ConstTensor.int64Vector(1 << 20, 1 << 20))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("elements");
+    }
 }
