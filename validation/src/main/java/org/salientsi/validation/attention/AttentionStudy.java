@@ -84,6 +84,19 @@ public record AttentionStudy(Network network, SaliencyMethod method, RegionSelec
      * @return the trials in index order
      */
     public List<Trial> run(int trials, long seed, int threads) {
+        return run(trials, seed, threads, t -> { });
+    }
+
+    /**
+     * Runs trials {@code 0..trials-1} on {@code threads} threads, handing each to {@code done} as it ends.
+     *
+     * @param trials trials, {@code >= 1}
+     * @param seed the master seed
+     * @param threads threads, {@code >= 1}
+     * @param done receives each trial when it ends (on the thread that ran it)
+     * @return the trials in index order
+     */
+    public List<Trial> run(int trials, long seed, int threads, java.util.function.Consumer<Trial> done) {
         if (trials < 1 || threads < 1) {
             throw InvalidValueException.of("a study needs trials >= 1 and threads >= 1, got %d and %d", trials,
                     threads);
@@ -96,7 +109,11 @@ public record AttentionStudy(Network network, SaliencyMethod method, RegionSelec
             List<Future<Trial>> futures = new ArrayList<>();
             for (int i = 0; i < trials; i++) {
                 int index = i;
-                futures.add(pool.submit(() -> trial(selection, test, index, TrialSeeds.seed(seed, index))));
+                futures.add(pool.submit(() -> {
+                    Trial t = trial(selection, test, index, TrialSeeds.seed(seed, index));
+                    done.accept(t);
+                    return t;
+                }));
             }
             List<Trial> out = new ArrayList<>();
             for (Future<Trial> f : futures) {

@@ -28,14 +28,17 @@ class AttentionValidityStudyTest {
 
     @Test
     void certifiedUpperBoundsAreValidAndTheGridIsComparedOnNullImages() throws Exception {
+        String widths = widthAgainstTime();
+        System.out.print(widths);
         int n16 = Integer.getInteger("attention.trials16", 1000);
         int n32 = Integer.getInteger("attention.trials32", 300);
         CompletableFuture<AttentionSummary> s16 = CompletableFuture.supplyAsync(() -> new AttentionSummary(
-                AttentionStudies.study(16, Duration.ofSeconds(60), true).run(n16, SEED, 1), 0.05));
+                AttentionStudies.study(16, Duration.ofSeconds(60), true).run(n16, SEED, 1, t -> log(16, t)), 0.05));
         CompletableFuture<AttentionSummary> s32 = CompletableFuture.supplyAsync(() -> new AttentionSummary(
-                AttentionStudies.study(32, Duration.ofSeconds(60), true).run(n32, SEED + 1, 1), 0.05));
+                AttentionStudies.study(32, Duration.ofSeconds(60), true).run(n32, SEED + 1, 1, t -> log(32, t)),
+                0.05));
         List<AttentionSummary> all = List.of(s16.get(), s32.get());
-        String table = AttentionStudies.table(List.of("16 px", "32 px"), all) + "\n" + widthAgainstTime();
+        String table = AttentionStudies.table(List.of("16 px", "32 px"), all) + "\n" + widths;
         System.out.print(table);
         AttentionStudies.report("attention.md", table);
         int[] n = {n16, n32};
@@ -45,14 +48,22 @@ class AttentionValidityStudyTest {
         }
     }
 
-    /** The width reached and the time taken at several precisions on the first null images of the 16 px study. */
+    /** One line per trial as it ends (a long run's partial results). */
+    private static void log(int size, AttentionStudy.Trial t) {
+        System.out.printf(Locale.ROOT, "trial %d px %d lo %.6f hi %.6f grid %.6f ended %s s %.2f grid_s %.2f misses %s%n",
+                size, t.index(), t.lower(), t.upper(), t.gridP(), t.ended(), t.seconds(), t.gridSeconds(), t.misses());
+    }
+
+    /** The width reached and the time taken at several precisions on null images (two at 16 px, one at 32 px). */
     private static String widthAgainstTime() {
         StringBuilder sb = new StringBuilder("| ViT | image | rule | hi - lo | seconds | segments |\n"
                 + "|---|---|---|---|---|---|\n");
         for (int size : new int[] {16, 32}) {
-            for (double eps : new double[] {0.1, 0.03, 0.01, 0.003}) {
+            double[] rules = size == 16 ? new double[] {0.1, 0.03, 0.01, 0.003} : new double[] {0.1, 0.03, 0.01};
+            for (double eps : rules) {
                 List<AttentionStudy.Trial> t = new ArrayList<>(AttentionStudies.study(size,
-                        Termination.precision(eps), Duration.ofSeconds(120), false).run(2, SEED + 2, 1));
+                        Termination.precision(eps), Duration.ofSeconds(120), false).run(size == 16 ? 2 : 1, SEED + 2,
+                        1));
                 for (AttentionStudy.Trial r : t) {
                     sb.append(String.format(Locale.ROOT, "| %d px | %d | precision:%s | %.4f | %.2f | %d |%n", size,
                             r.index(), eps, r.upper() - r.lower(), r.seconds(), r.segments()));
