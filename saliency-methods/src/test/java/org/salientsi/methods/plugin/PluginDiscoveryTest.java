@@ -27,6 +27,7 @@ class PluginDiscoveryTest {
                     .can(Capabilities.PIECEWISE_LINEAR)).as(name).isTrue();
         }
         assertThat(PLUGINS.methods().get("occlusion").capabilities()).contains(Capabilities.MAP_ONLY);
+        assertThat(PLUGINS.methods().get("attention").capabilities()).containsExactly(Capabilities.BOUNDS_MAPS);
         assertThat(PLUGINS.methods().defaultProvider().name()).isEqualTo("cam");
     }
 
