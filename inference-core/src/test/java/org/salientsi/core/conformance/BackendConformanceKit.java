@@ -14,11 +14,14 @@ import org.salientsi.api.ir.Node;
 import org.salientsi.core.eval.CompiledNetwork;
 import org.salientsi.core.eval.LineEvaluator;
 import org.salientsi.core.eval.PointEvaluator;
+import org.salientsi.core.eval.SegmentEvaluator;
 
 /**
  * What every backend must satisfy (DESIGN.md section 3): the IR's forward pass equals the backend's
  * native runtime, line evaluation equals point evaluation inside every linear piece, and the pieces
- * tile the searched range with no gap or overlap.
+ * tile the searched range with no gap or overlap (piecewise-linear models), and the output's bounds over
+ * segments of a line contain its values there (every model, smooth ones included: the certified search's
+ * ground).
  *
  * <p>A backend's test extends this class and supplies its models; each model is checked on a few
  * seeded random images and lines.
@@ -118,6 +121,9 @@ public abstract class BackendConformanceKit {
                 Network net = c.model().network(shape);
                 CompiledNetwork program = CompiledNetwork.compile(net);
                 int[] required = lineNodes(net);
+                if (!program.piecewiseLinear(required)) {
+                    continue; // smooth ops before the output: no linear pieces (segment bounds are checked below)
+                }
                 LineEvaluator line = program.lineEvaluator(required);
                 PointEvaluator point = program.pointEvaluator();
                 for (int k = 0; k < imagesPerModel(); k++) {
@@ -165,6 +171,72 @@ public abstract class BackendConformanceKit {
                                 .isEqualTo(pieces.get(i - 1)[1]);
                     }
                     assertThat(pieces.get(pieces.size() - 1)[1]).isEqualTo(zMax);
+                }
+            }
+        }
+    }
+
+    /**
+     * For every model, piecewise linear or smooth: the bounds of the output over a segment of a random line
+     * ({@link SegmentEvaluator}) contain the point evaluations at points spread over the segment, for segments
+     * from wide (loose bounds) to narrow.
+     */
+    @Test
+    void segmentBoundsOfTheOutputContainPointEvaluationsOnTheSegment() {
+        SplittableRandom rng = new SplittableRandom(20261207L);
+        double[] widths = {lineRange(), 0.1, 1e-3};
+        for (Case c : cases()) {
+            for (ImageShape shape : shapes(c)) {
+                Network net = c.model().network(shape);
+                CompiledNetwork program = CompiledNetwork.compile(net);
+                int out = net.output();
+                if (!program.segmentBoundsSupported(out)) {
+                    continue;
+                }
+                SegmentEvaluator bounds = program.segmentEvaluator(out);
+                PointEvaluator point = program.pointEvaluator();
+                for (int k = 0; k < imagesPerModel(); k++) {
+                    double[] a = randomImage(shape, rng).toChw();
+                    double[] dir = randomImage(shape, rng).toChw();
+                    double norm = 0;
+                    for (double d : dir) {
+                        norm += d * d;
+                    }
+                    norm = Math.sqrt(norm);
+                    for (int i = 0; i < dir.length; i++) {
+                        dir[i] /= norm;
+                    }
+                    bounds.setLine(a, dir);
+                    for (double width : widths) {
+                        double from = -lineRange() + (2 * lineRange() - width) * rng.nextDouble();
+                        double to = from + width;
+                        bounds.bound(from, to);
+                        double[] mp = bounds.centreIntercept(out).clone();
+                        double[] mq = bounds.centreSlope(out).clone();
+                        double[] rp = bounds.radiusIntercept(out).clone();
+                        double[] rq = bounds.radiusSlope(out).clone();
+                        for (int j = 0; j <= 20; j++) {
+                            double t = from + width * j / 20.0;
+                            double[] x = new double[a.length];
+                            for (int i = 0; i < x.length; i++) {
+                                x[i] = a[i] + dir[i] * t;
+                            }
+                            double[] v = point.evaluate(x).value(out);
+                            double scale = 0; // rounding is relative to the output's scale, not to a unit near 0
+                            for (double vi : v) {
+                                scale = Math.max(scale, Math.abs(vi));
+                            }
+                            for (int i = 0; i < v.length; i++) {
+                                double centre = mp[i] + mq[i] * t;
+                                double radius = rp[i] + rq[i] * t;
+                                double slack = 1e-9 * (Math.abs(centre) + Math.abs(radius) + scale) + 1e-300;
+                                assertThat(Math.abs(v[i] - centre))
+                                        .as("%s %s image %d, segment [%s, %s], z = %s, output %d: |value - centre| "
+                                                + "<= radius %s", c.label(), shape, k, from, to, t, i, radius)
+                                        .isLessThanOrEqualTo(radius + slack);
+                            }
+                        }
+                    }
                 }
             }
         }

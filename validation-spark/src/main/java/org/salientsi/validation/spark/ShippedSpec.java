@@ -10,6 +10,7 @@ import org.salientsi.api.result.StopReason;
 import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.Sigma;
 import org.salientsi.core.engine.TestSpec;
+import org.salientsi.core.search.SearchMode;
 import org.salientsi.core.search.SegmentSkipping;
 import org.salientsi.core.search.Termination;
 
@@ -33,20 +34,22 @@ import org.salientsi.core.search.Termination;
  * @param sigma the noise standard deviation per pixel
  * @param searchThreads threads per search
  * @param timeLimitNanos the longest one search may run, in nanoseconds, or {@code null}
+ * @param search which search runs (auto: exact on piecewise-linear networks, certified otherwise)
+ * @param widthLimit the certified search's width limit, in units of sigma_T
  */
 public record ShippedSpec(String method, Integer target, String camLayer, TreeMap<String, String> methodOptions,
                           String selector, String statistic, Alternative alternative, StopReason stop,
                           double stopValue, SegmentSkipping skipping, double range, double confidence, double sigma,
-                          int searchThreads, Long timeLimitNanos) implements Serializable {
+                          int searchThreads, Long timeLimitNanos, SearchMode search, double widthLimit)
+        implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Checks the values by rebuilding the specification. */
     public ShippedSpec {
         methodOptions = new TreeMap<>(Objects.requireNonNull(methodOptions, "methodOptions"));
-        new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative,
-                new Termination(stop, stopValue), skipping, range, confidence, Sigma.of(sigma), searchThreads,
-                timeLimitNanos == null ? null : Duration.ofNanos(timeLimitNanos));
+        spec(method, target, camLayer, methodOptions, selector, statistic, alternative, stop, stopValue, skipping,
+                range, confidence, sigma, searchThreads, timeLimitNanos, search, widthLimit);
     }
 
     /**
@@ -63,13 +66,23 @@ public record ShippedSpec(String method, Integer target, String camLayer, TreeMa
         return new ShippedSpec(spec.method(), spec.target(), spec.camLayer(), new TreeMap<>(spec.methodOptions()),
                 spec.selector(), spec.statistic(), spec.alternative(), spec.termination().reason(),
                 spec.termination().value(), spec.skipping(), spec.range(), spec.confidence(), sigma.value(),
-                spec.searchThreads(), spec.timeLimit() == null ? null : spec.timeLimit().toNanos());
+                spec.searchThreads(), spec.timeLimit() == null ? null : spec.timeLimit().toNanos(), spec.search(),
+                spec.widthLimit());
     }
 
     /** @return the specification, equal to the one this was made of */
     public TestSpec spec() {
+        return spec(method, target, camLayer, methodOptions, selector, statistic, alternative, stop, stopValue, skipping,
+                range, confidence, sigma, searchThreads, timeLimitNanos, search, widthLimit);
+    }
+
+    private static TestSpec spec(String method, Integer target, String camLayer, TreeMap<String, String> methodOptions,
+                                 String selector, String statistic, Alternative alternative, StopReason stop,
+                                 double stopValue, SegmentSkipping skipping, double range, double confidence,
+                                 double sigma, int searchThreads, Long timeLimitNanos, SearchMode search,
+                                 double widthLimit) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative,
                 new Termination(stop, stopValue), skipping, range, confidence, Sigma.of(sigma), searchThreads,
-                timeLimitNanos == null ? null : Duration.ofNanos(timeLimitNanos));
+                timeLimitNanos == null ? null : Duration.ofNanos(timeLimitNanos), search, widthLimit);
     }
 }

@@ -26,7 +26,8 @@ class ShippedSpecTest {
                 .withOption("statistic", "contrast").withOption("alternative", "greater")
                 .withOption("termination", "precision:0.01").withOption("skipping", "never")
                 .withOption("range", "7.5").withOption("confidence", "0.9").withOption("sigma", "0.3")
-                .withOption("search-threads", "3").withOption("max-seconds", "0.123456789");
+                .withOption("search-threads", "3").withOption("max-seconds", "0.123456789")
+                .withOption("search", "certified").withOption("width-limit", "1e-4");
     }
 
     private static Object roundTrip(Object value) throws Exception {
