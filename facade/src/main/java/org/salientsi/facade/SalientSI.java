@@ -17,6 +17,7 @@ import org.salientsi.api.spi.Parameters;
 import org.salientsi.core.engine.EstimatedNoise;
 import org.salientsi.core.engine.NoiseEstimate;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.core.search.SearchMode;
 import org.salientsi.core.search.Termination;
 
 /**
@@ -234,6 +235,16 @@ public final class SalientSI {
          */
         public Builder termination(Termination value) {
             settings = settings.withTermination(value);
+            return this;
+        }
+
+        /**
+         * @param value how the truncation set is found ({@link SearchMode#AUTO}, the default: the exact walk on a
+         *     piecewise-linear network, certified p-value bounds otherwise)
+         * @return this builder
+         */
+        public Builder search(SearchMode value) {
+            settings = settings.withSearch(value);
             return this;
         }
 

@@ -18,6 +18,7 @@ import org.salientsi.core.multiplicity.ComponentFamily;
 import org.salientsi.core.multiplicity.FdrMethod;
 import org.salientsi.core.region.ComponentSplit;
 import org.salientsi.core.plugin.Plugins;
+import org.salientsi.core.search.SearchMode;
 import org.salientsi.core.search.Termination;
 
 /**
@@ -242,6 +243,23 @@ public final class SalientTester implements AutoCloseable {
      */
     public SalientTester withTermination(Termination termination) {
         return with(settings.withTermination(termination));
+    }
+
+    /**
+     * @param search how the truncation set is found: {@link SearchMode#AUTO} (the default), {@link SearchMode#EXACT}
+     *     or {@link SearchMode#CERTIFIED} (p-value bounds for networks that are not piecewise linear)
+     * @return a copy with it
+     */
+    public SalientTester withSearch(SearchMode search) {
+        return with(settings.withSearch(search));
+    }
+
+    /**
+     * @param sigmas the certified search's width limit, in units of sigma_T (default 1e-6)
+     * @return a copy with it
+     */
+    public SalientTester withWidthLimit(double sigmas) {
+        return with(settings.withWidthLimit(sigmas));
     }
 
     /**

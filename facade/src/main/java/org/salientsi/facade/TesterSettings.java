@@ -7,6 +7,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.api.result.Alternative;
 import org.salientsi.core.engine.NoiseSpec;
 import org.salientsi.core.engine.TestSpec;
+import org.salientsi.core.search.SearchMode;
 import org.salientsi.core.search.Termination;
 
 /**
@@ -52,6 +53,14 @@ record TesterSettings(TestSpec spec, List<Image> references) {
 
     TesterSettings withTermination(Termination value) {
         return with(spec.withTermination(Objects.requireNonNull(value, "termination")));
+    }
+
+    TesterSettings withSearch(SearchMode value) {
+        return with(spec.withSearch(Objects.requireNonNull(value, "search")));
+    }
+
+    TesterSettings withWidthLimit(double value) {
+        return with(spec.withWidthLimit(value));
     }
 
     TesterSettings withRange(double k) {

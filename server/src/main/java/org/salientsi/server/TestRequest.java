@@ -11,6 +11,7 @@ import org.salientsi.api.image.Image;
 import org.salientsi.core.engine.TestSpec;
 import org.salientsi.core.multiplicity.FdrMethod;
 import org.salientsi.core.region.ComponentSplit;
+import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.facade.NpyCovariance;
 import org.salientsi.io.NpyArray;
 
@@ -26,7 +27,8 @@ import org.salientsi.io.NpyArray;
  * <p>Fields: {@code model} (required), {@code image} (required), {@code reference} or
  * {@code references} (a list; their mean is used), {@code sigma} or {@code covariance} (exactly one),
  * and the optional {@code method}, {@code selector}, {@code statistic}, {@code alternative},
- * {@code target}, {@code cam-layer}, {@code termination}, {@code range}, {@code confidence} with the
+ * {@code target}, {@code cam-layer}, {@code termination}, {@code search} ({@code auto}, {@code exact} or
+ * {@code certified}), {@code width-limit}, {@code range}, {@code confidence} with the
  * defaults of the command line, and {@code components} (4 or 8) with {@code min-component-size} for per-component
  * tests, with {@code fdr} ({@code by}, the default, or {@code bh}) for the adjustment of the components' p-values
  * within the image (the answer then has the {@code components} array with {@code fdr_p}, as {@code salientsi test
@@ -51,7 +53,7 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
     public static final List<String> FIELDS = List.of("model", "image", "reference", "references", "sigma",
             "covariance", "method", "selector", "statistic", "alternative", "target", "cam-layer", "termination",
             "skipping", "range", "confidence", "channels", "samples", "noise", "noise-seed", "baseline", "window",
-            "stride", "method-options", "components", "min-component-size", "fdr");
+            "stride", "method-options", "components", "min-component-size", "fdr", "search", "width-limit");
 
     /** Request fields that are saliency-method parameters, with the parameter each sets. */
     private static final Map<String, String> METHOD_FIELDS = Map.of("channels", "channels", "samples", "m",
@@ -116,6 +118,8 @@ public record TestRequest(String model, Image image, String imageName, List<Imag
                 .withOption("alternative", text(body, "alternative", "two-sided"))
                 .withOption("termination", text(body, "termination", "exhaustive"))
                 .withOption("skipping", text(body, "skipping", "always"))
+                .withOption("search", text(body, "search", "auto"))
+                .withWidthLimit(number(body, "width-limit", SelectiveTest.withDefaults().widthLimit()))
                 .withRange(number(body, "range", 10.0))
                 .withConfidence(number(body, "confidence", 0.95));
         ComponentSplit split = null;

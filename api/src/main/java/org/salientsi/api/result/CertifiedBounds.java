@@ -23,7 +23,8 @@ import org.salientsi.api.interval.IntervalSet;
  * @param undecided the undecided part of the search range, as {@code [[lo, hi], ...]} (units of T)
  * @param widthLimit undecided segments this short (units of T) were not bisected, {@code > 0}
  * @param ended why the refinement stopped: the rule that held ({@code precision:EPS}, {@code decision:ALPHA}),
- *     {@code width_limit} (only segments at the width limit were undecided), {@code segment_budget} or
+ *     {@code width_limit} (only segments at the width limit were undecided), {@code stalled} (bisection
+ *     stopped narrowing the bounds), {@code segment_budget} or
  *     {@code time_limit}
  */
 @JsonPropertyOrder({"p_lower", "p_upper", "p_midpoint", "segments_in", "segments_out", "segments_undecided",

@@ -24,7 +24,7 @@ class SelectiveResultTest {
             "alternative", "statistic", "sigma_t", "region_size", "region", "intervals", "search_range",
             "mass_outside", "pieces", "p_bounds", "stop_reason", "ci", "seconds", "provenance");
     private static final List<String> EXTRA_FIELDS = List.of("target", "oc_interval", "ci_level",
-            "statistic_distribution", "degrees_of_freedom", "sigma_source", "sigma_df");
+            "statistic_distribution", "degrees_of_freedom", "sigma_source", "sigma_df", "search");
 
     private final ObjectMapper json = new ObjectMapper();
 

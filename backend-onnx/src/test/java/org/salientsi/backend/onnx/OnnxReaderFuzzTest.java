@@ -16,7 +16,8 @@ import org.salientsi.api.spi.Parameters;
 /**
  * Fuzzes the ONNX reader: any bytes, written to a file and loaded, give a typed error or a model, nothing
  * else (no other exception, no out-of-memory error, no hang). Without {@code JAZZER_FUZZ=1} the seed corpus
- * ({@code OnnxReaderFuzzTestInputs/loadGivesATypedErrorOrAModel/}: the valid and broken 8x8 models) runs as a
+ * ({@code OnnxReaderFuzzTestInputs/loadGivesATypedErrorOrAModel/}: the valid and broken 8x8 models and single
+ * smooth-op models of {@code make_vit.py}: GELU, decomposed LayerNorm, class-token Concat and Gather, MatMul) runs as a
  * regression test.
  */
 class OnnxReaderFuzzTest {

@@ -2,6 +2,7 @@ package org.salientsi.cli.command;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.salientsi.api.result.CertifiedBounds;
 import org.salientsi.api.result.MapValues;
 import org.salientsi.api.result.Outcome;
 import org.salientsi.api.result.ComponentResult;
@@ -39,19 +40,29 @@ final class ResultText {
             line(out, "sigma", String.format(Locale.ROOT, "%.6g, %s from %s (%.0f degrees of freedom)",
                     r.provenance().sigma(), r.sigmaSource(), r.provenance().options().get("noise_from"), r.sigmaDf()));
         }
-        String how = r.stopReason() == StopReason.EXHAUSTIVE
-                ? "exact, " + r.pieces() + " linear pieces"
-                : String.format(Locale.ROOT, "bounds [%.4g, %.4g], stopped early (%s), %d pieces", r.pBounds().lower(),
-                        r.pBounds().upper(), r.stopReason().label(), r.pieces());
-        line(out, "selective p", String.format(Locale.ROOT, "%.6g   (%s)", r.selectiveP(), how));
-        line(out, "OC p", String.format(Locale.ROOT, "%.6g   (conditioned on the single linear piece)", r.ocP()));
+        if (r.certified() != null) {
+            CertifiedBounds c = r.certified();
+            line(out, "selective p", String.format(Locale.ROOT, "p in [%.6g, %.6g] (certified; the upper end is the "
+                    + "p-value, midpoint %.6g)", c.pLower(), c.pUpper(), c.pMidpoint()));
+            line(out, "segments", String.format(Locale.ROOT, "%d in, %d out, %d undecided (width %.3g, limit %.3g); "
+                    + "%d evaluated, ended: %s", c.segmentsIn(), c.segmentsOut(), c.segmentsUndecided(),
+                    c.undecidedWidth(), c.widthLimit(), r.pieces(), c.ended()));
+        } else {
+            String how = r.stopReason() == StopReason.EXHAUSTIVE
+                    ? "exact, " + r.pieces() + " linear pieces"
+                    : String.format(Locale.ROOT, "bounds [%.4g, %.4g], stopped early (%s), %d pieces",
+                            r.pBounds().lower(), r.pBounds().upper(), r.stopReason().label(), r.pieces());
+            line(out, "selective p", String.format(Locale.ROOT, "%.6g   (%s)", r.selectiveP(), how));
+            line(out, "OC p", String.format(Locale.ROOT, "%.6g   (conditioned on the single linear piece)", r.ocP()));
+        }
         line(out, "naive p", String.format(Locale.ROOT, "%.6g   (ignores the selection; not valid)", r.naiveP()));
         if (r.ciLevel() > 0 && r.degreesOfFreedom() == null) {
             Double[] ci = r.ci().toArray();
             line(out, String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()), "[" + end(ci[0], "-inf") + ", "
                     + end(ci[1], "+inf") + "] for the contrast eta^T mu");
         }
-        line(out, "truncation set", r.intervals().size() + " interval(s) in ["
+        String set = r.certified() != null ? "certified in" : "truncation set";
+        line(out, set, r.intervals().size() + " interval(s) in ["
                 + String.format(Locale.ROOT, "%.4g, %.4g", r.searchRange().lo(), r.searchRange().hi())
                 + String.format(Locale.ROOT, "], null mass outside %.2g", r.massOutside()));
         line(out, "time", String.format(Locale.ROOT, "%.3f s", r.seconds()));

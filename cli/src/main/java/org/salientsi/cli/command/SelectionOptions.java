@@ -60,6 +60,19 @@ public final class SelectionOptions {
                     + "decision:ALPHA (when p <= ALPHA or p > ALPHA is decided).")
     String termination;
 
+    @Option(names = "--search", defaultValue = "auto", paramLabel = "SEARCH",
+            description = "How the truncation set is found (default: ${DEFAULT-VALUE}): exact (the walk over the "
+                    + "linear pieces of a piecewise-linear network: the exact p-value), certified (bounds [lo, hi] "
+                    + "that "
+                    + "provably contain it, for networks with sigmoid, tanh, GELU, softmax...; the p-value reported "
+                    + "is hi) or auto (exact when the network and the method are piecewise linear, else certified).")
+    String search;
+
+    @Option(names = "--width-limit", paramLabel = "W",
+            description = "Certified search: undecided segments of the line shorter than W sigma_T are not "
+                    + "bisected further (default: 1e-6); their null mass stays between the bounds.")
+    Double widthLimit;
+
     @Option(names = "--skipping", defaultValue = "always", paramLabel = "WHEN",
             description = "When the search may skip whole segments of the line that bounds on the network show to "
                     + "lie outside the truncation set, or inside it (CAM with a threshold, top-k or percentile "
@@ -132,7 +145,9 @@ public final class SelectionOptions {
         TestSpec spec = TestSpec.defaults().withMethod(method).withMethodOptions(methodOptions.asParameters())
                 .withTarget(target).withCamLayer(camLayer).withSelector(selector).withStatistic(statistic)
                 .withOption("alternative", alternative).withOption("termination", termination)
-                .withOption("skipping", skipping).withRange(range).withConfidence(confidence).withMaxSeconds(maxSeconds)
+                .withOption("skipping", skipping).withOption("search", search)
+                .withOption("width-limit", widthLimit == null ? null : Double.toString(widthLimit)).withRange(range)
+                .withConfidence(confidence).withMaxSeconds(maxSeconds)
                 .withSearchThreads(searchThreads != null ? searchThreads
                         : Math.min(2, Runtime.getRuntime().availableProcessors()));
         boolean estimated = noise != null && noise.noiseFrom != null;

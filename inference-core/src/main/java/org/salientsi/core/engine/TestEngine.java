@@ -305,7 +305,9 @@ public final class TestEngine {
                     + "does the p-value not decrease as sigma grows, which makes the upper limit conservative; got "
                     + spec.alternative().label());
         }
-        return new Prepared(selection, configure(spec, key));
+        SelectiveTest test = configure(spec, key);
+        test.searchFor(selection); // refuses a search the network, method or selector cannot run, before any image
+        return new Prepared(selection, test);
     }
 
     private Bound bind(ImageShape shape, Image image) {
@@ -327,6 +329,6 @@ public final class TestEngine {
         return SelectiveTest.withDefaults().with(spec.alternative()).withTermination(spec.termination())
                 .withSkipping(spec.skipping()).withRange(spec.range()).withConfidenceLevel(spec.confidence())
                 .withNoise(spec.noise().model(key.shape().size())).withSearchThreads(spec.searchThreads())
-                .withTimeLimit(spec.timeLimit());
+                .withTimeLimit(spec.timeLimit()).withSearch(spec.search()).withWidthLimit(spec.widthLimit());
     }
 }

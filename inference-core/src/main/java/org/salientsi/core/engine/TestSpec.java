@@ -9,7 +9,9 @@ import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.error.InvalidOptionException;
 import org.salientsi.api.spi.Parameters;
 import org.salientsi.api.result.Alternative;
+import org.salientsi.core.search.SearchMode;
 import org.salientsi.core.search.SegmentSkipping;
+import org.salientsi.core.search.SelectiveTest;
 import org.salientsi.core.search.Termination;
 
 /**
@@ -42,16 +44,19 @@ import org.salientsi.core.search.Termination;
  * @param searchThreads threads that walk one search, {@code >= 1}; the result does not depend on it
  * @param timeLimit the longest one search may run (then it reports the p-value bounds it has proven, stop
  *     reason {@code time_limit}), or {@code null} for no limit (the default)
+ * @param search how the truncation set is found: {@code auto} (the default: the exact walk on a piecewise-linear
+ *     network and method, certified bounds otherwise), {@code exact} or {@code certified}
+ * @param widthLimit the certified search's width limit in units of sigma_T, finite and {@code > 0}
  */
 public record TestSpec(String method, Integer target, String camLayer, Map<String, String> methodOptions,
                        String selector, String statistic, Alternative alternative, Termination termination,
                        SegmentSkipping skipping, double range, double confidence, NoiseSpec noise,
-                       int searchThreads, Duration timeLimit) {
+                       int searchThreads, Duration timeLimit, SearchMode search, double widthLimit) {
 
     /** The text options {@link #withOption} reads, in the order DESIGN.md lists them. */
     public static final java.util.List<String> OPTIONS = java.util.List.of("method", "target", "cam-layer",
             "selector", "statistic", "alternative", "termination", "skipping", "range", "confidence", "sigma",
-            "search-threads", "max-seconds");
+            "search-threads", "max-seconds", "search", "width-limit");
 
     /** Validates the values. */
     public TestSpec {
@@ -92,6 +97,41 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
         if (target != null && target < 0) {
             throw InvalidOptionException.of("target", "must be an output index >= 0, got " + target);
         }
+        if (search == null) {
+            throw InvalidOptionException.of("search", "needs a value such as auto");
+        }
+        if (!(widthLimit > 0) || Double.isInfinite(widthLimit)) {
+            throw InvalidOptionException.of("width-limit", "must be a finite number of sigma_T > 0, got "
+                    + widthLimit);
+        }
+    }
+
+    /**
+     * A specification with the default search ({@code auto}, the default width limit): the fields before issue
+     * 24 added the search.
+     *
+     * @param method saliency method name
+     * @param target the output unit, or null
+     * @param camLayer the CAM feature layer, or null
+     * @param methodOptions further parameters of the method
+     * @param selector region selector specification
+     * @param statistic statistic name, or null
+     * @param alternative the alternative
+     * @param termination when the search may stop
+     * @param skipping when segments may be certified
+     * @param range search half-width beyond |T| in sigma_T
+     * @param confidence confidence level, or 0
+     * @param noise the noise, or null
+     * @param searchThreads threads of one search
+     * @param timeLimit the longest one search may run, or null
+     */
+    public TestSpec(String method, Integer target, String camLayer, Map<String, String> methodOptions,
+                    String selector, String statistic, Alternative alternative, Termination termination,
+                    SegmentSkipping skipping, double range, double confidence, NoiseSpec noise,
+                    int searchThreads, Duration timeLimit) {
+        this(method, target, camLayer, methodOptions, selector, statistic, alternative, termination, skipping, range,
+                confidence, noise, searchThreads, timeLimit, SearchMode.AUTO,
+                SelectiveTest.withDefaults().widthLimit());
     }
 
     /**
@@ -101,7 +141,8 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public static TestSpec defaults() {
         return new TestSpec("cam", null, null, Map.of(), "threshold:0", null, Alternative.TWO_SIDED,
-                Termination.exhaustive(), SegmentSkipping.ALWAYS, 10, 0.95, null, 1, null);
+                Termination.exhaustive(), SegmentSkipping.ALWAYS, 10, 0.95, null, 1, null, SearchMode.AUTO,
+                SelectiveTest.withDefaults().widthLimit());
     }
 
     /**
@@ -130,6 +171,9 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
             case "sigma" -> withNoise(NoiseSpec.sigma(parse(option, () -> Double.valueOf(v))));
             case "search-threads" -> withSearchThreads(parse(option, () -> Integer.valueOf(v)));
             case "max-seconds" -> withMaxSeconds(none ? null : parse(option, () -> Double.valueOf(v)));
+            case "search" -> withSearch(none ? SearchMode.AUTO : parse(option, () -> SearchMode.parse(v)));
+            case "width-limit" -> withWidthLimit(none ? SelectiveTest.withDefaults().widthLimit()
+                    : parse(option, () -> Double.valueOf(v)));
             default -> throw InvalidOptionException.of(option, "is not an option of a test; known: "
                     + String.join(", ", OPTIONS));
         };
@@ -141,7 +185,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withMethod(String name) {
         return new TestSpec(name, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -150,7 +194,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withMethodOptions(Map<String, String> options) {
         return new TestSpec(method, target, camLayer, options, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -159,7 +203,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withTarget(Integer unit) {
         return new TestSpec(method, unit, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -168,7 +212,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withCamLayer(String layer) {
         return new TestSpec(method, target, layer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -177,7 +221,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withSelector(String spec) {
         return new TestSpec(method, target, camLayer, methodOptions, spec, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -186,7 +230,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withStatistic(String name) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, name, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -195,7 +239,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withAlternative(Alternative value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, value, termination,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -204,7 +248,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withTermination(Termination value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, value,
-                skipping, range, confidence, noise, searchThreads, timeLimit);
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -213,7 +257,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withSkipping(SegmentSkipping value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                value, range, confidence, noise, searchThreads, timeLimit);
+                value, range, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -222,7 +266,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withRange(double k) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, k, confidence, noise, searchThreads, timeLimit);
+                skipping, k, confidence, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -231,7 +275,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withConfidence(double level) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, level, noise, searchThreads, timeLimit);
+                skipping, range, level, noise, searchThreads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -240,7 +284,8 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withNoise(NoiseSpec value) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, Objects.requireNonNull(value, "noise"), searchThreads, timeLimit);
+                skipping, range, confidence, Objects.requireNonNull(value, "noise"), searchThreads, timeLimit, search,
+                widthLimit);
     }
 
     /**
@@ -249,7 +294,7 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
      */
     public TestSpec withSearchThreads(int threads) {
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, threads, timeLimit);
+                skipping, range, confidence, noise, threads, timeLimit, search, widthLimit);
     }
 
     /**
@@ -265,7 +310,26 @@ public record TestSpec(String method, Integer target, String camLayer, Map<Strin
         }
         Duration limit = seconds == null ? null : Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
         return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
-                skipping, range, confidence, noise, searchThreads, limit);
+                skipping, range, confidence, noise, searchThreads, limit, search, widthLimit);
+    }
+
+    /**
+     * @param value how the truncation set is found ({@link SearchMode})
+     * @return the copy
+     */
+    public TestSpec withSearch(SearchMode value) {
+        return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
+                skipping, range, confidence, noise, searchThreads, timeLimit, value, widthLimit);
+    }
+
+    /**
+     * @param value the certified search's width limit in units of sigma_T, finite and {@code > 0}
+     * @return the copy
+     * @throws InvalidOptionException naming {@code width-limit} otherwise
+     */
+    public TestSpec withWidthLimit(double value) {
+        return new TestSpec(method, target, camLayer, methodOptions, selector, statistic, alternative, termination,
+                skipping, range, confidence, noise, searchThreads, timeLimit, search, value);
     }
 
     /**

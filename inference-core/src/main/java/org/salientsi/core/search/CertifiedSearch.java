@@ -21,8 +21,9 @@ import org.salientsi.core.stats.IntervalMass;
  *
  * <p>Stops when the termination rule holds on the bounds (exhaustive: {@code upper - lower <=}
  * {@value #DEFAULT_PRECISION}; {@code precision:EPS}; {@code decision:ALPHA}), when only segments at the
- * width limit are undecided, after {@code maxSegments} segment evaluations, or at the time limit (then
- * {@link Outcome#timedOut()}). Not thread-safe; one per search.
+ * width limit are undecided, when bisection stalls ({@link #STALL_EVALUATIONS}), after {@code maxSegments}
+ * segment evaluations, or at the time limit (then {@link Outcome#timedOut()}). Whatever stops it, the
+ * bounds hold. Not thread-safe; one per search.
  */
 final class CertifiedSearch {
 
@@ -32,6 +33,15 @@ final class CertifiedSearch {
     static final double ROUNDING = 1e-11;
     /** The bound width an exhaustive certified search refines to (no termination rule given). */
     static final double DEFAULT_PRECISION = 0.01;
+    /**
+     * Evaluations without progress after which the search stops as stalled: when the bound width has not
+     * shrunk by {@value #STALL_DROP} in the last {@code max(STALL_EVALUATIONS, e)} evaluations, {@code e}
+     * those made before the last such shrink (bisection that decides nothing, as on a map pixel that equals
+     * a selector's threshold over a whole interval, would otherwise go on to the width limit everywhere).
+     */
+    static final int STALL_EVALUATIONS = 4096;
+    /** The shrink of {@code upper - lower} that counts as progress. */
+    static final double STALL_DROP = 1e-3;
     /** Undecided segments beyond which the bounds are recomputed less often than after every evaluation. */
     private static final int BOUND_EVERY = 512;
 
@@ -88,7 +98,7 @@ final class CertifiedSearch {
      * @param undecidedSegments segments left undecided
      * @param evaluated segment evaluations (bounds over a segment)
      * @param ended why it stopped: the rule's text ({@code precision:0.01}, {@code decision:0.05}),
-     *     {@code width_limit}, {@code segment_budget} or {@code time_limit}
+     *     {@code width_limit}, {@code stalled}, {@code segment_budget} or {@code time_limit}
      * @param timedOut whether the time limit stopped it
      */
     record Outcome(double lower, double upper, IntervalSet in, IntervalSet undecided, long inSegments,
@@ -106,6 +116,8 @@ final class CertifiedSearch {
         boolean timedOut = false;
         long nextBound = 0;
         double[] pb = {0, 1};
+        double progressWidth = Double.POSITIVE_INFINITY;
+        long progressAt = 0;
         while (true) {
             if (evaluated >= nextBound || open.isEmpty()) {
                 pb = currentBounds();
@@ -117,6 +129,13 @@ final class CertifiedSearch {
                 }
                 if (open.isEmpty()) {
                     ended = "width_limit";
+                    break;
+                }
+                if (pb[1] - pb[0] <= progressWidth - STALL_DROP) {
+                    progressWidth = pb[1] - pb[0];
+                    progressAt = evaluated;
+                } else if (evaluated - progressAt > Math.max(STALL_EVALUATIONS, progressAt)) {
+                    ended = "stalled";
                     break;
                 }
             }

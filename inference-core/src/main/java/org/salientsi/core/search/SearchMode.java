@@ -12,9 +12,9 @@ import org.salientsi.api.error.InvalidInputException;
  * network and the method are piecewise linear and the second otherwise ({@link #AUTO}, the default).
  */
 public enum SearchMode {
-    /** The exact walk when the network's nodes the method reads and the method are piecewise linear, else certified. */
+    /** The exact walk when the method and the network's nodes it reads are piecewise linear, else certified. */
     AUTO,
-    /** The exact walk over linear pieces: the exact p-value; refused on a network or method that is not piecewise linear. */
+    /** The exact walk over linear pieces (exact p-value); refused unless network and method are piecewise linear. */
     EXACT,
     /** Certified p-value bounds from segments certified into or out of the truncation set. */
     CERTIFIED;

@@ -426,7 +426,8 @@ public final class SelectiveTest {
     public String toString() {
         return "SelectiveTest[" + alternative + ", " + termination + ", range " + range + ", ci " + confidenceLevel
                 + ", " + noise + (incremental ? "" : ", full passes") + ", skipping " + skipping.label() + ", "
-                + searchThreads + " search thread(s)" + (timeLimit == null ? "" : ", time limit " + timeLimit) + ", search " + search.label()
+                + searchThreads + " search thread(s)" + (timeLimit == null ? "" : ", time limit " + timeLimit)
+                + ", search " + search.label()
                 + (search == SearchMode.EXACT ? "" : ", width limit " + widthLimit) + "]";
     }
 }

@@ -45,13 +45,15 @@ class TestSpecTest {
                 case "sigma" -> "2.5";
                 case "search-threads" -> "3";
                 case "max-seconds" -> "1.5";
+                case "search" -> "certified";
+                case "width-limit" -> "1e-4";
                 default -> throw new AssertionError("no value for " + option);
             };
             s = s.withOption(option, value);
         }
         assertThat(s).isEqualTo(new TestSpec("gradcam", 1, "features", Map.of(), "top-k:8", "ref-abs",
                 Alternative.ABS, Termination.decision(0.05), SegmentSkipping.NEVER, 6.5, 0.9, Sigma.of(2.5), 3,
-                java.time.Duration.ofMillis(1500)));
+                java.time.Duration.ofMillis(1500), org.salientsi.core.search.SearchMode.CERTIFIED, 1e-4));
     }
 
     @Test

@@ -17,6 +17,14 @@ public final class Numbers {
     }
 
     /**
+     * @param v a number, or null (a p-value a result does not have: the OC p-value of a certified search)
+     * @return it with 4 significant digits, or {@code -} for null
+     */
+    public static String g4(Double v) {
+        return v == null ? "-" : g4(v.doubleValue());
+    }
+
+    /**
      * @param v a number
      * @return it with 3 significant digits ({@code %.3g})
      */

@@ -307,7 +307,7 @@ public final class BatchReport {
                         .append(discovery ? "discovery" : "-").append("</td>");
             }
         }
-        cell(sb, r.ocP(), Numbers.g4(r.ocP()));
+        cell(sb, r.ocP() == null ? Double.NaN : r.ocP(), Numbers.g4(r.ocP()));
         cell(sb, r.naiveP(), Numbers.g4(r.naiveP()));
         sb.append("<td>").append(ResultHtml.ci(r)).append("</td>");
         cell(sb, r.pieces(), Long.toString(r.pieces()));

@@ -93,6 +93,10 @@ public final class TrialRunner {
             if (!result.tested()) {
                 continue; // no region, or (contrast) every pixel: redrawn, as the paper does
             }
+            if (result.certified() != null) {
+                throw new InvalidInputException("trial " + index + ": the model is not piecewise linear, so its "
+                        + "search is certified (p-value bounds, no OC p-value); a study needs exact p-values");
+            }
             return new TrialRow(index, seed, result.selectiveP(), result.ocP(), result.naiveP(), result.statistic(),
                     result.sigmaT(), result.regionSize(), result.pieces(), empty,
                     (System.nanoTime() - start) / 1e9);
