@@ -56,7 +56,10 @@ final class ResultText {
             line(out, "OC p", String.format(Locale.ROOT, "%.6g   (conditioned on the single linear piece)", r.ocP()));
         }
         line(out, "naive p", String.format(Locale.ROOT, "%.6g   (ignores the selection; not valid)", r.naiveP()));
-        if (r.ciLevel() > 0 && r.degreesOfFreedom() == null) {
+        if (r.ciLevel() > 0 && r.degreesOfFreedom() == null && r.certified() != null) {
+            line(out, String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()), "none (the certified search bounds "
+                    + "the p-value only)");
+        } else if (r.ciLevel() > 0 && r.degreesOfFreedom() == null) {
             Double[] ci = r.ci().toArray();
             line(out, String.format(Locale.ROOT, "%.0f%% CI", 100 * r.ciLevel()), "[" + end(ci[0], "-inf") + ", "
                     + end(ci[1], "+inf") + "] for the contrast eta^T mu");
