@@ -30,7 +30,7 @@ import org.salientsi.validation.summary.StudySummary;
  */
 class CertifiedStudyTest {
 
-    private static final int TRIALS = 8;
+    private static final int TRIALS = 6;
     private static StudyOutcome whole;
     private static Study study;
 
