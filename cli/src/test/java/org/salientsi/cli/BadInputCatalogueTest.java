@@ -133,8 +133,8 @@ class BadInputCatalogueTest {
                 c("unknown backend", test("--backend", "tensorflow"), "tensorflow"),
                 c("Keras model with an unsupported layer (GRU)",
                         testWith(TestData.model("gru_layer.h5").toString(), xs, rs), "GRU"),
-                c("ONNX model with an unsupported op (Tanh)",
-                        testWith(TestData.model("tanh_layer.onnx").toString(), xs, rs), "Tanh"),
+                c("ONNX model with an unsupported op (Softplus)",
+                        testWith(TestData.model("softplus_layer.onnx").toString(), xs, rs), "Softplus"),
                 // image files
                 c("missing image file", testWith(m, f("no-such-image.npy"), rs), "no-such-image.npy"),
                 c("empty image file", testWith(m, f("empty.npy"), rs), "empty.npy"),

@@ -36,7 +36,8 @@ final class SearchChoice {
         switch (asked) {
             case EXACT -> {
                 if (!linearMethod) {
-                    throw new NotPiecewiseLinearException(selection.method().name());
+                    throw new NotPiecewiseLinearException(selection.method().name(),
+                            selection.method().can(Capabilities.BOUNDS_MAPS));
                 }
                 Node smooth = firstSmooth(selection, required);
                 if (smooth != null) {
