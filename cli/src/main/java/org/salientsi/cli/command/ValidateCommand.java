@@ -208,8 +208,18 @@ public final class ValidateCommand implements Callable<Integer> {
                 s.trialsRun(), s.trialsResumed(), s.emptyRegions(), s.alpha());
         o.printf("%-10s %10s %20s %8s%n", "p-value", "rate", "95% CI", "KS p");
         line("selective", s.selective());
-        line("OC", s.oc());
+        if (s.oc() == null) {
+            o.printf("%-10s %s%n", "OC", "absent (certified search: no OC p-value)");
+        } else {
+            line("OC", s.oc());
+        }
         line("naive", s.naive());
+        if (s.pLower() != null) {
+            line("p lower", s.pLower());
+            line("p midpoint", s.pMidpoint());
+            o.println("search " + s.search() + ": selective is the upper bound (the verdict); the lower bound and "
+                    + "the midpoint never decide");
+        }
         o.printf(Locale.ROOT, "%.1f s on %s%s%n", s.seconds(), s.executor(), s.trialsPerSecond() == null ? ""
                 : String.format(Locale.ROOT, ", %.1f trials/s", s.trialsPerSecond()));
         o.println("Report: " + out.resolve(StudyReport.PAGE).toAbsolutePath());

@@ -101,8 +101,11 @@ public final class MergeCommand implements Callable<Integer> {
             context.out().println(context.json().writeValueAsString(s));
         } else {
             context.out().printf(Locale.ROOT, "%d trials from %d shards; rejection rates at alpha %s: selective %.4f,"
-                    + " OC %.4f, naive %.4f; %s%n", s.trials(), inputs.size(), s.alpha(),
-                    s.selective().rejectionRate(), s.oc().rejectionRate(), s.naive().rejectionRate(),
+                    + " OC %s, naive %.4f%s; %s%n", s.trials(), inputs.size(), s.alpha(),
+                    s.selective().rejectionRate(), s.oc() == null ? "absent"
+                            : String.format(Locale.ROOT, "%.4f", s.oc().rejectionRate()), s.naive().rejectionRate(),
+                    s.pLower() == null ? "" : String.format(Locale.ROOT, ", p lower %.4f, p midpoint %.4f (search %s)",
+                            s.pLower().rejectionRate(), s.pMidpoint().rejectionRate(), s.search()),
                     out.toAbsolutePath());
         }
         return 0;

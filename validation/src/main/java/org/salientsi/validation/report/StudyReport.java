@@ -23,7 +23,8 @@ import org.salientsi.validation.summary.StudySummary;
 /**
  * Writes a finished study's files into its folder: {@value #SUMMARY} (the summary JSON),
  * {@value #ROWS} (one row per trial), {@code hist-selective.png}, {@code hist-oc.png},
- * {@code hist-naive.png}, {@value #QQ} and {@value #PAGE}, which shows them. The JSONL checkpoint
+ * {@code hist-naive.png} (for certified searches {@code hist-p-lower.png} and {@code hist-p-midpoint.png}
+ * instead of the OC one), {@value #QQ} and {@value #PAGE}, which shows them. The JSONL checkpoint
  * ({@code trials.jsonl}) is written while the study runs.
  */
 public final class StudyReport {
@@ -36,6 +37,11 @@ public final class StudyReport {
     public static final String QQ = "qq.png";
     /** The HTML page's file name. */
     public static final String PAGE = "index.html";
+
+    /** The name of the certified lower bounds' histogram ({@code hist-p-lower.png}). */
+    public static final String LOWER = "p-lower";
+    /** The name of the certified bound midpoints' histogram ({@code hist-p-midpoint.png}). */
+    public static final String MIDPOINT = "p-midpoint";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -74,13 +80,20 @@ public final class StudyReport {
 
     /**
      * @param stats a study's statistics
-     * @return its selective, OC and naive p-values, in that order
+     * @return its selective, OC and naive p-values, in that order (OC left out when every search was
+     *     certified), then for certified searches {@code p-lower} and {@code p-midpoint}
      */
     public static Map<String, PValueStats> kinds(StudyStats stats) {
         Map<String, PValueStats> kinds = new LinkedHashMap<>();
         kinds.put("selective", stats.selective());
-        kinds.put("oc", stats.oc());
+        if (stats.certifiedTrials() < stats.trials() || stats.trials() == 0) {
+            kinds.put("oc", stats.oc());
+        }
         kinds.put("naive", stats.naive());
+        if (stats.anyCertified()) {
+            kinds.put(LOWER, stats.lower());
+            kinds.put(MIDPOINT, stats.midpoint());
+        }
         return kinds;
     }
 
@@ -91,9 +104,22 @@ public final class StudyReport {
         b.append("<table><tr><th>p-value</th><th>rejections</th><th>rate at alpha = ").append(s.alpha())
                 .append("</th><th>95% CI (Clopper-Pearson)</th><th>KS D</th><th>KS p</th></tr>\n");
         row(b, "selective", s.selective());
-        row(b, "OC", s.oc());
+        if (s.oc() == null) {
+            b.append("<tr><td>OC</td><td colspan=\"5\">absent: a certified search has no OC p-value</td></tr>\n");
+        } else {
+            row(b, "OC", s.oc());
+        }
         row(b, "naive", s.naive());
+        if (s.pLower() != null) {
+            row(b, "lower bound", s.pLower());
+            row(b, "midpoint", s.pMidpoint());
+        }
         b.append("</table>\n");
+        if (s.pLower() != null) {
+            b.append("<p class=\"note\">Search: ").append(Html.escape(s.search())).append(". A certified search "
+                    + "bounds the selective p-value: the selective row is the upper bound, the valid p-value every "
+                    + "verdict uses; the lower bound and the midpoint are reported and never decide.</p>\n");
+        }
         b.append(String.format(Locale.ROOT, "<p>%d trials (%d run now, %d resumed from the checkpoint, %d torn "
                         + "line(s) redone); %d empty regions redrawn; mean region %s pixels; %s pieces per search; "
                         + "run by the %s executor; %.1f s wall time%s.</p>%n", s.trials(), s.trialsRun(),
@@ -101,7 +127,7 @@ public final class StudyReport {
                 Html.escape(s.executor()), s.seconds(), s.trialsPerSecond() == null ? ""
                         : String.format(Locale.ROOT, ", %.2f trials/s", s.trialsPerSecond())));
         b.append("<h2>P-values</h2>\n<img src=\"").append(QQ).append("\" alt=\"QQ plot\"><br>\n");
-        for (String k : new String[] {"selective", "oc", "naive"}) {
+        for (String k : kinds(outcome.stats()).keySet()) {
             b.append("<img src=\"hist-").append(k).append(".png\" alt=\"").append(k).append(" histogram\">\n");
         }
         b.append("<h2>Files</h2>\n<ul><li><a href=\"").append(SUMMARY).append("\">").append(SUMMARY)

@@ -7,6 +7,7 @@ import org.salientsi.api.backend.LoadedModel;
 import org.salientsi.api.error.InvalidInputException;
 import org.salientsi.api.image.Image;
 import org.salientsi.api.image.ImageShape;
+import org.salientsi.api.result.CertifiedBounds;
 import org.salientsi.api.result.Provenance;
 import org.salientsi.api.result.SelectiveResult;
 import org.salientsi.core.engine.TestEngine;
@@ -22,6 +23,9 @@ import org.salientsi.validation.generate.GaussianNoise;
  * <p>A trial draws with a {@link SplittableRandom} seeded by {@link TrialSeeds#seed}; when the
  * selected region is empty (or full, for statistics that need a background) it redraws from the
  * same generator, up to {@value #MAX_EMPTY_DRAWS} times in a row.
+ *
+ * <p>On a network that is not piecewise linear the engine's search is certified: the row then holds the
+ * bounds' upper end as its selective p-value, the lower end and the midpoint, and no OC p-value.
  */
 public final class TrialRunner {
 
@@ -93,13 +97,16 @@ public final class TrialRunner {
             if (!result.tested()) {
                 continue; // no region, or (contrast) every pixel: redrawn, as the paper does
             }
-            if (result.certified() != null) {
-                throw new InvalidInputException("trial " + index + ": the model is not piecewise linear, so its "
-                        + "search is certified (p-value bounds, no OC p-value); a study needs exact p-values");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            CertifiedBounds bounds = result.certified();
+            if (bounds != null) {
+                // the upper bound is the valid p-value (selective_p); the lower bound and midpoint are reported
+                return TrialRow.certified(index, seed, bounds.pLower(), result.selectiveP(), bounds.pMidpoint(),
+                        result.naiveP(), result.statistic(), result.sigmaT(), result.regionSize(), result.pieces(),
+                        empty, seconds);
             }
             return new TrialRow(index, seed, result.selectiveP(), result.ocP(), result.naiveP(), result.statistic(),
-                    result.sigmaT(), result.regionSize(), result.pieces(), empty,
-                    (System.nanoTime() - start) / 1e9);
+                    result.sigmaT(), result.regionSize(), result.pieces(), empty, seconds);
         }
         throw new InvalidInputException("trial " + index + ": the selector (" + study.selector() + ") chose an empty "
                 + "region in " + MAX_EMPTY_DRAWS + " draws in a row; the study has nothing to test");

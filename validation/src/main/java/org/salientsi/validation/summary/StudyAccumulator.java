@@ -5,7 +5,9 @@ import org.salientsi.validation.study.TrialRow;
 
 /**
  * Accumulates trial rows: the count, the redrawn empty regions, pieces and region sizes, the summed
- * trial wall times, and the selective, OC and naive p-values. Mutable and not thread-safe: one per
+ * trial wall times, and the selective, OC and naive p-values; for trials of a certified search (no OC
+ * p-value) the lower bounds and midpoints of their p-value bounds, whose upper ends are the selective
+ * p-values. Mutable and not thread-safe: one per
  * thread or partition, then {@link #merge} (associative and commutative in everything
  * {@link #snapshot()} compares); serialisable, so Spark can return it from a partition.
  */
@@ -17,7 +19,10 @@ public final class StudyAccumulator implements Serializable {
     private final PValueAccumulator selective;
     private final PValueAccumulator oc;
     private final PValueAccumulator naive;
+    private final PValueAccumulator lower;
+    private final PValueAccumulator midpoint;
     private long trials;
+    private long certifiedTrials;
     private long emptyDraws;
     private long pieces;
     private long regionPixels;
@@ -31,6 +36,8 @@ public final class StudyAccumulator implements Serializable {
         this.selective = new PValueAccumulator(alpha);
         this.oc = new PValueAccumulator(alpha);
         this.naive = new PValueAccumulator(alpha);
+        this.lower = new PValueAccumulator(alpha);
+        this.midpoint = new PValueAccumulator(alpha);
     }
 
     /**
@@ -52,7 +59,13 @@ public final class StudyAccumulator implements Serializable {
      */
     public StudyAccumulator add(TrialRow row) {
         selective.add(row.selectiveP());
-        oc.add(row.ocP());
+        if (row.isCertified()) {
+            lower.add(row.pLower());
+            midpoint.add(row.pMidpoint());
+            certifiedTrials++;
+        } else {
+            oc.add(row.ocP());
+        }
         naive.add(row.naiveP());
         trials++;
         emptyDraws += row.emptyDraws();
@@ -70,7 +83,10 @@ public final class StudyAccumulator implements Serializable {
         selective.merge(other.selective);
         oc.merge(other.oc);
         naive.merge(other.naive);
+        lower.merge(other.lower);
+        midpoint.merge(other.midpoint);
         trials += other.trials;
+        certifiedTrials += other.certifiedTrials;
         emptyDraws += other.emptyDraws;
         pieces += other.pieces;
         regionPixels += other.regionPixels;
@@ -91,6 +107,6 @@ public final class StudyAccumulator implements Serializable {
     /** @return an immutable snapshot */
     public StudyStats snapshot() {
         return new StudyStats(alpha, trials, emptyDraws, pieces, regionPixels, trialSeconds, selective.snapshot(),
-                oc.snapshot(), naive.snapshot());
+                oc.snapshot(), naive.snapshot(), certifiedTrials, lower.snapshot(), midpoint.snapshot());
     }
 }

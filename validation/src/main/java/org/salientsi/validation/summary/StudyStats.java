@@ -12,17 +12,28 @@ package org.salientsi.validation.summary;
  * @param regionPixels the selected pixels, over all trials
  * @param trialSeconds the summed wall times of the trials
  * @param selective the selective p-values
- * @param oc the over-conditioned p-values
+ * @param oc the over-conditioned p-values (of the exact trials only: a certified search has none)
  * @param naive the naive p-values
+ * @param certifiedTrials the trials whose search was certified
+ * @param lower the certified trials' lower bounds on the selective p-value (their upper bounds are
+ *     their {@code selective} p-values)
+ * @param midpoint the certified trials' bound midpoints
  */
 public record StudyStats(double alpha, long trials, long emptyDraws, long pieces, long regionPixels,
-                         double trialSeconds, PValueStats selective, PValueStats oc, PValueStats naive) {
+                         double trialSeconds, PValueStats selective, PValueStats oc, PValueStats naive,
+                         long certifiedTrials, PValueStats lower, PValueStats midpoint) {
 
     @Override
     public boolean equals(Object o) {
         return o instanceof StudyStats s && Double.compare(alpha, s.alpha) == 0 && trials == s.trials
                 && emptyDraws == s.emptyDraws && pieces == s.pieces && regionPixels == s.regionPixels
-                && selective.equals(s.selective) && oc.equals(s.oc) && naive.equals(s.naive);
+                && selective.equals(s.selective) && oc.equals(s.oc) && naive.equals(s.naive)
+                && certifiedTrials == s.certifiedTrials && lower.equals(s.lower) && midpoint.equals(s.midpoint);
+    }
+
+    /** @return whether any trial's search was certified (then {@link #lower} and {@link #midpoint} hold values) */
+    public boolean anyCertified() {
+        return certifiedTrials > 0;
     }
 
     @Override
