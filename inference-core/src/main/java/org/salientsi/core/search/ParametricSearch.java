@@ -187,6 +187,11 @@ final class ParametricSearch implements SelectiveInterval.Explorer {
         double walkMin = line.walkMin();
         double walkMax = line.walkMax();
         if (mode == SearchMode.CERTIFIED) {
+            if (segments != null) {
+                throw new InvalidInputException("the certified search (a network or method that is not piecewise "
+                        + "linear) runs on this machine; executor '" + segments.name() + "' walks the segments of "
+                        + "exact searches only");
+            }
             return certified(line, law, chi, map, region, tested, started, startedAt, provenance);
         }
 

@@ -328,4 +328,15 @@ class CertifiedSearchTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("tanh1")
                 .hasMessageContaining("excludes-regions").hasMessageContaining("includes-regions");
     }
+
+    @Test
+    void aCertifiedSearchRefusesASegmentExecutorNamingIt() {
+        Network net = smooth(6, 24_007L);
+        Selection selection = cam(net, new ReferenceMeanStatistic());
+        Observation obs = image(net, new SplittableRandom(24_008L), 1.0);
+        assertThatThrownBy(() -> SelectiveTest.withDefaults().withConfidenceLevel(0).test(selection, obs,
+                Provenance.empty(), org.salientsi.core.search.SegmentExecutor.local(2, 2)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("certified search")
+                .hasMessageContaining("exact searches only");
+    }
 }
