@@ -75,6 +75,29 @@ public abstract class BackendConformanceKit {
         return Image.of(shape, v);
     }
 
+    /** A random direction of unit length for images of {@code shape} (CHW). */
+    private static double[] unitDirection(ImageShape shape, SplittableRandom rng) {
+        double[] dir = randomImage(shape, rng).toChw();
+        double norm = 0;
+        for (double d : dir) {
+            norm += d * d;
+        }
+        norm = Math.sqrt(norm);
+        for (int i = 0; i < dir.length; i++) {
+            dir[i] /= norm;
+        }
+        return dir;
+    }
+
+    /** The input {@code a + dir t} on the line. */
+    private static double[] pointOnLine(double[] a, double[] dir, double t) {
+        double[] x = new double[a.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = a[i] + dir[i] * t;
+        }
+        return x;
+    }
+
     private static double gaussian(SplittableRandom rng) {
         double u = rng.nextDouble();
         double w = rng.nextDouble();
@@ -128,15 +151,7 @@ public abstract class BackendConformanceKit {
                 PointEvaluator point = program.pointEvaluator();
                 for (int k = 0; k < imagesPerModel(); k++) {
                     double[] a = randomImage(shape, rng).toChw();
-                    double[] dir = randomImage(shape, rng).toChw();
-                    double norm = 0;
-                    for (double d : dir) {
-                        norm += d * d;
-                    }
-                    norm = Math.sqrt(norm);
-                    for (int i = 0; i < dir.length; i++) {
-                        dir[i] /= norm;
-                    }
+                    double[] dir = unitDirection(shape, rng);
                     line.setLine(a, dir);
                     double zMin = -lineRange();
                     double zMax = lineRange();
@@ -152,11 +167,7 @@ public abstract class BackendConformanceKit {
                         pieces.add(new double[] {z, end});
                         // a random point strictly inside [z, end]
                         double t = z + (end - z) * (0.05 + 0.9 * rng.nextDouble());
-                        double[] x = new double[a.length];
-                        for (int i = 0; i < x.length; i++) {
-                            x[i] = a[i] + dir[i] * t;
-                        }
-                        point.evaluate(x);
+                        point.evaluate(pointOnLine(a, dir, t));
                         for (int node = 0; node < net.size(); node++) {
                             if (line.evaluates(node)) {
                                 checkNode(c.label(), line, point, node, t);
@@ -197,15 +208,7 @@ public abstract class BackendConformanceKit {
                 PointEvaluator point = program.pointEvaluator();
                 for (int k = 0; k < imagesPerModel(); k++) {
                     double[] a = randomImage(shape, rng).toChw();
-                    double[] dir = randomImage(shape, rng).toChw();
-                    double norm = 0;
-                    for (double d : dir) {
-                        norm += d * d;
-                    }
-                    norm = Math.sqrt(norm);
-                    for (int i = 0; i < dir.length; i++) {
-                        dir[i] /= norm;
-                    }
+                    double[] dir = unitDirection(shape, rng);
                     bounds.setLine(a, dir);
                     for (double width : widths) {
                         double from = -lineRange() + (2 * lineRange() - width) * rng.nextDouble();
@@ -217,11 +220,7 @@ public abstract class BackendConformanceKit {
                         double[] rq = bounds.radiusSlope(out).clone();
                         for (int j = 0; j <= 20; j++) {
                             double t = from + width * j / 20.0;
-                            double[] x = new double[a.length];
-                            for (int i = 0; i < x.length; i++) {
-                                x[i] = a[i] + dir[i] * t;
-                            }
-                            double[] v = point.evaluate(x).value(out);
+                            double[] v = point.evaluate(pointOnLine(a, dir, t)).value(out);
                             double scale = 0; // rounding is relative to the output's scale, not to a unit near 0
                             for (double vi : v) {
                                 scale = Math.max(scale, Math.abs(vi));
